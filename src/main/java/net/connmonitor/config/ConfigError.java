@@ -1,0 +1,144 @@
+package net.connmonitor.config;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * One thing wrong with a configuration, worded for the operator: what is wrong, then what would be accepted.
+ * The factories below are the only place where the wording lives.
+ *
+ * @param line    1-based line number, or 0 when the error is about the whole configuration
+ * @param token   the offending token exactly as typed, or null when the error is not about one token
+ * @param problem what is wrong and what is expected, e.g. {@code unknown option; expected one of ping, ...}
+ */
+public record ConfigError(int line, String token, String problem) {
+
+  private static final String LINE_FORM = "HOST [NAME=VALUE ...]";
+
+  public ConfigError {
+    if (line < 0) {
+      throw new IllegalArgumentException("line must be 0 or more: " + line);
+    }
+    if (problem == null) {
+      throw new NullPointerException("problem");
+    }
+  }
+
+  /**
+   * The error on one line: {@code line 3: "pings=5": unknown option; expected one of ...}. The line and the
+   * token are left out when they are 0 or null; the token is quoted with JSON escapes so that quotes, control
+   * characters and invisible formatting characters in it stay visible and cannot break the line.
+   */
+  public String message() {
+    StringBuilder message = new StringBuilder();
+    if (line > 0) {
+      message.append("line ").append(line).append(": ");
+    }
+    if (token != null) {
+      appendQuoted(message, token);
+      message.append(": ");
+    }
+    return message.append(problem).toString();
+  }
+
+  @Override
+  public String toString() {
+    return message();
+  }
+
+  public JsonObject toJson() {
+    JsonObject json = new JsonObject().put("line", line);
+    if (token != null) {
+      json.put("token", token);
+    }
+    return json.put("problem", problem);
+  }
+
+  /** The inverse of {@link #toJson()}. */
+  public static ConfigError fromJson(JsonObject json) {
+    return new ConfigError(json.getInteger("line"), json.getString("token"), json.getString("problem"));
+  }
+
+  static ConfigError unknownOption(int line, String token) {
+    return new ConfigError(line, token, "unknown option; expected one of " + Option.keywords());
+  }
+
+  static ConfigError missingOptionName(int line, String token) {
+    return new ConfigError(line, token,
+        "missing option name; expected NAME=VALUE with NAME one of " + Option.keywords());
+  }
+
+  static ConfigError notAnOption(int line, String token) {
+    return new ConfigError(line, token,
+        "not an option; expected NAME=VALUE (only the first token of a line is a host)");
+  }
+
+  static ConfigError repeatedOption(int line, String token, Option option) {
+    return new ConfigError(line, token,
+        "option " + option.keyword() + " repeated; expected each option at most once per line");
+  }
+
+  static ConfigError emptyValue(int line, String token, Option option) {
+    return new ConfigError(line, token, "empty value for " + option.keyword() + "; expected " + option.accepted());
+  }
+
+  static ConfigError invalidValue(int line, String token, Option option) {
+    return new ConfigError(line, token, "invalid value for " + option.keyword() + "; expected " + option.accepted());
+  }
+
+  static ConfigError valueOutOfRange(int line, String token, Option option) {
+    return new ConfigError(line, token,
+        "value out of range for " + option.keyword() + "; expected " + option.accepted());
+  }
+
+  static ConfigError missingHost(int line, String token) {
+    return new ConfigError(line, token, "missing host; expected a line " + LINE_FORM + " that starts with the host");
+  }
+
+  static ConfigError invalidIpv4(int line, String token) {
+    return new ConfigError(line, token,
+        "not a valid IPv4 address; expected four numbers from 0 to 255 separated by dots, without leading zeros");
+  }
+
+  static ConfigError invalidIpv6(int line, String token) {
+    return new ConfigError(line, token,
+        "not a valid IPv6 address; expected an IPv6 address without brackets, e.g. 2001:db8::1 or fe80::1%eth0");
+  }
+
+  static ConfigError invalidHostName(int line, String token) {
+    return new ConfigError(line, token,
+        "not a valid host name; expected a DNS name of at most 253 characters: dot-separated labels of 1 to 63"
+            + " ASCII letters, digits, '-' and '_', not starting or ending with '-'");
+  }
+
+  static ConfigError invalidUtf8(int line, byte[] bytes) {
+    StringBuilder problem = new StringBuilder("invalid UTF-8 (byte");
+    if (bytes.length > 1) {
+      problem.append('s');
+    }
+    for (byte b : bytes) {
+      problem.append(String.format(" 0x%02X", b & 0xFF));
+    }
+    return new ConfigError(line, null, problem.append("); expected text encoded in UTF-8").toString());
+  }
+
+  static ConfigError noHost() {
+    return new ConfigError(0, null, "no host to monitor; expected at least one line " + LINE_FORM);
+  }
+
+  private static void appendQuoted(StringBuilder out, String token) {
+    out.append('"');
+    token.codePoints().forEach(c -> {
+      int type = Character.getType(c);
+      if (c == '"' || c == '\\') {
+        out.append('\\').appendCodePoint(c);
+      } else if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.SURROGATE) {
+        for (char unit : Character.toChars(c)) {
+          out.append(String.format("\\u%04X", (int) unit));
+        }
+      } else {
+        out.appendCodePoint(c);
+      }
+    });
+    out.append('"');
+  }
+}

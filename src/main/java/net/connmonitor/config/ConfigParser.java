@@ -1,0 +1,168 @@
+package net.connmonitor.config;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the configuration format of SPEC §2: one host per line, {@code HOST [NAME=VALUE ...]}, {@code #} comments.
+ * Every error of the text is reported, not only the first; a line with an error contributes no host.
+ */
+public final class ConfigParser {
+
+  private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+  private ConfigParser() {
+  }
+
+  /** Parses text that is already decoded. */
+  public static ParsedConfig parse(String text) {
+    return parse(text, List.of());
+  }
+
+  /** Parses the bytes of a configuration file as strict UTF-8; each malformed sequence is an error of its line. */
+  public static ParsedConfig parse(byte[] utf8) {
+    DecodedText decoded = DecodedText.decode(utf8);
+    return parse(decoded.text(), decoded.malformed());
+  }
+
+  private static ParsedConfig parse(String text, List<DecodedText.Malformed> malformed) {
+    List<HostConfig> hosts = new ArrayList<>();
+    List<ConfigError> errors = new ArrayList<>();
+    int nextMalformed = 0;
+    int lineNumber = 0;
+    // Editors on Windows write a byte order mark; it is not part of the first host's name.
+    int start = !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? 1 : 0;
+    while (start <= text.length()) {
+      lineNumber++;
+      int end = start;
+      while (end < text.length() && !isLineTerminator(text.charAt(end))) {
+        end++;
+      }
+      boolean badBytes = false;
+      while (nextMalformed < malformed.size() && malformed.get(nextMalformed).index() < end) {
+        errors.add(ConfigError.invalidUtf8(lineNumber, malformed.get(nextMalformed).bytes()));
+        nextMalformed++;
+        badBytes = true;
+      }
+      // The text of a line with bad bytes is a guess; judging its tokens would report the guess.
+      if (!badBytes) {
+        parseLine(lineNumber, text.substring(start, end), hosts, errors);
+      }
+      boolean crlf = end + 1 < text.length() && text.charAt(end) == '\r' && text.charAt(end + 1) == '\n';
+      start = end + (crlf ? 2 : 1);
+    }
+    if (hosts.isEmpty() && errors.isEmpty()) {
+      errors.add(ConfigError.noHost());
+    }
+    return new ParsedConfig(hosts, errors);
+  }
+
+  private static void parseLine(int lineNumber, String line, List<HostConfig> hosts, List<ConfigError> errors) {
+    int comment = line.indexOf('#');
+    List<String> tokens = tokens(comment < 0 ? line : line.substring(0, comment));
+    if (tokens.isEmpty()) {
+      return;
+    }
+    List<ConfigError> lineErrors = new ArrayList<>();
+    String host = tokens.get(0);
+    if (host.indexOf('=') >= 0) {
+      lineErrors.add(ConfigError.missingHost(lineNumber, host));
+    } else {
+      HostSyntax.check(lineNumber, host).ifPresent(lineErrors::add);
+    }
+    Set<Option> named = EnumSet.noneOf(Option.class);
+    Map<Option, Object> given = new EnumMap<>(Option.class);
+    for (String token : tokens.subList(1, tokens.size())) {
+      readOption(lineNumber, token, named, given).ifPresent(lineErrors::add);
+    }
+    if (lineErrors.isEmpty()) {
+      hosts.add(hostConfig(host, given));
+    }
+    errors.addAll(lineErrors);
+  }
+
+  /**
+   * Records the option in {@code given}, or returns what is wrong with it. {@code named} also holds options whose
+   * value was refused, so that naming one again is reported as a repetition.
+   */
+  private static Optional<ConfigError> readOption(
+      int lineNumber, String token, Set<Option> named, Map<Option, Object> given) {
+    int equals = token.indexOf('=');
+    if (equals < 0) {
+      return Optional.of(ConfigError.notAnOption(lineNumber, token));
+    }
+    if (equals == 0) {
+      return Optional.of(ConfigError.missingOptionName(lineNumber, token));
+    }
+    Optional<Option> known = Option.byKeyword(token.substring(0, equals));
+    if (known.isEmpty()) {
+      return Optional.of(ConfigError.unknownOption(lineNumber, token));
+    }
+    Option option = known.get();
+    if (!named.add(option)) {
+      return Optional.of(ConfigError.repeatedOption(lineNumber, token, option));
+    }
+    try {
+      given.put(option, option.parse(token.substring(equals + 1)));
+      return Optional.empty();
+    } catch (Option.RefusedValueException e) {
+      return Optional.of(switch (e.refusal()) {
+        case EMPTY -> ConfigError.emptyValue(lineNumber, token, option);
+        case MALFORMED -> ConfigError.invalidValue(lineNumber, token, option);
+        case OUT_OF_RANGE -> ConfigError.valueOutOfRange(lineNumber, token, option);
+      });
+    }
+  }
+
+  private static HostConfig hostConfig(String host, Map<Option, Object> given) {
+    return new HostConfig(
+        host,
+        (Double) valueOf(Option.PING, given),
+        (Integer) valueOf(Option.NUMPINGS, given),
+        (Integer) valueOf(Option.PAYLOAD, given),
+        (Double) valueOf(Option.TRACE, given),
+        (Integer) valueOf(Option.HOPS, given),
+        (Double) valueOf(Option.SCAN, given),
+        (Boolean) valueOf(Option.JSON, given),
+        (Boolean) valueOf(Option.TIMESTAMP, given),
+        (Double) valueOf(Option.TIMEOUT, given));
+  }
+
+  private static Object valueOf(Option option, Map<Option, Object> given) {
+    return given.getOrDefault(option, option.defaultValue());
+  }
+
+  /** Splits at runs of white space; line terminators are already gone. */
+  private static List<String> tokens(String line) {
+    List<String> tokens = new ArrayList<>();
+    int tokenStart = -1;
+    int i = 0;
+    while (i < line.length()) {
+      int c = line.codePointAt(i);
+      boolean space = Character.isWhitespace(c) || Character.isSpaceChar(c);
+      if (space && tokenStart >= 0) {
+        tokens.add(line.substring(tokenStart, i));
+        tokenStart = -1;
+      } else if (!space && tokenStart < 0) {
+        tokenStart = i;
+      }
+      i += Character.charCount(c);
+    }
+    if (tokenStart >= 0) {
+      tokens.add(line.substring(tokenStart));
+    }
+    return tokens;
+  }
+
+  private static boolean isLineTerminator(char c) {
+    return switch (c) {
+      case '\n', '\r', '\u000B', '\f', '\u0085', '\u2028', '\u2029' -> true;
+      default -> false;
+    };
+  }
+}

@@ -1,0 +1,190 @@
+package net.connmonitor.config;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The options a host line may carry: for each, its name, default, accepted values and the phrase that
+ * tells an operator what is accepted. The only place where these facts live.
+ */
+public enum Option {
+  PING("ping", 500.0, 0, true, Limits.YEAR_MS,
+      "a decimal number of milliseconds from 0 to 31536000000 (a year), 0 for no pings"),
+  NUMPINGS("numpings", 10, 1, 65535,
+      "an integer from 1 to 65535 (the ICMP sequence number space)"),
+  PAYLOAD("payload", 41, 1, 65507,
+      "an integer number of bytes from 1 to 65507 (the most that fits one IPv4 datagram"
+          + " after its 20-byte IP and 8-byte ICMP headers)"),
+  TRACE("trace", 0.0, 0, true, Limits.YEAR_MS,
+      "a decimal number of milliseconds from 0 to 31536000000 (a year), 0 for no traces"),
+  HOPS("hops", 30, 1, 255,
+      "an integer from 1 to 255 (the largest IP time to live)"),
+  SCAN("scan", 0.0, 0, true, Limits.YEAR_MS,
+      "a decimal number of milliseconds from 0 to 31536000000 (a year), 0 for no scans"),
+  JSON("json", false, "true, false or an integer (non-zero means true)"),
+  TIMESTAMP("timestamp", true, "true, false or an integer (non-zero means true)"),
+  TIMEOUT("timeout", 2000.0, 0, false, 3_600_000,
+      "a decimal number of milliseconds greater than 0 and at most 3600000 (an hour)");
+
+  /** What kind of value an option takes, and so which Java type {@link #parse} yields. */
+  public enum Kind {
+    /** A {@link Double}. */
+    DECIMAL,
+    /** An {@link Integer}. */
+    INTEGER,
+    /** A {@link Boolean}. */
+    FLAG
+  }
+
+  /** Why {@link #parse} refused a value. */
+  enum Refusal {
+    EMPTY, MALFORMED, OUT_OF_RANGE
+  }
+
+  /** Thrown by {@link #parse} for a value that is not accepted. */
+  static final class RefusedValueException extends Exception {
+    private final Refusal refusal;
+
+    RefusedValueException(Refusal refusal) {
+      // No stack trace: a refused value is an outcome reported to the operator, not a bug.
+      super(refusal.name(), null, false, false);
+      this.refusal = refusal;
+    }
+
+    Refusal refusal() {
+      return refusal;
+    }
+  }
+
+  private static final String KEYWORDS =
+      Arrays.stream(values()).map(Option::keyword).collect(Collectors.joining(", "));
+
+  private static final Pattern DECIMAL = Pattern.compile("(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:e[+-]?[0-9]+)?");
+  private static final Pattern UNSIGNED = Pattern.compile("[0-9]+");
+  private static final Pattern SIGNED = Pattern.compile("[+-]?[0-9]+");
+
+  private final String keyword;
+  private final Kind kind;
+  private final Object defaultValue;
+  // Flags have no range; integer ranges are exact in a double.
+  private final double min;
+  private final boolean minIncluded;
+  private final double max;
+  private final String accepted;
+
+  Option(String keyword, double defaultValue, double min, boolean minIncluded, double max, String accepted) {
+    this(keyword, Kind.DECIMAL, defaultValue, min, minIncluded, max, accepted);
+  }
+
+  Option(String keyword, int defaultValue, int min, int max, String accepted) {
+    this(keyword, Kind.INTEGER, defaultValue, min, true, max, accepted);
+  }
+
+  Option(String keyword, boolean defaultValue, String accepted) {
+    this(keyword, Kind.FLAG, defaultValue, 0, true, 0, accepted);
+  }
+
+  Option(String keyword, Kind kind, Object defaultValue, double min, boolean minIncluded, double max,
+      String accepted) {
+    this.keyword = keyword;
+    this.kind = kind;
+    this.defaultValue = defaultValue;
+    this.min = min;
+    this.minIncluded = minIncluded;
+    this.max = max;
+    this.accepted = accepted;
+  }
+
+  /** The name as written in the configuration, lower case. */
+  public String keyword() {
+    return keyword;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The value a host line gets when it does not name this option: a Double, Integer or Boolean per {@link #kind()}. */
+  public Object defaultValue() {
+    return defaultValue;
+  }
+
+  /** What a value must look like, as the end of the sentence "expected ...". */
+  public String accepted() {
+    return accepted;
+  }
+
+  /** The names of all options, comma-separated, in the order of the specification's table. */
+  public static String keywords() {
+    return KEYWORDS;
+  }
+
+  /** The option with this name, compared without regard to ASCII case. */
+  public static Optional<Option> byKeyword(String name) {
+    String lower = Ascii.lowerCase(name);
+    return Arrays.stream(values()).filter(option -> option.keyword.equals(lower)).findFirst();
+  }
+
+  /**
+   * Reads a value as typed (ASCII case does not matter).
+   *
+   * @return a Double, Integer or Boolean per {@link #kind()}
+   * @throws RefusedValueException when the value is empty, malformed or out of range
+   */
+  Object parse(String value) throws RefusedValueException {
+    if (value.isEmpty()) {
+      throw new RefusedValueException(Refusal.EMPTY);
+    }
+    String lower = Ascii.lowerCase(value);
+    return switch (kind) {
+      case DECIMAL -> parseDecimal(lower);
+      case INTEGER -> parseInteger(lower);
+      case FLAG -> parseFlag(lower);
+    };
+  }
+
+  private Double parseDecimal(String value) throws RefusedValueException {
+    if (!DECIMAL.matcher(value).matches()) {
+      throw new RefusedValueException(Refusal.MALFORMED);
+    }
+    // The range is checked on the double that will be used, so "1e-400" (0.0) is not a positive timeout.
+    double parsed = Double.parseDouble(value);
+    boolean aboveMin = minIncluded ? parsed >= min : parsed > min;
+    if (!aboveMin || !(parsed <= max)) {
+      throw new RefusedValueException(Refusal.OUT_OF_RANGE);
+    }
+    return parsed;
+  }
+
+  private Integer parseInteger(String value) throws RefusedValueException {
+    if (!UNSIGNED.matcher(value).matches()) {
+      throw new RefusedValueException(Refusal.MALFORMED);
+    }
+    BigInteger parsed = new BigInteger(value);
+    if (parsed.compareTo(BigInteger.valueOf((long) min)) < 0 || parsed.compareTo(BigInteger.valueOf((long) max)) > 0) {
+      throw new RefusedValueException(Refusal.OUT_OF_RANGE);
+    }
+    return parsed.intValueExact();
+  }
+
+  private static Boolean parseFlag(String value) throws RefusedValueException {
+    if (value.equals("true")) {
+      return true;
+    }
+    if (value.equals("false")) {
+      return false;
+    }
+    if (!SIGNED.matcher(value).matches()) {
+      throw new RefusedValueException(Refusal.MALFORMED);
+    }
+    return new BigInteger(value).signum() != 0;
+  }
+
+  // Enum constants cannot refer to the enum's own static fields: they are initialised first.
+  private static final class Limits {
+    static final double YEAR_MS = 31_536_000_000.0;
+  }
+}

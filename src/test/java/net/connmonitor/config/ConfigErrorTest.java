@@ -1,0 +1,42 @@
+package net.connmonitor.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+class ConfigErrorTest {
+
+  @Test
+  void aTokenErrorNamesLineTokenProblemAndWhatIsExpected() {
+    ConfigError error = new ConfigError(3, "pings=5", "unknown option; expected one of ping");
+    assertEquals("line 3: \"pings=5\": unknown option; expected one of ping", error.message());
+    assertEquals(error.message(), error.toString());
+  }
+
+  @Test
+  void lineAndTokenAreLeftOutWhenThereAreNone() {
+    assertEquals("line 2: invalid UTF-8 (byte 0xFF); expected text encoded in UTF-8",
+        ConfigError.invalidUtf8(2, new byte[] {(byte) 0xFF}).message());
+    assertEquals("no host to monitor; expected at least one line HOST [NAME=VALUE ...]",
+        ConfigError.noHost().message());
+  }
+
+  @Test
+  void quotesBackslashesAndInvisibleCharactersInATokenAreEscaped() {
+    // quote, backslash, ESC, right-to-left override, a lone surrogate; an emoji is printable and stays.
+    String token = "a\"b\\c\u001Bd\u202Ee\uD800f\uD83D\uDE00";
+    assertEquals("line 1: \"a\\\"b\\\\c\\u001Bd\\u202Ee\\uD800f\uD83D\uDE00\": problem",
+        new ConfigError(1, token, "problem").message());
+  }
+
+  @Test
+  void jsonRoundTripsWithAndWithoutToken() {
+    ConfigError withToken = new ConfigError(4, "hops=0", "value out of range for hops");
+    assertEquals(new JsonObject("{\"line\":4,\"token\":\"hops=0\",\"problem\":\"value out of range for hops\"}"),
+        withToken.toJson());
+    assertEquals(withToken, ConfigError.fromJson(withToken.toJson()));
+    ConfigError withoutToken = ConfigError.noHost();
+    assertEquals(withoutToken, ConfigError.fromJson(withoutToken.toJson()));
+  }
+}
