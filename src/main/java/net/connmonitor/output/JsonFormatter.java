@@ -1,0 +1,112 @@
+package net.connmonitor.output;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Optional;
+import net.connmonitor.probe.Measurement;
+import net.connmonitor.probe.PingStats;
+import net.connmonitor.record.MonitorRecord;
+
+/**
+ * A record as one line of JSON (SPEC §4): {@code {"addr":…,"name":…,"timestamp":…,"ping":{…}}}. Numbers are
+ * written whole in plain notation; the timestamp is milliseconds since the Unix epoch with microseconds.
+ */
+public final class JsonFormatter {
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  /**
+   * @param printedAt the print time, or empty when the host's records carry no timestamp
+   * @return the whole record: one line ending in a newline
+   */
+  public String format(MonitorRecord record, Optional<Instant> printedAt) {
+    StringWriter line = new StringWriter();
+    try (JsonGenerator json = FACTORY.createGenerator(line)) {
+      json.setCharacterEscapes(LineSafeEscapes.INSTANCE);
+      json.writeStartObject();
+      json.writeStringField("addr", record.target().address());
+      json.writeStringField("name", record.target().name());
+      if (printedAt.isPresent()) {
+        json.writeFieldName("timestamp");
+        json.writeNumber(plain(epochMillis(printedAt.get())));
+      }
+      json.writeFieldName(record.kind());
+      record.measurement().accept(new Body(json));
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("a StringWriter cannot fail", e);
+    }
+    return line.append('\n').toString();
+  }
+
+  private record Body(JsonGenerator json) implements Measurement.Visitor<Void> {
+
+    @Override
+    public Void ping(PingStats ping) {
+      try {
+        json.writeStartObject();
+        writeNumberField(json, "min", ping.min());
+        writeNumberField(json, "avg", ping.avg());
+        writeNumberField(json, "max", ping.max());
+        writeNumberField(json, "std", ping.std());
+        writeNumberField(json, "loss", ping.loss());
+        json.writeEndObject();
+        return null;
+      } catch (IOException e) {
+        throw new UncheckedIOException("a StringWriter cannot fail", e);
+      }
+    }
+  }
+
+  /** JSON has no NaN or infinity: such a value is written as null rather than breaking the line for every reader. */
+  private static void writeNumberField(JsonGenerator json, String name, double value) throws IOException {
+    json.writeFieldName(name);
+    if (Double.isFinite(value)) {
+      json.writeNumber(plain(new BigDecimal(Double.toString(value))));
+    } else {
+      json.writeNull();
+    }
+  }
+
+  /** Microseconds are all a clock reading is good for; more digits would be noise no double could hold. */
+  private static BigDecimal epochMillis(Instant at) {
+    return BigDecimal.valueOf(at.getEpochSecond(), -3).add(BigDecimal.valueOf(at.getNano() / 1000, 3));
+  }
+
+  /** Shortest plain notation with at least one decimal, as a double prints: {@code 0.0001}, {@code 100.0}. */
+  private static String plain(BigDecimal number) {
+    BigDecimal stripped = number.stripTrailingZeros();
+    return (stripped.scale() < 1 ? stripped.setScale(1) : stripped).toPlainString();
+  }
+
+  /**
+   * Jackson's escapes, plus the characters that some readers take for line breaks although JSON does not (NEL,
+   * U+2028, U+2029), so that a record stays on one line for every line-oriented tool.
+   */
+  private static final class LineSafeEscapes extends CharacterEscapes {
+
+    static final LineSafeEscapes INSTANCE = new LineSafeEscapes();
+
+    private final int[] asciiEscapes = standardAsciiEscapesForJSON();
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return asciiEscapes;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      return ch == 0x85 || ch == 0x2028 || ch == 0x2029
+          ? new SerializedString(String.format("\\u%04X", ch))
+          : null;
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package net.connmonitor.output;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Optional;
+import net.connmonitor.log.CTime;
+import net.connmonitor.probe.Measurement;
+import net.connmonitor.probe.PingStats;
+import net.connmonitor.record.MonitorRecord;
+import net.connmonitor.record.Target;
+
+/** A record as plain text (SPEC §4): the name and address, the print time when wanted, then the body. */
+public final class PlainTextFormatter {
+
+  private final ZoneId zone;
+
+  /** @param zone the time zone of the printed time */
+  public PlainTextFormatter(ZoneId zone) {
+    this.zone = zone;
+  }
+
+  /**
+   * @param printedAt the print time, or empty when the host's records carry no timestamp
+   * @return the whole record, every line ending in a newline
+   */
+  public String format(MonitorRecord record, Optional<Instant> printedAt) {
+    StringBuilder text = new StringBuilder();
+    Target target = record.target();
+    text.append(target.name());
+    if (!target.address().equals(target.name())) {
+      text.append(' ').append(target.address());
+    }
+    text.append('\n');
+    printedAt.ifPresent(at -> text.append(CTime.format(at, zone)).append('\n'));
+    return text.append(record.measurement().accept(Body.INSTANCE)).toString();
+  }
+
+  private enum Body implements Measurement.Visitor<String> {
+    INSTANCE;
+
+    @Override
+    public String ping(PingStats ping) {
+      return String.format(Locale.ROOT, "%.3f\t%.3f\t%.3f\t%.3f\t%.3f\n",
+          ping.min(), ping.avg(), ping.max(), ping.std(), ping.loss());
+    }
+  }
+}

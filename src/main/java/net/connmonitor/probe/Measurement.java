@@ -1,0 +1,15 @@
+package net.connmonitor.probe;
+
+/** What one run of a probe measured: the body of one record. */
+public sealed interface Measurement permits PingStats {
+
+  /** The record's kind on the event bus and its key in JSON output: {@code ping}, {@code trace} or {@code scan}. */
+  String kind();
+
+  /** Every formatter handles every kind: a new kind does not compile until each one does. */
+  <R> R accept(Visitor<R> visitor);
+
+  interface Visitor<R> {
+    R ping(PingStats ping);
+  }
+}

@@ -1,0 +1,92 @@
+package net.connmonitor.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.Optional;
+import net.connmonitor.probe.PingStats;
+import net.connmonitor.record.MonitorRecord;
+import net.connmonitor.record.Target;
+import org.junit.jupiter.api.Test;
+
+class JsonFormatterTest {
+
+  private static final Instant MEASURED = Instant.parse("2026-11-03T09:05:06.900Z");
+  private static final PingStats STATS = new PingStats(0.021, 0.034, 0.051, 0.012, 0);
+
+  private final JsonFormatter formatter = new JsonFormatter();
+
+  @Test
+  void oneLineWithTheTimestampInMillisecondsAndMicroseconds() {
+    assertEquals("{\"addr\":\"127.0.0.1\",\"name\":\"localhost\",\"timestamp\":1795000000123.456,"
+            + "\"ping\":{\"min\":0.021,\"avg\":0.034,\"max\":0.051,\"std\":0.012,\"loss\":0.0}}\n",
+        formatter.format(record("localhost", "127.0.0.1", STATS),
+            Optional.of(Instant.ofEpochSecond(1795000000, 123_456_789))));
+  }
+
+  @Test
+  void withoutTimestampTheKeyIsAbsent() {
+    assertEquals("{\"addr\":\"::1\",\"name\":\"::1\","
+            + "\"ping\":{\"min\":0.021,\"avg\":0.034,\"max\":0.051,\"std\":0.012,\"loss\":0.0}}\n",
+        formatter.format(record("::1", "::1", STATS), Optional.empty()));
+  }
+
+  @Test
+  void everythingLost() {
+    assertEquals("{\"addr\":\"192.0.2.7\",\"name\":\"example.net\","
+            + "\"ping\":{\"min\":-1.0,\"avg\":-1.0,\"max\":-1.0,\"std\":-1.0,\"loss\":100.0}}\n",
+        formatter.format(record("example.net", "192.0.2.7", PingStats.ALL_LOST), Optional.empty()));
+  }
+
+  @Test
+  void oddNamesAreEscapedAndTheLineStaysOne() {
+    String name = "a\"b\\c\td\ne\rf\u2028g\u2029h\u0085i\u0001j é 日本";
+    String line = formatter.format(record(name, "192.0.2.7", STATS), Optional.empty());
+    assertEquals("{\"addr\":\"192.0.2.7\",\"name\":"
+            + "\"a\\\"b\\\\c\\td\\ne\\rf\\u2028g\\u2029h\\u0085i\\u0001j é 日本\","
+            + "\"ping\":{\"min\":0.021,\"avg\":0.034,\"max\":0.051,\"std\":0.012,\"loss\":0.0}}\n", line);
+    String body = line.substring(0, line.length() - 1);
+    assertFalse(body.matches("(?s).*[\\n\\r\\u2028\\u2029\\u0085].*"), line);
+    assertEquals(name, new JsonObject(body).getString("name"));
+  }
+
+  @Test
+  void numbersAreWholeAndInPlainNotation() {
+    PingStats stats = new PingStats(0.0001, 12345678.9, 1e21, 0.1 + 0.2, 1e-7);
+    String line = formatter.format(record("h", "h", stats), Optional.empty());
+    assertEquals("{\"addr\":\"h\",\"name\":\"h\",\"ping\":{\"min\":0.0001,\"avg\":12345678.9,"
+        + "\"max\":1000000000000000000000.0,\"std\":0.30000000000000004,\"loss\":0.0000001}}\n", line);
+    JsonObject ping = new JsonObject(line).getJsonObject("ping");
+    assertEquals(stats, new PingStats(ping.getDouble("min"), ping.getDouble("avg"), ping.getDouble("max"),
+        ping.getDouble("std"), ping.getDouble("loss")));
+  }
+
+  @Test
+  void aValueJsonCannotHoldIsNull() {
+    String line = formatter.format(record("h", "h", new PingStats(Double.NaN, 1, Double.POSITIVE_INFINITY, 0, 0)),
+        Optional.empty());
+    assertEquals("{\"addr\":\"h\",\"name\":\"h\",\"ping\":{\"min\":null,\"avg\":1.0,\"max\":null,\"std\":0.0,"
+        + "\"loss\":0.0}}\n", line);
+  }
+
+  @Test
+  void theTimestampIsExactNotADouble() {
+    // 3.2e19 ms is far beyond the 53 bits of a double: only exact arithmetic keeps every digit.
+    assertTrue(timestamp(Instant.ofEpochSecond(31556889864403199L, 999_999_999))
+        .contains("\"timestamp\":31556889864403199999.999,"));
+    assertTrue(timestamp(Instant.ofEpochSecond(1795000000, 120_000_000)).contains("\"timestamp\":1795000000120.0,"));
+    assertTrue(timestamp(Instant.ofEpochSecond(-1, 500_000_000)).contains("\"timestamp\":-500.0,"));
+    assertTrue(timestamp(Instant.ofEpochSecond(1795000000, 7_000)).contains("\"timestamp\":1795000000000.007,"));
+  }
+
+  private String timestamp(Instant printedAt) {
+    return formatter.format(record("h", "h", STATS), Optional.of(printedAt));
+  }
+
+  private static MonitorRecord record(String name, String address, PingStats stats) {
+    return new MonitorRecord(new Target(name, address), MEASURED, stats);
+  }
+}

@@ -1,0 +1,161 @@
+package net.connmonitor.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import net.connmonitor.log.StderrCapture;
+import net.connmonitor.probe.PingStats;
+import net.connmonitor.record.MonitorRecord;
+import net.connmonitor.record.RecordCodec;
+import net.connmonitor.record.Records;
+import net.connmonitor.record.Target;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+class OutputVerticleTest {
+
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-03T08:05:07.123456Z"), ZoneId.of("Europe/Berlin"));
+  private static final MonitorRecord LOCALHOST = new MonitorRecord(new Target("localhost", "127.0.0.1"),
+      Instant.parse("2026-11-03T08:05:06Z"), new PingStats(0.021, 0.034, 0.051, 0.012, 0));
+  private static final MonitorRecord EXAMPLE = new MonitorRecord(new Target("example.net", "192.0.2.7"),
+      Instant.parse("2026-11-03T08:05:05Z"), PingStats.ALL_LOST);
+
+  private static final String LOCALHOST_PLAIN =
+      "localhost 127.0.0.1\nTue Nov  3 09:05:07 2026\n0.021\t0.034\t0.051\t0.012\t0.000\n";
+  private static final String EXAMPLE_JSON = "{\"addr\":\"192.0.2.7\",\"name\":\"example.net\","
+      + "\"timestamp\":1793693107123.456,\"ping\":{\"min\":-1.0,\"avg\":-1.0,\"max\":-1.0,\"std\":-1.0,\"loss\":100.0}}\n";
+
+  private StderrCapture stderr;
+
+  @BeforeEach
+  void captureStderr() {
+    stderr = StderrCapture.start();
+  }
+
+  @AfterEach
+  void restoreStderr() {
+    stderr.close();
+  }
+
+  @Test
+  void eachRecordIsPrintedInItsHostsStyleWithOneWriteThenAFlush(Vertx vertx, VertxTestContext test) {
+    RecordingSink sink = new RecordingSink(0, events -> {
+      if (events.size() == 4) {
+        test.verify(() -> assertEquals(List.of(LOCALHOST_PLAIN, "flush", EXAMPLE_JSON, "flush"), events));
+        test.completeNow();
+      }
+    });
+    deploy(vertx, sink, test, bus -> {
+      bus.publish(Records.ADDRESS, RecordCodec.toJson(LOCALHOST), new OutputStyle(false, true).toDeliveryOptions());
+      bus.publish(Records.ADDRESS, RecordCodec.toJson(EXAMPLE), new OutputStyle(true, true).toDeliveryOptions());
+    });
+  }
+
+  @Test
+  void anUndecodableMessageIsReportedAndSkipped(Vertx vertx, VertxTestContext test) {
+    RecordingSink sink = new RecordingSink(0, events -> {
+      if (events.size() == 2) {
+        test.verify(() -> {
+          // Without headers a record is printed the default way: plain text with a timestamp.
+          assertEquals(List.of(LOCALHOST_PLAIN, "flush"), events);
+          assertEquals(List.of(
+              "WW: skipped a message on connmonitor.records: not a JSON object -\t",
+              "WW: skipped a message on connmonitor.records: malformed record: \"addr\" is missing, expected a string"
+                  + " -\t"), stderrWithoutTimes());
+        });
+        test.completeNow();
+      }
+    });
+    deploy(vertx, sink, test, bus -> {
+      bus.publish(Records.ADDRESS, "not a record");
+      bus.publish(Records.ADDRESS, new JsonObject().put("kind", "ping").put("name", "x"));
+      bus.publish(Records.ADDRESS, RecordCodec.toJson(LOCALHOST));
+    });
+  }
+
+  @Test
+  void aFailingSinkIsReportedOnceAndRecordsKeepComing(Vertx vertx, VertxTestContext test) {
+    RecordingSink sink = new RecordingSink(2, events -> {
+      if (events.size() == 2) {
+        test.verify(() -> {
+          assertEquals(List.of(EXAMPLE_JSON, "flush"), events);
+          assertEquals(List.of("EE: Output: cannot write records (Broken pipe); dropping them until it works again -\t"),
+              stderrWithoutTimes());
+        });
+        test.completeNow();
+      }
+    });
+    OutputStyle json = new OutputStyle(true, true);
+    deploy(vertx, sink, test, bus -> {
+      bus.publish(Records.ADDRESS, RecordCodec.toJson(LOCALHOST), json.toDeliveryOptions());
+      bus.publish(Records.ADDRESS, RecordCodec.toJson(LOCALHOST), json.toDeliveryOptions());
+      bus.publish(Records.ADDRESS, RecordCodec.toJson(EXAMPLE), json.toDeliveryOptions());
+    });
+  }
+
+  private List<String> stderrWithoutTimes() {
+    return stderr.lines().stream().map(line -> line.substring(0, line.indexOf('\t') + 1)).toList();
+  }
+
+  private static void deploy(Vertx vertx, OutputStream sink, VertxTestContext test, Consumer<EventBus> publish) {
+    vertx.deployVerticle(new OutputVerticle(sink, CLOCK),
+            new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+        .onComplete(test.succeeding(id -> publish.accept(vertx.eventBus())));
+  }
+
+  /** Records each write as one event and each flush as {@code "flush"}; the first {@code failures} writes fail. */
+  private static final class RecordingSink extends OutputStream {
+
+    private final List<String> events = new ArrayList<>();
+    private final Consumer<List<String>> onEvent;
+    private int failures;
+
+    RecordingSink(int failures, Consumer<List<String>> onEvent) {
+      this.failures = failures;
+      this.onEvent = onEvent;
+    }
+
+    @Override
+    public synchronized void write(int b) {
+      event("byte " + b);
+    }
+
+    @Override
+    public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
+      if (failures > 0) {
+        failures--;
+        throw new IOException("Broken pipe");
+      }
+      event(new String(bytes, offset, length, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public synchronized void flush() {
+      event("flush");
+    }
+
+    private void event(String event) {
+      events.add(event);
+      onEvent.accept(List.copyOf(events));
+    }
+  }
+}
