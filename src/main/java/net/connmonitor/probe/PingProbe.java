@@ -1,0 +1,43 @@
+package net.connmonitor.probe;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import net.connmonitor.icmp.Answer;
+import net.connmonitor.icmp.EchoSession;
+import net.connmonitor.icmp.ReplyKind;
+
+/** A burst of ICMP echo requests to one host, summed up as {@link PingStats}. */
+public final class PingProbe implements Probe<PingStats> {
+
+  private final EchoSession session;
+  private final int count;
+  private final int payloadBytes;
+  private final Duration timeout;
+  private final Context context;
+
+  public PingProbe(EchoSession session, int count, int payloadBytes, Duration timeout, Context context) {
+    this.session = session;
+    this.count = count;
+    this.payloadBytes = payloadBytes;
+    this.timeout = timeout;
+    this.context = context;
+  }
+
+  @Override
+  public Future<PingStats> run() {
+    return Future.fromCompletionStage(session.exchange(count, payloadBytes, timeout), context)
+        .map(answers -> PingStats.of(count, echoReplyRtts(answers)));
+  }
+
+  /** Only the destination's own echo replies count: an "unreachable" from a router is a lost request. */
+  private static List<Double> echoReplyRtts(List<Optional<Answer>> answers) {
+    return answers.stream()
+        .flatMap(Optional::stream)
+        .filter(answer -> answer.kind() == ReplyKind.ECHO_REPLY)
+        .map(Answer::rttMillis)
+        .toList();
+  }
+}
