@@ -1,0 +1,137 @@
+package net.connmonitor;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import io.vertx.core.transport.Transport;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import net.connmonitor.config.ConfigParser;
+import net.connmonitor.config.ConfigSource;
+import net.connmonitor.config.ParsedConfig;
+import net.connmonitor.log.JulBridge;
+import net.connmonitor.log.Log;
+import net.connmonitor.log.Problems;
+import net.connmonitor.monitor.MonitorVerticle;
+import net.connmonitor.output.OutputVerticle;
+import sun.misc.Signal;
+
+/** The command line: {@code connmonitor [FILE]}, {@code --version}, {@code --help}, {@code --check FILE}. */
+public final class Main {
+
+  static final int OK = 0;
+  static final int FAILED = 1;
+  static final int USAGE = 2;
+
+  private static final String USAGE_TEXT = """
+      Usage: connmonitor [FILE]          monitor the hosts listed in FILE (standard input when absent)
+             connmonitor --check FILE    validate FILE: print every error, exit 0 when valid, 1 when not
+             connmonitor -v | --version  print the version
+             connmonitor --help          print this help
+
+      FILE has one host per line: HOST [NAME=VALUE ...], options ping, numpings, payload, trace, hops,
+      scan, json, timestamp, timeout; '#' starts a comment. Records go to standard output, errors to
+      standard error. SIGHUP re-reads FILE (it is also watched); SIGTERM or SIGINT stops after printing
+      what is in flight.
+      """;
+
+  private Main() {
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  static int run(String[] args) {
+    if (args.length == 0) {
+      return monitor(ConfigSource.standardInput());
+    }
+    switch (args[0]) {
+      case "-v", "--version" -> {
+        System.out.println("connmonitor " + Version.current());
+        return OK;
+      }
+      case "-h", "--help" -> {
+        System.out.print(USAGE_TEXT);
+        return OK;
+      }
+      case "--check" -> {
+        return args.length == 2 ? check(Path.of(args[1])) : usageError("--check takes exactly one FILE");
+      }
+      default -> {
+        if (args.length > 1) {
+          return usageError("expected at most one FILE, got " + args.length + " arguments");
+        }
+        if (args[0].startsWith("-")) {
+          return usageError("unknown option " + args[0]);
+        }
+        return monitor(ConfigSource.file(args[0]));
+      }
+    }
+  }
+
+  private static int usageError(String problem) {
+    System.err.println("connmonitor: " + problem + " (try connmonitor --help)");
+    return USAGE;
+  }
+
+  private static int check(Path file) {
+    byte[] content;
+    try {
+      content = Files.readAllBytes(file);
+    } catch (IOException e) {
+      System.err.println("connmonitor: cannot read " + file + " (" + Problems.describe(e) + ")");
+      return FAILED;
+    }
+    ParsedConfig parsed = ConfigParser.parse(content);
+    parsed.errors().forEach(error -> System.err.println(file + ": " + error.message()));
+    if (!parsed.valid()) {
+      return FAILED;
+    }
+    System.out.println(file + ": valid, " + parsed.hosts().size() + (parsed.hosts().size() == 1 ? " host" : " hosts"));
+    return OK;
+  }
+
+  private static int monitor(ConfigSource source) {
+    JulBridge.install();
+    if (!Transport.EPOLL.available()) {
+      Log.error("Runtime", "Netty's epoll transport is unavailable (" + Transport.EPOLL.unavailabilityCause() + ")");
+      return FAILED;
+    }
+    Vertx vertx = Vertx.builder().withTransport(Transport.EPOLL).build();
+    CompletableFuture<Integer> stopRequested = new CompletableFuture<>();
+    MonitorVerticle monitor = new MonitorVerticle();
+
+    Future<String> output = vertx.deployVerticle(
+        new OutputVerticle(new FileOutputStream(FileDescriptor.out), Clock.systemDefaultZone()),
+        new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER));
+    Future<String> monitoring = output.compose(id ->
+        vertx.deployVerticle(monitor, new DeploymentOptions().setConfig(source.toJson())));
+
+    monitoring.onFailure(e -> stopRequested.complete(FAILED));
+    monitor.fatal().onSuccess(stopRequested::complete);
+    Signal.handle(new Signal("TERM"), signal -> stopRequested.complete(OK));
+    Signal.handle(new Signal("INT"), signal -> stopRequested.complete(OK));
+    Signal.handle(new Signal("HUP"), signal -> {
+      if (monitoring.succeeded()) {
+        vertx.eventBus().send(MonitorVerticle.RELOAD_ADDRESS, null);
+      }
+    });
+    int status = stopRequested.join();
+    // Hosts first, so that their in-flight records reach the output before it stops.
+    monitoring.transform(m -> m.succeeded() ? vertx.undeploy(m.result()) : Future.succeededFuture())
+        .transform(m -> output.succeeded() ? vertx.undeploy(output.result()) : Future.succeededFuture())
+        .onFailure(e -> Log.error("Runtime", "stopping the output: " + Problems.describe(e)))
+        .otherwiseEmpty()
+        .await();
+    // Awaited from this thread: once Vert.x is closed, no context is left to run a completion handler.
+    vertx.close().await();
+    return status;
+  }
+}

@@ -1,0 +1,157 @@
+package net.connmonitor.monitor;
+
+import io.vertx.config.ConfigRetriever;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import net.connmonitor.config.ConfigSource;
+import net.connmonitor.config.HostConfig;
+import net.connmonitor.config.ParsedConfig;
+import net.connmonitor.icmp.IcmpChannels;
+import net.connmonitor.log.Log;
+import net.connmonitor.log.Problems;
+
+/**
+ * The main verticle: loads the configuration through vertx-config, deploys one {@link HostVerticle} per host line,
+ * and applies every later version of the file (saved, or asked for on {@link #RELOAD_ADDRESS}) as a diff.
+ *
+ * <p>Deployment config: {@code {"path": FILE}} (absent: standard input) and optionally {@code "watchPeriodMs"}
+ * (how often the file is checked for changes, default 1000; 0 turns watching off).
+ */
+public final class MonitorVerticle extends VerticleBase {
+
+  /** Any message sent here re-reads the configuration, as SIGHUP does. */
+  public static final String RELOAD_ADDRESS = "connmonitor.reload";
+
+  private static final long DEFAULT_WATCH_PERIOD_MS = 1000;
+
+  private final Promise<Integer> fatal = Promise.promise();
+  private final IcmpChannels icmp = new IcmpChannels();
+  private ConfigSource source;
+  private ConfigRetriever retriever;
+  private List<RunningHost> running = List.of();
+  /** Configurations are applied one after the other, in the order they were read. */
+  private Future<Void> applying = Future.succeededFuture();
+  private boolean unreadableReported;
+
+  /**
+   * Completes with an exit status when the monitor cannot go on: 1 when the configuration file could not be read
+   * again on reload. Whoever deployed the monitor then undeploys it.
+   */
+  public Future<Integer> fatal() {
+    return fatal.future();
+  }
+
+  @Override
+  public Future<?> start() {
+    source = ConfigSource.fromJson(config());
+    long watchPeriod = source.isFile() ? config().getLong("watchPeriodMs", DEFAULT_WATCH_PERIOD_MS) : 0;
+    retriever = ConfigRetriever.create(vertx, source.retrieverOptions(watchPeriod));
+    return retriever.getConfig()
+        .recover(e -> startFailure("cannot read " + source.describe() + " (" + reason(e) + ")"))
+        .compose(json -> {
+          ParsedConfig parsed = ParsedConfig.fromJson(json);
+          if (!parsed.valid()) {
+            logErrors(parsed);
+            return startFailure(source.describe() + " has errors");
+          }
+          return apply(parsed.hosts());
+        })
+        .compose(applied -> running.isEmpty()
+            ? startFailure("no usable host in " + source.describe())
+            : Future.succeededFuture())
+        .onSuccess(started -> {
+          retriever.listen(change -> {
+            unreadableReported = false;
+            reconcile(change.getNewConfiguration());
+          });
+          retriever.configStream().exceptionHandler(this::watchFailed);
+          vertx.eventBus().consumer(RELOAD_ADDRESS, message -> reload());
+        });
+  }
+
+  /** Children (the host verticles) are undeployed by Vert.x before this runs, each finishing its probes first. */
+  @Override
+  public Future<?> stop() {
+    return retriever.close()
+        .eventually(() -> Future.fromCompletionStage(icmp.close(), context));
+  }
+
+  private void reload() {
+    if (!source.isFile()) {
+      Log.error("Reload", "the configuration came from standard input, which cannot be read again; "
+          + "the running configuration stays");
+      return;
+    }
+    retriever.getConfig()
+        .onSuccess(json -> {
+          unreadableReported = false;
+          reconcile(json);
+        })
+        .onFailure(e -> {
+          Log.error("Reload", "cannot read " + source.describe() + " (" + reason(e) + "); stopping");
+          fatal.tryComplete(1);
+        });
+  }
+
+  private void watchFailed(Throwable e) {
+    if (!unreadableReported) {
+      unreadableReported = true;
+      Log.warn("cannot read " + source.describe() + " (" + reason(e) + "); the running configuration stays");
+    }
+  }
+
+  private void reconcile(JsonObject json) {
+    ParsedConfig parsed = ParsedConfig.fromJson(json);
+    if (parsed.valid()) {
+      apply(parsed.hosts());
+    } else {
+      logErrors(parsed);
+      Log.error("Reload", source.describe() + " has errors; the running configuration stays");
+    }
+  }
+
+  private Future<Void> apply(List<HostConfig> wanted) {
+    applying = applying.transform(previous -> applyNow(wanted));
+    return applying;
+  }
+
+  private Future<Void> applyNow(List<HostConfig> wanted) {
+    ConfigDiff diff = ConfigDiff.between(running, wanted);
+    List<RunningHost> next = new ArrayList<>(diff.kept());
+    List<Future<?>> work = new ArrayList<>();
+    for (RunningHost gone : diff.stopped()) {
+      work.add(vertx.undeploy(gone.deploymentId())
+          .onFailure(e -> Log.error("Host", gone.config().host() + ": stopping failed (" + reason(e) + ")")));
+    }
+    for (HostConfig line : diff.started()) {
+      work.add(deploy(line).onSuccess(next::add));
+    }
+    return Future.join(work).otherwiseEmpty().andThen(done -> running = next).mapEmpty();
+  }
+
+  private Future<RunningHost> deploy(HostConfig line) {
+    return vertx.deployVerticle(new HostVerticle(line, icmp),
+            new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+        .map(id -> new RunningHost(line, id))
+        .onFailure(e -> Log.error("Host", line.host() + ": " + reason(e) + "; skipped"));
+  }
+
+  private void logErrors(ParsedConfig parsed) {
+    parsed.errors().forEach(error -> Log.error("Config", source.describe() + ": " + error.message()));
+  }
+
+  private <T> Future<T> startFailure(String message) {
+    Log.error("Config", message);
+    return Future.failedFuture(new MonitorStartException(message));
+  }
+
+  private static String reason(Throwable e) {
+    return Problems.describe(e);
+  }
+}

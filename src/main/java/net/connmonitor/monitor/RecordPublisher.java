@@ -1,0 +1,30 @@
+package net.connmonitor.monitor;
+
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import java.time.Instant;
+import net.connmonitor.output.OutputStyle;
+import net.connmonitor.probe.Measurement;
+import net.connmonitor.record.MonitorRecord;
+import net.connmonitor.record.RecordCodec;
+import net.connmonitor.record.Records;
+import net.connmonitor.record.Target;
+
+/** Publishes one host's measurements on the event bus, with the host's output style as headers. */
+final class RecordPublisher {
+
+  private final EventBus eventBus;
+  private final Target target;
+  private final DeliveryOptions delivery;
+
+  RecordPublisher(EventBus eventBus, Target target, OutputStyle style) {
+    this.eventBus = eventBus;
+    this.target = target;
+    this.delivery = style.toDeliveryOptions();
+  }
+
+  void publish(Measurement measurement) {
+    MonitorRecord record = new MonitorRecord(target, Instant.now(), measurement);
+    eventBus.publish(Records.ADDRESS, RecordCodec.toJson(record), delivery);
+  }
+}
