@@ -1,0 +1,101 @@
+package net.connmonitor.testnet;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Brings up the test network of namespaces ({@code testnet/connmonitor-testnet}) once per test run for the
+ * classes that extend with it, and takes it down when the run ends, even after a failure or an interrupted run.
+ */
+public final class TestNetwork implements BeforeAllCallback {
+
+  public static final String WEB_V4 = "198.18.10.2";
+  public static final String WEB_V6 = "2001:db8:0:10::2";
+  public static final String LOSSY_V4 = "198.18.11.2";
+  public static final String LOSSY_V6 = "2001:db8:0:11::2";
+  public static final String DEAD_V4 = "198.18.12.2";
+  public static final String DEAD_V6 = "2001:db8:0:12::2";
+  /** The routers on the way to every target, nearest first. */
+  public static final List<String> ROUTERS_V4 = List.of("198.18.0.2", "198.18.1.2", "198.18.2.2");
+  public static final List<String> ROUTERS_V6 = List.of("2001:db8::2", "2001:db8:0:1::2", "2001:db8:0:2::2");
+
+  private static final Path SCRIPT = Path.of("testnet/connmonitor-testnet");
+  private static final String REQUIRE_ROOT = "connmonitor.requireRoot";
+
+  /**
+   * Aborts the calling test (reported as skipped, with the reason) when the JVM is not root; fails it instead
+   * when {@code -Dconnmonitor.requireRoot=true}, as in CI, where a skip would hide a test that never ran.
+   */
+  public static void requireRoot(String why) {
+    if (isRoot()) {
+      return;
+    }
+    String message = "needs root: " + why;
+    if (Boolean.getBoolean(REQUIRE_ROOT)) {
+      throw new AssertionError(message + " (-D" + REQUIRE_ROOT + "=true)");
+    }
+    throw new TestAbortedException(message);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    requireRoot("the test network is made of network namespaces");
+    context.getRoot().getStore(Namespace.GLOBAL).getOrComputeIfAbsent(Running.class, key -> Running.start(), Running.class);
+  }
+
+  private static boolean isRoot() {
+    try {
+      // /proc/self belongs to the effective user of the process that reads it.
+      return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
+    } catch (IOException | UnsupportedOperationException e) {
+      return false;
+    }
+  }
+
+  /** The network while it is up; JUnit closes it at the end of the run, the shutdown hook if the run is killed. */
+  private static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+
+    private final Thread takeDownOnExit = new Thread(() -> script("down"), "connmonitor-testnet down");
+
+    static Running start() {
+      script("down");
+      script("up");
+      Running running = new Running();
+      Runtime.getRuntime().addShutdownHook(running.takeDownOnExit);
+      return running;
+    }
+
+    @Override
+    public void close() {
+      Runtime.getRuntime().removeShutdownHook(takeDownOnExit);
+      script("down");
+    }
+  }
+
+  private static void script(String command) {
+    try {
+      Process process = new ProcessBuilder(SCRIPT.toString(), command).redirectErrorStream(true).start();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException(SCRIPT + " " + command + " did not finish within 60 s");
+      }
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (process.exitValue() != 0) {
+        throw new IllegalStateException(SCRIPT + " " + command + " exited " + process.exitValue() + ": " + output);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run " + SCRIPT + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(SCRIPT + " " + command + " interrupted", e);
+    }
+  }
+}
