@@ -18,6 +18,7 @@ import net.connmonitor.config.ParsedConfig;
 import net.connmonitor.log.JulBridge;
 import net.connmonitor.log.Log;
 import net.connmonitor.log.Problems;
+import net.connmonitor.monitor.MonitorStartException;
 import net.connmonitor.monitor.MonitorVerticle;
 import net.connmonitor.output.OutputVerticle;
 import sun.misc.Signal;
@@ -114,7 +115,13 @@ public final class Main {
     Future<String> monitoring = output.compose(id ->
         vertx.deployVerticle(monitor, new DeploymentOptions().setConfig(source.toJson())));
 
-    monitoring.onFailure(e -> stopRequested.complete(FAILED));
+    monitoring.onFailure(e -> {
+      // The monitor has said why it cannot start; anything else (the output failing to start) is said here.
+      if (!(e instanceof MonitorStartException)) {
+        Log.error("Runtime", "cannot start (" + Problems.describe(e) + ")");
+      }
+      stopRequested.complete(FAILED);
+    });
     monitor.fatal().onSuccess(stopRequested::complete);
     Signal.handle(new Signal("TERM"), signal -> stopRequested.complete(OK));
     Signal.handle(new Signal("INT"), signal -> stopRequested.complete(OK));
