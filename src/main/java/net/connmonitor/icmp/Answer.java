@@ -13,4 +13,13 @@ public record Answer(ReplyKind kind, InetAddress from, long rttNanos) {
   public double rttMillis() {
     return rttNanos / 1_000_000.0;
   }
+
+  /**
+   * Whether a request sent with a limited hop count went no further than this answer's sender: anything but a
+   * time-exceeded means it reached the destination (an echo reply) or a router that cannot forward it (an
+   * unreachable).
+   */
+  public boolean endsRoute() {
+    return kind != ReplyKind.TIME_EXCEEDED;
+  }
 }

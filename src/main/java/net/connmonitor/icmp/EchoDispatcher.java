@@ -50,7 +50,8 @@ final class EchoDispatcher extends SimpleChannelInboundHandler<IcmpMessage> {
 
   void start(Exchange exchange) {
     Destination destination = destinations.computeIfAbsent(exchange.destination, a -> new Destination());
-    for (int index = 0; index < exchange.size(); index++) {
+    for (int position = 0; position < exchange.size(); position++) {
+      int index = exchange.indexSentAt(position);
       int sequence = destination.allocate();
       if (sequence < 0) {
         written(exchange, index, false);
@@ -65,7 +66,7 @@ final class EchoDispatcher extends SimpleChannelInboundHandler<IcmpMessage> {
     // Taken just before the write: on the event loop, writeAndFlush reaches sendmsg without a hop.
     exchange.sending(index, sequence, System.nanoTime());
     ChannelFuture write = channel.writeAndFlush(
-        new EchoRequest(exchange.destination, identifier, sequence, exchange.payloadBytes));
+        new EchoRequest(exchange.destination, identifier, sequence, exchange.payloadBytes, exchange.hopLimit(index)));
     if (write.isDone()) {
       written(exchange, index, write.isSuccess());
     } else {

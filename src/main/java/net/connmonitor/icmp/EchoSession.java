@@ -29,7 +29,28 @@ public final class EchoSession implements AutoCloseable {
    *     timeout has passed since the last one was sent
    */
   public CompletionStage<List<Optional<Answer>>> exchange(int count, int payloadBytes, Duration timeout) {
-    Exchange exchange = new Exchange(destination, count, payloadBytes, timeout.toNanos());
+    return start(Exchange.burst(destination, count, payloadBytes, timeout.toNanos()));
+  }
+
+  /** @return why {@link #trace} cannot be used (it needs raw sockets), or empty when it can */
+  public Optional<String> traceUnavailableReason() {
+    return channel.traceUnavailableReason();
+  }
+
+  /**
+   * Sends one echo request for each hop limit from 1 to {@code maxHops}, all at once, and collects what answers
+   * them: time-exceeded messages from the routers on the way, then the destination's echo replies (or an
+   * unreachable). Only when no {@linkplain #traceUnavailableReason() reason} says otherwise.
+   *
+   * @return one element per hop limit, nearest first: empty when nothing answered within {@code timeout};
+   *     completes once the nearest answer that {@linkplain Answer#endsRoute() ends the route} and every answer
+   *     before it are in, or when the timeout has passed
+   */
+  public CompletionStage<List<Optional<Answer>>> trace(int maxHops, int payloadBytes, Duration timeout) {
+    return start(Exchange.trace(destination, maxHops, payloadBytes, timeout.toNanos()));
+  }
+
+  private CompletionStage<List<Optional<Answer>>> start(Exchange exchange) {
     channel.execute(dispatcher -> dispatcher.start(exchange));
     return exchange.result;
   }

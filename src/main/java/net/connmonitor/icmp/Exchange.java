@@ -9,8 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * The echo requests of one burst to one destination, from their sending until each is answered or its time is up.
- * Confined to the channel's event loop.
+ * The echo requests of one burst or one route trace to one destination, from their sending until each is answered,
+ * its time is up or, for a trace, the route's end is known. Confined to the channel's event loop.
  */
 final class Exchange {
 
@@ -20,6 +20,8 @@ final class Exchange {
   final int payloadBytes;
   final long timeoutNanos;
   final CompletableFuture<List<Optional<Answer>>> result = new CompletableFuture<>();
+  /** A trace: request i leaves with hop limit i + 1, and the exchange ends with the nearest answer that ends the route. */
+  private final boolean traceRoute;
 
   private final long[] sentAtNanos;
   private final Answer[] answers;
@@ -30,16 +32,40 @@ final class Exchange {
   private int unwritten;
   private ScheduledFuture<?> deadline;
 
-  Exchange(InetAddress destination, int count, int payloadBytes, long timeoutNanos) {
+  private Exchange(InetAddress destination, int count, int payloadBytes, long timeoutNanos, boolean traceRoute) {
     this.destination = destination;
     this.payloadBytes = payloadBytes;
     this.timeoutNanos = timeoutNanos;
+    this.traceRoute = traceRoute;
     this.sentAtNanos = new long[count];
     this.answers = new Answer[count];
     this.sequences = new int[count];
     Arrays.fill(sequences, NOT_SENT);
     this.open = count;
     this.unwritten = count;
+  }
+
+  /** {@code count} requests with the socket's hop limit. */
+  static Exchange burst(InetAddress destination, int count, int payloadBytes, long timeoutNanos) {
+    return new Exchange(destination, count, payloadBytes, timeoutNanos, false);
+  }
+
+  /** One request for each hop limit from 1 to {@code maxHops}, all sent at once. */
+  static Exchange trace(InetAddress destination, int maxHops, int payloadBytes, long timeoutNanos) {
+    return new Exchange(destination, maxHops, payloadBytes, timeoutNanos, true);
+  }
+
+  int hopLimit(int index) {
+    return traceRoute ? index + 1 : EchoRequest.SOCKET_DEFAULT;
+  }
+
+  /**
+   * The index of the request to send {@code position}th. A trace sends its farthest hop first: an answer is
+   * timed when the event loop reads it, after the last send, so the nearest hops, whose answers come back
+   * soonest, go last and are read without waiting behind the other sends.
+   */
+  int indexSentAt(int position) {
+    return traceRoute ? answers.length - 1 - position : position;
   }
 
   int size() {
@@ -69,18 +95,42 @@ final class Exchange {
     this.deadline = deadline;
   }
 
-  /** @return true when no request is left open */
+  /** @return true when nothing more is worth waiting for */
   boolean answer(int index, IcmpMessage message) {
     long rtt = message.receivedAtNanos() - sentAtNanos[index];
     if (rtt <= timeoutNanos) {
       answers[index] = new Answer(message.kind(), message.from(), rtt);
     }
-    return --open == 0;
+    open--;
+    return settled();
   }
 
-  /** @return true when no request is left open */
+  /** @return true when nothing more is worth waiting for */
   boolean lost() {
-    return --open == 0;
+    open--;
+    return settled();
+  }
+
+  /**
+   * Every request is answered or lost; or, for a trace, an answer ends the route and every nearer hop has
+   * answered: the farther requests can only find the same end again.
+   */
+  private boolean settled() {
+    if (open == 0) {
+      return true;
+    }
+    if (!traceRoute) {
+      return false;
+    }
+    for (Answer answer : answers) {
+      if (answer == null) {
+        return false;
+      }
+      if (answer.endsRoute()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   void complete() {

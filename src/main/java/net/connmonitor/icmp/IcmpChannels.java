@@ -22,6 +22,7 @@ public final class IcmpChannels {
   private static final int WARM_UP_BURSTS = 20;
   private static final int WARM_UP_REQUESTS = 10;
   private static final int WARM_UP_PAYLOAD = 56;
+  private static final int WARM_UP_HOPS = 2;
   private static final Duration WARM_UP_TIMEOUT = Duration.ofMillis(50);
 
   private final Map<IcmpFamily, IcmpChannel> channels = new EnumMap<>(IcmpFamily.class);
@@ -45,18 +46,24 @@ public final class IcmpChannels {
   /**
    * The first exchanges in a fresh JVM load, link and interpret the whole send and receive path: a host's first
    * burst would read tens of milliseconds on loopback. A few exchanges with the family's own loopback address
-   * pay that before any host measures; if loopback does not answer, the first one's short timeout ends them.
+   * pay that before any host measures, for pings and traces; if loopback does not answer, the first one's short
+   * timeout ends them.
    */
   private static void warmUp(IcmpChannel channel) {
     try (EchoSession session = channel.session(channel.family().loopback())) {
       for (int burst = 0; burst < WARM_UP_BURSTS; burst++) {
-        List<Optional<Answer>> answers =
-            session.exchange(WARM_UP_REQUESTS, WARM_UP_PAYLOAD, WARM_UP_TIMEOUT).toCompletableFuture().join();
-        if (answers.stream().allMatch(Optional::isEmpty)) {
+        if (allLost(session.exchange(WARM_UP_REQUESTS, WARM_UP_PAYLOAD, WARM_UP_TIMEOUT))) {
+          return;
+        }
+        if (session.traceUnavailableReason().isEmpty() && allLost(session.trace(WARM_UP_HOPS, WARM_UP_PAYLOAD, WARM_UP_TIMEOUT))) {
           return;
         }
       }
     }
+  }
+
+  private static boolean allLost(CompletionStage<List<Optional<Answer>>> exchange) {
+    return exchange.toCompletableFuture().join().stream().allMatch(Optional::isEmpty);
   }
 
   /** Closes every socket and stops the event loop. */

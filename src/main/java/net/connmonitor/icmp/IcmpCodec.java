@@ -33,8 +33,14 @@ final class IcmpCodec extends MessageToMessageCodec<DatagramPacket, EchoRequest>
         .writeByte(0)
         .writeShort(0)
         .writeShort(request.identifier())
-        .writeShort(request.sequence())
-        .writeZero(request.payloadBytes());
+        .writeShort(request.sequence());
+    if (request.payloadBytes() >= 2) {
+      // Paris traceroute's trick: the complement of the sequence next to it leaves the checksum the same for every
+      // request of one identifier, so that load balancers hashing the first bytes of ICMP see a single flow.
+      packet.writeShort(~request.sequence() & 0xffff).writeZero(request.payloadBytes() - 2);
+    } else {
+      packet.writeZero(request.payloadBytes());
+    }
     // The kernel computes ICMPv6 checksums (they cover a pseudo-header we do not see); ICMPv4 ones are ours.
     if (family == IcmpFamily.V4) {
       packet.setShort(2, InternetChecksum.of(packet));

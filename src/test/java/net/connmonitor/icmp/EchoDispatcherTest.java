@@ -52,6 +52,7 @@ class EchoDispatcherTest {
       assertEquals(IDENTIFIER, request.identifier());
       assertEquals(TARGET, request.destination());
       assertEquals(41, request.payloadBytes());
+      assertEquals(EchoRequest.SOCKET_DEFAULT, request.hopLimit());
     }
   }
 
@@ -99,7 +100,7 @@ class EchoDispatcherTest {
   void aPingSocketsRepliesCarryTheKernelsIdentifier() {
     EchoDispatcher pingSocket = new EchoDispatcher(IDENTIFIER, false);
     EmbeddedChannel pingChannel = new EmbeddedChannel(pingSocket);
-    Exchange exchange = new Exchange(TARGET, 1, 41, TIMEOUT);
+    Exchange exchange = Exchange.burst(TARGET, 1, 41, TIMEOUT);
     pingSocket.start(exchange);
     EchoRequest request = pingChannel.readOutbound();
     pingChannel.writeInbound(new IcmpMessage(ReplyKind.ECHO_REPLY, TARGET, TARGET, 0x7ec2, request.sequence(),
@@ -153,8 +154,62 @@ class EchoDispatcherTest {
     assertTrue(answers.get(1).isEmpty());
   }
 
+  @Test
+  void aTraceSendsEveryHopLimitAtOnceTheFarthestFirst() {
+    Exchange trace = Exchange.trace(TARGET, 4, 32, TIMEOUT);
+    dispatcher.start(trace);
+    List<EchoRequest> sent = sent();
+    assertEquals(List.of(4, 3, 2, 1), sent.stream().map(EchoRequest::hopLimit).toList());
+    assertEquals(4, sent.stream().map(EchoRequest::sequence).distinct().count());
+    assertTrue(sent.stream().allMatch(request -> request.identifier() == IDENTIFIER));
+  }
+
+  @Test
+  void aTraceEndsOnceTheDestinationAndEveryNearerHopAnswered() {
+    Exchange trace = Exchange.trace(TARGET, 5, 32, TIMEOUT);
+    dispatcher.start(trace);
+    List<EchoRequest> sent = sent();
+    EchoRequest hop1 = hop(sent, 1);
+    EchoRequest hop2 = hop(sent, 2);
+    EchoRequest hop3 = hop(sent, 3);
+    reply(TARGET, IDENTIFIER, hop3.sequence(), System.nanoTime());
+    reply(TARGET, IDENTIFIER, hop(sent, 5).sequence(), System.nanoTime());
+    timeExceeded(hop1, System.nanoTime());
+    assertFalse(trace.result.isDone(), "hop 2 may still answer");
+    timeExceeded(hop2, System.nanoTime());
+    List<Optional<Answer>> answers = trace.result.join();
+    assertEquals(ReplyKind.TIME_EXCEEDED, answers.get(0).orElseThrow().kind());
+    assertEquals(ROUTER, answers.get(1).orElseThrow().from());
+    assertEquals(ReplyKind.ECHO_REPLY, answers.get(2).orElseThrow().kind());
+    assertTrue(answers.get(3).isEmpty());
+  }
+
+  @Test
+  void aSilentHopWaitsForTheTimeout() {
+    channel.freezeTime();
+    Exchange trace = Exchange.trace(TARGET, 2, 32, TIMEOUT);
+    dispatcher.start(trace);
+    List<EchoRequest> sent = sent();
+    reply(TARGET, IDENTIFIER, hop(sent, 2).sequence(), System.nanoTime());
+    assertFalse(trace.result.isDone());
+    channel.advanceTimeBy(TIMEOUT, TimeUnit.NANOSECONDS);
+    channel.runScheduledPendingTasks();
+    List<Optional<Answer>> answers = trace.result.join();
+    assertTrue(answers.get(0).isEmpty());
+    assertEquals(TARGET, answers.get(1).orElseThrow().from());
+  }
+
+  private static EchoRequest hop(List<EchoRequest> sent, int hopLimit) {
+    return sent.stream().filter(request -> request.hopLimit() == hopLimit).findFirst().orElseThrow();
+  }
+
+  private void timeExceeded(EchoRequest request, long receivedAt) {
+    channel.writeInbound(new IcmpMessage(ReplyKind.TIME_EXCEEDED, ROUTER, request.destination(),
+        request.identifier(), request.sequence(), receivedAt));
+  }
+
   private Exchange start(InetAddress destination, int count) {
-    Exchange exchange = new Exchange(destination, count, 41, TIMEOUT);
+    Exchange exchange = Exchange.burst(destination, count, 41, TIMEOUT);
     dispatcher.start(exchange);
     return exchange;
   }

@@ -23,19 +23,31 @@ class IcmpCodecTest {
   @Test
   void encodesAnIpv4EchoRequestWithItsChecksum() {
     EmbeddedChannel channel = new EmbeddedChannel(new IcmpCodec(IcmpFamily.V4, SocketKind.RAW));
-    channel.writeOutbound(new EchoRequest(LOCAL_V4, 0x1234, 1, 5));
+    channel.writeOutbound(new EchoRequest(LOCAL_V4, 0x1234, 1, 5, EchoRequest.SOCKET_DEFAULT));
     DatagramPacket packet = channel.readOutbound();
-    // type 8, code 0, checksum, identifier 0x1234, sequence 1, five zero bytes
-    assertEquals("0800e5ca123400010000000000", ByteBufUtil.hexDump(packet.content()));
+    // type 8, code 0, checksum, identifier 0x1234, sequence 1, the sequence's complement, three zero bytes
+    assertEquals("0800e5cb12340001fffe000000", ByteBufUtil.hexDump(packet.content()));
     assertEquals(0, InternetChecksum.of(packet.content()), "a packet with its checksum sums to zero");
     assertEquals(new InetSocketAddress(LOCAL_V4, 0), packet.recipient());
     packet.release();
   }
 
   @Test
+  void everyRequestOfOneIdentifierHasTheSameChecksum() {
+    EmbeddedChannel channel = new EmbeddedChannel(new IcmpCodec(IcmpFamily.V4, SocketKind.RAW));
+    for (int sequence : new int[] {0, 1, 0x7fff, 0xfffe, 0xffff}) {
+      channel.writeOutbound(new EchoRequest(TARGET_V4, 0x1234, sequence, 32, 1 + sequence % 30));
+      DatagramPacket packet = channel.readOutbound();
+      assertEquals(0, InternetChecksum.of(packet.content()));
+      assertEquals(0xe5cb, packet.content().getUnsignedShort(2), "sequence " + sequence);
+      packet.release();
+    }
+  }
+
+  @Test
   void leavesTheIcmpv6ChecksumToTheKernel() {
     EmbeddedChannel channel = new EmbeddedChannel(new IcmpCodec(IcmpFamily.V6, SocketKind.RAW));
-    channel.writeOutbound(new EchoRequest(TARGET_V6, 0xbeef, 0xffff, 1));
+    channel.writeOutbound(new EchoRequest(TARGET_V6, 0xbeef, 0xffff, 1, EchoRequest.SOCKET_DEFAULT));
     DatagramPacket packet = channel.readOutbound();
     assertEquals("80000000beefffff00", ByteBufUtil.hexDump(packet.content()));
     packet.release();
