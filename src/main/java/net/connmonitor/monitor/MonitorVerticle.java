@@ -1,12 +1,11 @@
 package net.connmonitor.monitor;
 
 import io.vertx.config.ConfigRetriever;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.ThreadingModel;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetClient;
 import java.util.ArrayList;
 import java.util.List;
 import net.connmonitor.config.ConfigSource;
@@ -32,6 +31,8 @@ public final class MonitorVerticle extends VerticleBase {
 
   private final Promise<Integer> fatal = Promise.promise();
   private final IcmpChannels icmp = new IcmpChannels();
+  /** Shared by every host's scans; Vert.x closes it when this verticle is undeployed, after the hosts. */
+  private NetClient scanClient;
   private ConfigSource source;
   private ConfigRetriever retriever;
   private List<RunningHost> running = List.of();
@@ -50,6 +51,7 @@ public final class MonitorVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     source = ConfigSource.fromJson(config());
+    scanClient = vertx.createNetClient();
     long watchPeriod = source.isFile() ? config().getLong("watchPeriodMs", DEFAULT_WATCH_PERIOD_MS) : 0;
     retriever = ConfigRetriever.create(vertx, source.retrieverOptions(watchPeriod));
     return retriever.getConfig()
@@ -136,8 +138,7 @@ public final class MonitorVerticle extends VerticleBase {
   }
 
   private Future<RunningHost> deploy(HostConfig line) {
-    return vertx.deployVerticle(new HostVerticle(line, icmp),
-            new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+    return vertx.deployVerticle(new HostVerticle(line, icmp, scanClient))
         .map(id -> new RunningHost(line, id))
         .onFailure(e -> Log.error("Host", line.host() + ": " + reason(e) + "; skipped"));
   }

@@ -12,11 +12,16 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 import net.connmonitor.probe.Measurement;
+import net.connmonitor.probe.HttpAnswer;
 import net.connmonitor.probe.PingStats;
+import net.connmonitor.probe.Scan;
+import net.connmonitor.probe.Trace;
+import net.connmonitor.probe.TraceStep;
 import net.connmonitor.record.MonitorRecord;
 
 /**
- * A record as one line of JSON (SPEC §4): {@code {"addr":…,"name":…,"timestamp":…,"ping":{…}}}. Numbers are
+ * A record as one line of JSON (SPEC §4): {@code {"addr":…,"name":…,"timestamp":…,"ping":{…}}}, with
+ * {@code "trace":[…]} or {@code "scan":{…}} in place of {@code "ping"} for those kinds. Numbers are
  * written whole in plain notation; the timestamp is milliseconds since the Unix epoch with microseconds.
  */
 public final class JsonFormatter {
@@ -49,6 +54,8 @@ public final class JsonFormatter {
 
   private record Body(JsonGenerator json) implements Measurement.Visitor<Void> {
 
+    private static final String NONE = "None";
+
     @Override
     public Void ping(PingStats ping) {
       try {
@@ -64,11 +71,71 @@ public final class JsonFormatter {
         throw new UncheckedIOException("a StringWriter cannot fail", e);
       }
     }
+
+    @Override
+    public Void trace(Trace trace) {
+      try {
+        json.writeStartArray();
+        for (TraceStep step : trace.steps()) {
+          json.writeStartArray();
+          if (step.answered()) {
+            json.writeString(step.address());
+            writeNumber(json, step.rttMs());
+          } else {
+            json.writeString("*");
+          }
+          json.writeEndArray();
+        }
+        json.writeEndArray();
+        return null;
+      } catch (IOException e) {
+        throw new UncheckedIOException("a StringWriter cannot fail", e);
+      }
+    }
+
+    @Override
+    public Void scan(Scan scan) {
+      try {
+        json.writeStartObject();
+        writeHttp("http", scan.http());
+        writeHttp("https", scan.https());
+        json.writeFieldName("mysql");
+        if (scan.mysql().isPresent()) {
+          json.writeStartObject();
+          writeNumberField(json, "rtt", scan.mysql().get().rttMs());
+          json.writeStringField("version", scan.mysql().get().version());
+          json.writeEndObject();
+        } else {
+          json.writeString(NONE);
+        }
+        json.writeEndObject();
+        return null;
+      } catch (IOException e) {
+        throw new UncheckedIOException("a StringWriter cannot fail", e);
+      }
+    }
+
+    private void writeHttp(String name, Optional<HttpAnswer> http) throws IOException {
+      json.writeFieldName(name);
+      if (http.isPresent()) {
+        json.writeStartObject();
+        writeNumberField(json, "rtt", http.get().rttMs());
+        json.writeStringField("response code", http.get().responseCode());
+        json.writeStringField("server", http.get().server());
+        json.writeEndObject();
+      } else {
+        json.writeString(NONE);
+      }
+    }
+  }
+
+  private static void writeNumberField(JsonGenerator json, String name, double value) throws IOException {
+    json.writeFieldName(name);
+    writeNumber(json, value);
   }
 
   /** JSON has no NaN or infinity: such a value is written as null rather than breaking the line for every reader. */
-  private static void writeNumberField(JsonGenerator json, String name, double value) throws IOException {
-    json.writeFieldName(name);
+  private static void writeNumber(JsonGenerator json, double value) throws IOException {
     if (Double.isFinite(value)) {
       json.writeNumber(plain(new BigDecimal(Double.toString(value))));
     } else {

@@ -6,7 +6,11 @@ import java.util.Locale;
 import java.util.Optional;
 import net.connmonitor.log.CTime;
 import net.connmonitor.probe.Measurement;
+import net.connmonitor.probe.HttpAnswer;
 import net.connmonitor.probe.PingStats;
+import net.connmonitor.probe.Scan;
+import net.connmonitor.probe.Trace;
+import net.connmonitor.probe.TraceStep;
 import net.connmonitor.record.MonitorRecord;
 import net.connmonitor.record.Target;
 
@@ -39,10 +43,36 @@ public final class PlainTextFormatter {
   private enum Body implements Measurement.Visitor<String> {
     INSTANCE;
 
+    private static final String NONE = "None";
+
     @Override
     public String ping(PingStats ping) {
       return String.format(Locale.ROOT, "%.3f\t%.3f\t%.3f\t%.3f\t%.3f\n",
           ping.min(), ping.avg(), ping.max(), ping.std(), ping.loss());
+    }
+
+    @Override
+    public String trace(Trace trace) {
+      StringBuilder lines = new StringBuilder();
+      for (TraceStep step : trace.steps()) {
+        lines.append(step.answered() ? step.address() + "\t" + millis(step.rttMs()) : "*").append('\n');
+      }
+      return lines.toString();
+    }
+
+    @Override
+    public String scan(Scan scan) {
+      return http(scan.http()) + '\t' + http(scan.https()) + '\t'
+          + scan.mysql().map(mysql -> millis(mysql.rttMs()) + ", " + mysql.version()).orElse(NONE) + '\n';
+    }
+
+    private static String http(Optional<HttpAnswer> http) {
+      return http.map(answer -> millis(answer.rttMs()) + ", " + answer.responseCode() + ", " + answer.server())
+          .orElse(NONE);
+    }
+
+    private static String millis(double value) {
+      return String.format(Locale.ROOT, "%.3f", value);
     }
   }
 }

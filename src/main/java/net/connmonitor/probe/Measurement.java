@@ -1,7 +1,7 @@
 package net.connmonitor.probe;
 
 /** What one run of a probe measured: the body of one record. */
-public sealed interface Measurement permits PingStats {
+public sealed interface Measurement permits PingStats, Trace, Scan {
 
   /** The record's kind on the event bus and its key in JSON output: {@code ping}, {@code trace} or {@code scan}. */
   String kind();
@@ -11,5 +11,9 @@ public sealed interface Measurement permits PingStats {
 
   interface Visitor<R> {
     R ping(PingStats ping);
+
+    R trace(Trace trace);
+
+    R scan(Scan scan);
   }
 }

@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Optional;
+import net.connmonitor.probe.HttpAnswer;
+import net.connmonitor.probe.Measurement;
 import net.connmonitor.probe.PingStats;
+import net.connmonitor.probe.Scan;
 import net.connmonitor.record.MonitorRecord;
+import net.connmonitor.record.SampleMeasurements;
 import net.connmonitor.record.Target;
 import org.junit.jupiter.api.Test;
 
@@ -86,7 +90,35 @@ class JsonFormatterTest {
     return formatter.format(record("h", "h", STATS), Optional.of(printedAt));
   }
 
-  private static MonitorRecord record(String name, String address, PingStats stats) {
+  @Test
+  void aTraceIsAnArrayOfStepsWithAStarForASilentOne() {
+    assertEquals("{\"addr\":\"2001:db8:0:10::2\",\"name\":\"web\","
+            + "\"trace\":[[\"198.18.0.2\",0.412],[\"*\"],[\"2001:db8:0:10::2\",3.9015]]}\n",
+        formatter.format(record("web", "2001:db8:0:10::2", SampleMeasurements.TRACE), Optional.empty()));
+  }
+
+  @Test
+  void aScanHasAnObjectPerServiceOrNone() {
+    assertEquals("{\"addr\":\"198.18.10.2\",\"name\":\"web\",\"timestamp\":1795000000123.456,"
+            + "\"scan\":{\"http\":{\"rtt\":1.2345,\"response code\":\"200\",\"server\":\"nginx/1.22.1\"},"
+            + "\"https\":\"None\",\"mysql\":{\"rtt\":0.5,\"version\":\"10.11.6-MariaDB-0+deb12u1\"}}}\n",
+        formatter.format(record("web", "198.18.10.2", SampleMeasurements.SCAN),
+            Optional.of(Instant.ofEpochSecond(1795000000, 123_456_789))));
+    assertEquals("{\"addr\":\"198.18.10.2\",\"name\":\"web\","
+            + "\"scan\":{\"http\":\"None\",\"https\":\"None\",\"mysql\":\"None\"}}\n",
+        formatter.format(record("web", "198.18.10.2", SampleMeasurements.NOTHING_ANSWERED), Optional.empty()));
+  }
+
+  @Test
+  void aServerNameIsEscaped() {
+    Scan odd = new Scan(Optional.of(new HttpAnswer(1, "200", "a\"b\u2028c")), Optional.empty(), Optional.empty());
+    String line = formatter.format(record("web", "198.18.10.2", odd), Optional.empty());
+    assertEquals("a\"b\u2028c", new JsonObject(line).getJsonObject("scan").getJsonObject("http").getString("server"));
+    assertEquals(line.length() - 1, line.indexOf('\n'));
+    assertEquals(-1, line.indexOf('\u2028'));
+  }
+
+  private static MonitorRecord record(String name, String address, Measurement stats) {
     return new MonitorRecord(new Target(name, address), MEASURED, stats);
   }
 }

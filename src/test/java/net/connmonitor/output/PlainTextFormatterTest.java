@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
+import net.connmonitor.probe.Measurement;
 import net.connmonitor.probe.PingStats;
 import net.connmonitor.record.MonitorRecord;
+import net.connmonitor.record.SampleMeasurements;
 import net.connmonitor.record.Target;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +62,22 @@ class PlainTextFormatterTest {
     }
   }
 
-  private static MonitorRecord record(String name, String address, PingStats stats) {
+  @Test
+  void aTraceHasOneLinePerStepAndAStarForASilentOne() {
+    assertEquals("web 2001:db8:0:10::2\nTue Nov  3 09:05:07 2026\n"
+            + "198.18.0.2\t0.412\n*\n2001:db8:0:10::2\t3.902\n",
+        formatter.format(record("web", "2001:db8:0:10::2", SampleMeasurements.TRACE), PRINTED));
+  }
+
+  @Test
+  void aScanIsOneLineWithNoneForAServiceThatDidNotAnswer() {
+    assertEquals("web 198.18.10.2\n1.235, 200, nginx/1.22.1\tNone\t0.500, 10.11.6-MariaDB-0+deb12u1\n",
+        formatter.format(record("web", "198.18.10.2", SampleMeasurements.SCAN), Optional.empty()));
+    assertEquals("web 198.18.10.2\nNone\tNone\tNone\n",
+        formatter.format(record("web", "198.18.10.2", SampleMeasurements.NOTHING_ANSWERED), Optional.empty()));
+  }
+
+  private static MonitorRecord record(String name, String address, Measurement stats) {
     return new MonitorRecord(new Target(name, address), MEASURED, stats);
   }
 }

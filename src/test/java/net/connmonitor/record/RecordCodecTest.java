@@ -3,8 +3,10 @@ package net.connmonitor.record;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import net.connmonitor.probe.Measurement;
 import net.connmonitor.probe.PingStats;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,9 @@ class RecordCodecTest {
             PingStats.ALL_LOST),
         new MonitorRecord(new Target("old", "192.0.2.7"), Instant.ofEpochSecond(-86400, 1_000),
             new PingStats(1e-7, 2, 3, 0.5, 33.333333333333336)),
+        record(SampleMeasurements.TRACE),
+        record(SampleMeasurements.SCAN),
+        record(SampleMeasurements.NOTHING_ANSWERED),
     };
     for (MonitorRecord record : records) {
       assertEquals(record, RecordCodec.fromJson(RecordCodec.toJson(record)));
@@ -54,8 +59,19 @@ class RecordCodecTest {
   void aMalformedObjectSaysWhatIsWrong() {
     assertMalformed("malformed record: \"addr\" is missing, expected a string",
         RecordCodec.toJson(LOCALHOST).put("addr", null));
-    assertMalformed("malformed record: \"kind\" is \"trace\", expected \"ping\"",
+    assertMalformed("malformed record: \"kind\" is \"dns\", expected \"ping\", \"trace\" or \"scan\"",
+        RecordCodec.toJson(LOCALHOST).put("kind", "dns"));
+    assertMalformed("malformed record: \"trace\" is missing, expected an array",
         RecordCodec.toJson(LOCALHOST).put("kind", "trace"));
+    JsonObject trace = RecordCodec.toJson(record(SampleMeasurements.TRACE));
+    trace.getJsonArray("trace").getJsonArray(1).add(1.5);
+    assertMalformed("malformed record: \"trace[1]\" is [\"*\",1.5], expected [ADDRESS, RTT] or [\"*\"]", trace);
+    JsonObject scan = RecordCodec.toJson(record(SampleMeasurements.SCAN));
+    scan.getJsonObject("scan").put("https", "none");
+    assertMalformed("malformed record: \"scan.https\" is \"none\", expected an object or \"None\"", scan);
+    JsonObject version = RecordCodec.toJson(record(SampleMeasurements.SCAN));
+    version.getJsonObject("scan").getJsonObject("mysql").remove("version");
+    assertMalformed("malformed record: \"scan.mysql.version\" is missing, expected a string", version);
     assertMalformed("malformed record: \"timestamp\" is \"now\", expected a finite number",
         RecordCodec.toJson(LOCALHOST).put("timestamp", "now"));
     assertMalformed("malformed record: \"ping\" is missing, expected an object",
@@ -67,6 +83,21 @@ class RecordCodecTest {
     infinite.getJsonObject("ping").put("std", Double.POSITIVE_INFINITY);
     assertMalformed("malformed record: \"ping.std\" is", infinite);
     assertMalformed("malformed record: \"kind\" is missing, expected a string", new JsonObject());
+  }
+
+  @Test
+  void traceAndScanBodiesAreLaidOutAsInTheJsonOutput() {
+    JsonObject trace = RecordCodec.toJson(record(SampleMeasurements.TRACE));
+    assertEquals("trace", trace.getString("kind"));
+    assertEquals(new JsonArray("[[\"198.18.0.2\",0.412],[\"*\"],[\"2001:db8:0:10::2\",3.9015]]"),
+        trace.getJsonArray("trace"));
+    assertEquals(new JsonObject("{\"http\":{\"rtt\":1.2345,\"response code\":\"200\",\"server\":\"nginx/1.22.1\"},"
+            + "\"https\":\"None\",\"mysql\":{\"rtt\":0.5,\"version\":\"10.11.6-MariaDB-0+deb12u1\"}}"),
+        RecordCodec.toJson(record(SampleMeasurements.SCAN)).getJsonObject("scan"));
+  }
+
+  private static MonitorRecord record(Measurement measurement) {
+    return new MonitorRecord(new Target("web", "198.18.10.2"), LOCALHOST.measuredAt(), measurement);
   }
 
   private static void assertMalformed(String expectedStart, JsonObject json) {

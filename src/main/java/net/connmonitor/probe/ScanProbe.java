@@ -1,0 +1,69 @@
+package net.connmonitor.probe;
+
+import io.netty.util.NetUtil;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import net.connmonitor.record.Target;
+
+/**
+ * A service scan of one host (SPEC §3): {@code HEAD /} over HTTP on port 80 and over TLS on 443, and the MySQL
+ * greeting on 3306, all three at once. Each gives an answer or nothing; the scan itself never fails.
+ */
+public final class ScanProbe implements Probe<Scan> {
+
+  static final int HTTP_PORT = 80;
+  static final int HTTPS_PORT = 443;
+  static final int MYSQL_PORT = 3306;
+
+  private final TcpDialogue httpDialogue;
+  private final TcpDialogue httpsDialogue;
+  private final TcpDialogue mysqlDialogue;
+  private final String address;
+  private final Buffer headRequest;
+  /** The host name for SNI; empty when the host was given as an address literal, which SNI does not carry. */
+  private final String tlsServerName;
+
+  /**
+   * @param client a client that every host's scans share; each dialogue opens a connection of its own
+   * @param target the host as configured (for the {@code Host} header and SNI) and the address it is measured at
+   */
+  public ScanProbe(Vertx vertx, NetClient client, Target target, Duration timeout) {
+    this.httpDialogue = new TcpDialogue(vertx, client, timeout);
+    this.httpsDialogue = new TcpDialogue(vertx, client, timeout);
+    this.mysqlDialogue = new TcpDialogue(vertx, client, timeout);
+    this.address = target.address();
+    boolean literal = NetUtil.isValidIpV4Address(target.name()) || NetUtil.isValidIpV6Address(target.name());
+    this.tlsServerName = literal ? "" : target.name();
+    String host = NetUtil.isValidIpV6Address(target.name()) ? "[" + target.name() + "]" : target.name();
+    this.headRequest = Buffer.buffer("HEAD / HTTP/1.1\r\nHost: " + host
+        + "\r\nUser-Agent: connmonitor\r\nAccept: */*\r\nConnection: close\r\n\r\n", StandardCharsets.ISO_8859_1.name());
+  }
+
+  @Override
+  public Future<Scan> run() {
+    Future<Optional<HttpAnswer>> http = http(httpDialogue, Optional.empty(), HTTP_PORT);
+    Future<Optional<HttpAnswer>> https = http(httpsDialogue, Optional.of(tlsServerName), HTTPS_PORT);
+    Future<Optional<MysqlAnswer>> mysql = mysqlDialogue
+        .talk(SocketAddress.inetSocketAddress(MYSQL_PORT, address), Optional.empty(), Buffer.buffer(),
+            MysqlGreeting::complete)
+        .map(heard -> heard.flatMap(h -> MysqlGreeting.version(h.answer())
+            .map(version -> new MysqlAnswer(millis(h.rttNanos()), version))));
+    return Future.all(http, https, mysql).map(all -> new Scan(http.result(), https.result(), mysql.result()));
+  }
+
+  private Future<Optional<HttpAnswer>> http(TcpDialogue dialogue, Optional<String> tls, int port) {
+    return dialogue.talk(SocketAddress.inetSocketAddress(port, address), tls, headRequest, HttpResponseHead::complete)
+        .map(heard -> heard.flatMap(h -> HttpResponseHead.parse(h.answer())
+            .map(head -> new HttpAnswer(millis(h.rttNanos()), head.statusCode(), head.server()))));
+  }
+
+  private static double millis(long nanos) {
+    return nanos / 1_000_000.0;
+  }
+}
