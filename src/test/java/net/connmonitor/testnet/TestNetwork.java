@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -23,9 +24,15 @@ public final class TestNetwork implements BeforeAllCallback {
   public static final String LOSSY_V6 = "2001:db8:0:11::2";
   public static final String DEAD_V4 = "198.18.12.2";
   public static final String DEAD_V6 = "2001:db8:0:12::2";
+  /** Behind a fourth router that sends no time-exceeded; no TCP port open. */
+  public static final String FAR_V4 = "198.18.14.2";
+  public static final String FAR_V6 = "2001:db8:0:14::2";
   /** The routers on the way to every target, nearest first. */
   public static final List<String> ROUTERS_V4 = List.of("198.18.0.2", "198.18.1.2", "198.18.2.2");
   public static final List<String> ROUTERS_V6 = List.of("2001:db8::2", "2001:db8:0:1::2", "2001:db8:0:2::2");
+
+  /** The way to the web target after {@link #detour(boolean) detour(true)}: the second router is bypassed. */
+  public static final List<String> DETOUR_V4 = List.of("198.18.0.2", "198.18.2.2");
 
   private static final Path SCRIPT = Path.of("testnet/connmonitor-testnet");
   private static final String REQUIRE_ROOT = "connmonitor.requireRoot";
@@ -43,6 +50,11 @@ public final class TestNetwork implements BeforeAllCallback {
       throw new AssertionError(message + " (-D" + REQUIRE_ROOT + "=true)");
     }
     throw new TestAbortedException(message);
+  }
+
+  /** Switches the route to the web target's link over the bypass (a route change), or back. */
+  public static void detour(boolean on) {
+    script("detour", on ? "on" : "off");
   }
 
   @Override
@@ -80,22 +92,25 @@ public final class TestNetwork implements BeforeAllCallback {
     }
   }
 
-  private static void script(String command) {
+  private static void script(String... command) {
+    List<String> line = new ArrayList<>(List.of(SCRIPT.toString()));
+    line.addAll(List.of(command));
+    String described = String.join(" ", line);
     try {
-      Process process = new ProcessBuilder(SCRIPT.toString(), command).redirectErrorStream(true).start();
+      Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new IllegalStateException(SCRIPT + " " + command + " did not finish within 60 s");
+        throw new IllegalStateException(described + " did not finish within 60 s");
       }
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (process.exitValue() != 0) {
-        throw new IllegalStateException(SCRIPT + " " + command + " exited " + process.exitValue() + ": " + output);
+        throw new IllegalStateException(described + " exited " + process.exitValue() + ": " + output);
       }
     } catch (IOException e) {
-      throw new IllegalStateException("cannot run " + SCRIPT + ": " + e.getMessage(), e);
+      throw new IllegalStateException("cannot run " + described + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException(SCRIPT + " " + command + " interrupted", e);
+      throw new IllegalStateException(described + " interrupted", e);
     }
   }
 }

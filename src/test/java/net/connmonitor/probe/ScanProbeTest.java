@@ -1,0 +1,103 @@
+package net.connmonitor.probe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.transport.Transport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.connmonitor.record.Target;
+import net.connmonitor.testnet.TestNetwork;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Scans of the test network's servers (nginx and MariaDB from Debian's packages), of a host with every port
+ * closed and of one that drops everything, over IPv4 and IPv6, on the epoll transport as the monitor runs.
+ */
+@ExtendWith(TestNetwork.class)
+class ScanProbeTest {
+
+  private static Vertx vertx;
+  private static NetClient client;
+
+  @BeforeAll
+  static void start() {
+    vertx = Vertx.builder().withTransport(Transport.EPOLL).build();
+    client = vertx.createNetClient();
+  }
+
+  @AfterAll
+  static void stop() {
+    vertx.close().await();
+  }
+
+  @Test
+  void theWebHostsServersAnswerWithTheirStatusServerAndVersion() throws Exception {
+    String nginx = "nginx/" + installedVersion(List.of("nginx", "-v"), "nginx version: nginx/(\\S+)");
+    String mariadb = installedVersion(List.of("mariadbd", "--version"), "Ver (\\S+)");
+    for (String web : List.of(TestNetwork.WEB_V4, TestNetwork.WEB_V6)) {
+      Scan scan = scan(web, Duration.ofSeconds(5));
+      HttpAnswer http = scan.http().orElseThrow(() -> new AssertionError(web + ": no HTTP answer"));
+      HttpAnswer https = scan.https().orElseThrow(() -> new AssertionError(web + ": no HTTPS answer"));
+      MysqlAnswer mysql = scan.mysql().orElseThrow(() -> new AssertionError(web + ": no MySQL greeting"));
+      assertEquals(new HttpAnswer(http.rttMs(), "200", nginx), http);
+      assertEquals(new HttpAnswer(https.rttMs(), "200", nginx), https);
+      assertEquals(new MysqlAnswer(mysql.rttMs(), mariadb), mysql);
+      assertTrue(http.rttMs() > 0 && https.rttMs() > 0 && mysql.rttMs() > 0, scan.toString());
+    }
+  }
+
+  @Test
+  void closedPortsGiveNoneWithoutWaitingForTheTimeout() throws Exception {
+    for (String far : List.of(TestNetwork.FAR_V4, TestNetwork.FAR_V6)) {
+      long start = System.nanoTime();
+      assertEquals(nothing(), scan(far, Duration.ofSeconds(5)), far);
+      long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      assertTrue(tookMs < 2500, far + " took " + tookMs + " ms, half the timeout or more");
+    }
+  }
+
+  @Test
+  void aHostThatDropsEverythingGivesNoneWithinTheTimeout() throws Exception {
+    Duration timeout = Duration.ofMillis(700);
+    for (String dead : List.of(TestNetwork.DEAD_V4, TestNetwork.DEAD_V6)) {
+      long start = System.nanoTime();
+      assertEquals(nothing(), scan(dead, timeout), dead);
+      long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      assertTrue(tookMs >= timeout.toMillis() && tookMs < timeout.toMillis() + 500, dead + " took " + tookMs + " ms");
+    }
+  }
+
+  private static Scan scan(String host, Duration timeout) throws Exception {
+    ScanProbe probe = new ScanProbe(vertx, client, new Target(host, host), timeout);
+    Scan scan = probe.run().toCompletionStage().toCompletableFuture()
+        .get(2 * timeout.toMillis() + 5000, TimeUnit.MILLISECONDS);
+    System.out.println("scan of " + host + ": " + scan);
+    return scan;
+  }
+
+  private static Scan nothing() {
+    return new Scan(Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  /** The version a Debian package's program reports, so the test follows the archive's updates. */
+  private static String installedVersion(List<String> command, String pattern) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    process.waitFor();
+    Matcher version = Pattern.compile(pattern).matcher(output);
+    assertTrue(version.find(), command + " printed " + output);
+    return version.group(1);
+  }
+}

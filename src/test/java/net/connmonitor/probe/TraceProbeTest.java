@@ -1,0 +1,96 @@
+package net.connmonitor.probe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import net.connmonitor.icmp.EchoSession;
+import net.connmonitor.icmp.IcmpChannels;
+import net.connmonitor.icmp.IcmpFamily;
+import net.connmonitor.testnet.TestNetwork;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Route traces through the routers of the test network, over IPv4 and IPv6. */
+@ExtendWith({VertxExtension.class, TestNetwork.class})
+class TraceProbeTest {
+
+  private static final Duration TIMEOUT = Duration.ofMillis(800);
+
+  private final IcmpChannels channels = new IcmpChannels();
+
+  @AfterEach
+  void close() {
+    channels.close().toCompletableFuture().join();
+  }
+
+  @Test
+  void theThreeRoutersThenTheTargetWhoseAnswerEndsTheTrace(Vertx vertx) throws Exception {
+    assertSteps(path(TestNetwork.ROUTERS_V4, TestNetwork.WEB_V4), trace(vertx, TestNetwork.WEB_V4, 30));
+    assertSteps(path(TestNetwork.ROUTERS_V6, TestNetwork.WEB_V6), trace(vertx, TestNetwork.WEB_V6, 30));
+  }
+
+  @Test
+  void theHopLimitStopsTheTrace(Vertx vertx) throws Exception {
+    assertSteps(TestNetwork.ROUTERS_V4.subList(0, 2), trace(vertx, TestNetwork.WEB_V4, 2));
+    assertSteps(TestNetwork.ROUTERS_V6.subList(0, 2), trace(vertx, TestNetwork.WEB_V6, 2));
+  }
+
+  @Test
+  void aRouterThatSendsNoTimeExceededIsAStar(Vertx vertx) throws Exception {
+    assertSteps(withSilentStep(TestNetwork.ROUTERS_V4, TestNetwork.FAR_V4), trace(vertx, TestNetwork.FAR_V4, 30));
+    assertSteps(withSilentStep(TestNetwork.ROUTERS_V6, TestNetwork.FAR_V6), trace(vertx, TestNetwork.FAR_V6, 30));
+  }
+
+  @Test
+  void aSilentDestinationTakesOneTimeoutNotOnePerHop(Vertx vertx) throws Exception {
+    for (String dead : List.of(TestNetwork.DEAD_V4, TestNetwork.DEAD_V6)) {
+      long start = System.nanoTime();
+      Trace trace = trace(vertx, dead, 8);
+      long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      assertEquals(8, trace.steps().size(), trace.toString());
+      assertEquals(3, trace.route().size(), trace.toString());
+      assertTrue(trace.steps().subList(3, 8).stream().noneMatch(TraceStep::answered), trace.toString());
+      // All eight hop limits are in flight at once: about one timeout, where one at a time would take eight.
+      assertTrue(tookMs >= TIMEOUT.toMillis() && tookMs < 2 * TIMEOUT.toMillis(), dead + " took " + tookMs + " ms");
+    }
+  }
+
+  private Trace trace(Vertx vertx, String host, int maxHops) throws Exception {
+    InetAddress address = InetAddress.getByName(host);
+    try (EchoSession session = channels.channel(IcmpFamily.of(address)).session(address)) {
+      long start = System.nanoTime();
+      Trace trace = new TraceProbe(session, maxHops, TIMEOUT, vertx.getOrCreateContext()).run()
+          .toCompletionStage().toCompletableFuture().get(TIMEOUT.toMillis() + 5000, TimeUnit.MILLISECONDS);
+      System.out.printf("trace to %s (hops=%d) took %.3f ms: %s%n", host, maxHops,
+          (System.nanoTime() - start) / 1e6, trace.steps());
+      return trace;
+    }
+  }
+
+  /** Every step answered, by these addresses in this order; null stands for a silent step. */
+  private static void assertSteps(List<String> expected, Trace trace) {
+    assertEquals(expected, trace.steps().stream().map(TraceStep::address).toList(), trace.toString());
+    assertTrue(trace.steps().stream().filter(TraceStep::answered).allMatch(step -> step.rttMs() > 0), trace.toString());
+  }
+
+  private static List<String> path(List<String> routers, String target) {
+    List<String> path = new ArrayList<>(routers);
+    path.add(target);
+    return path;
+  }
+
+  private static List<String> withSilentStep(List<String> routers, String target) {
+    List<String> path = new ArrayList<>(routers);
+    path.add(null);
+    path.add(target);
+    return path;
+  }
+}
