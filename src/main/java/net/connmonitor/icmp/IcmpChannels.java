@@ -22,7 +22,8 @@ public final class IcmpChannels {
   private static final int WARM_UP_BURSTS = 20;
   private static final int WARM_UP_REQUESTS = 10;
   private static final int WARM_UP_PAYLOAD = 56;
-  private static final int WARM_UP_HOPS = 2;
+  /** A loopback trace of 30 hops sends 30 probes and reads 30 echo replies: the path a real trace takes. */
+  private static final int WARM_UP_HOPS = 30;
   private static final Duration WARM_UP_TIMEOUT = Duration.ofMillis(50);
 
   private final Map<IcmpFamily, IcmpChannel> channels = new EnumMap<>(IcmpFamily.class);

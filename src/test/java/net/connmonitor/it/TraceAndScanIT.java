@@ -28,7 +28,7 @@ class TraceAndScanIT {
     try (MonitorProcess monitor = MonitorProcess.start(List.of(), TestNetwork.WEB_V4 + " ping=0 trace=100 json=1\n")) {
       monitor.awaitStdout(line -> line.contains("\"trace\""), WAIT);
       Thread.sleep(STEADY_MS);
-      assertEquals(List.of(path(TestNetwork.ROUTERS_V4, TestNetwork.WEB_V4)), routes(monitor));
+      assertEquals(List.of(TestNetwork.path(TestNetwork.ROUTERS_V4, TestNetwork.WEB_V4)), routes(monitor));
       monitor.signal("TERM");
       assertEquals(0, monitor.waitForExit(WAIT));
     }
@@ -42,8 +42,8 @@ class TraceAndScanIT {
       try {
         monitor.awaitStdout(line -> line.contains("\"trace\"") && !line.contains(TestNetwork.ROUTERS_V4.get(1)), WAIT);
         Thread.sleep(STEADY_MS);
-        assertEquals(List.of(path(TestNetwork.ROUTERS_V4, TestNetwork.WEB_V4),
-            path(TestNetwork.DETOUR_V4, TestNetwork.WEB_V4)), routes(monitor), monitor.transcript());
+        assertEquals(List.of(TestNetwork.path(TestNetwork.ROUTERS_V4, TestNetwork.WEB_V4),
+            TestNetwork.path(TestNetwork.DETOUR_V4, TestNetwork.WEB_V4)), routes(monitor), monitor.transcript());
       } finally {
         TestNetwork.detour(false);
       }
@@ -69,10 +69,8 @@ class TraceAndScanIT {
       }
       assertTrue(trace > 0, monitor.transcript());
       List<String> steps = lines.subList(trace, trace + 5);
-      List<String> expected = new ArrayList<>(TestNetwork.ROUTERS_V6);
-      expected.add("*");
-      expected.add(TestNetwork.FAR_V6);
-      assertEquals(expected, steps.stream().map(line -> line.split("\t")[0]).toList(), monitor.transcript());
+      assertEquals(TestNetwork.path(TestNetwork.ROUTERS_V6, "*", TestNetwork.FAR_V6),
+          steps.stream().map(line -> line.split("\t")[0]).toList(), monitor.transcript());
       assertTrue(steps.stream().allMatch(line -> line.equals("*") || line.matches("\\S+\t\\d+\\.\\d{3}")),
           monitor.transcript());
       assertTrue(monitor.stderr().isEmpty(), monitor.transcript());
@@ -93,9 +91,4 @@ class TraceAndScanIT {
     return routes;
   }
 
-  private static List<String> path(List<String> routers, String target) {
-    List<String> path = new ArrayList<>(routers);
-    path.add(target);
-    return path;
-  }
 }

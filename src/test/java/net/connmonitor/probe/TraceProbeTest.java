@@ -7,7 +7,6 @@ import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import net.connmonitor.icmp.EchoSession;
@@ -33,8 +32,8 @@ class TraceProbeTest {
 
   @Test
   void theThreeRoutersThenTheTargetWhoseAnswerEndsTheTrace(Vertx vertx) throws Exception {
-    assertSteps(path(TestNetwork.ROUTERS_V4, TestNetwork.WEB_V4), trace(vertx, TestNetwork.WEB_V4, 30));
-    assertSteps(path(TestNetwork.ROUTERS_V6, TestNetwork.WEB_V6), trace(vertx, TestNetwork.WEB_V6, 30));
+    assertSteps(TestNetwork.path(TestNetwork.ROUTERS_V4, TestNetwork.WEB_V4), trace(vertx, TestNetwork.WEB_V4, 30));
+    assertSteps(TestNetwork.path(TestNetwork.ROUTERS_V6, TestNetwork.WEB_V6), trace(vertx, TestNetwork.WEB_V6, 30));
   }
 
   @Test
@@ -45,8 +44,8 @@ class TraceProbeTest {
 
   @Test
   void aRouterThatSendsNoTimeExceededIsAStar(Vertx vertx) throws Exception {
-    assertSteps(withSilentStep(TestNetwork.ROUTERS_V4, TestNetwork.FAR_V4), trace(vertx, TestNetwork.FAR_V4, 30));
-    assertSteps(withSilentStep(TestNetwork.ROUTERS_V6, TestNetwork.FAR_V6), trace(vertx, TestNetwork.FAR_V6, 30));
+    assertSteps(TestNetwork.path(TestNetwork.ROUTERS_V4, null, TestNetwork.FAR_V4), trace(vertx, TestNetwork.FAR_V4, 30));
+    assertSteps(TestNetwork.path(TestNetwork.ROUTERS_V6, null, TestNetwork.FAR_V6), trace(vertx, TestNetwork.FAR_V6, 30));
   }
 
   @Test
@@ -81,16 +80,5 @@ class TraceProbeTest {
     assertTrue(trace.steps().stream().filter(TraceStep::answered).allMatch(step -> step.rttMs() > 0), trace.toString());
   }
 
-  private static List<String> path(List<String> routers, String target) {
-    List<String> path = new ArrayList<>(routers);
-    path.add(target);
-    return path;
-  }
 
-  private static List<String> withSilentStep(List<String> routers, String target) {
-    List<String> path = new ArrayList<>(routers);
-    path.add(null);
-    path.add(target);
-    return path;
-  }
 }

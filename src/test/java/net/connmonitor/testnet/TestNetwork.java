@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -50,6 +51,13 @@ public final class TestNetwork implements BeforeAllCallback {
       throw new AssertionError(message + " (-D" + REQUIRE_ROOT + "=true)");
     }
     throw new TestAbortedException(message);
+  }
+
+  /** The steps of a trace: {@code routers}, then {@code more} (null for a silent step, as in a TraceStep). */
+  public static List<String> path(List<String> routers, String... more) {
+    List<String> path = new ArrayList<>(routers);
+    path.addAll(Arrays.asList(more));
+    return path;
   }
 
   /** Switches the route to the web target's link over the bypass (a route change), or back. */

@@ -19,8 +19,9 @@ class TestNetworkTest {
 
   @Test
   void everyRouterAnswersOnTheWayToTheTargets() throws Exception {
-    assertEquals(path(TestNetwork.ROUTERS_V4, TestNetwork.WEB_V4), hops("traceroute", "-n", "-q", "1", "-w", "2", TestNetwork.WEB_V4));
-    assertEquals(path(TestNetwork.ROUTERS_V6, TestNetwork.WEB_V6),
+    assertEquals(TestNetwork.path(TestNetwork.ROUTERS_V4, TestNetwork.WEB_V4),
+        hops("traceroute", "-n", "-q", "1", "-w", "2", TestNetwork.WEB_V4));
+    assertEquals(TestNetwork.path(TestNetwork.ROUTERS_V6, TestNetwork.WEB_V6),
         hops("traceroute", "-6", "-n", "-q", "1", "-w", "2", TestNetwork.WEB_V6));
   }
 
@@ -36,11 +37,6 @@ class TestNetworkTest {
     assertEquals(0, run("ping", "-6", "-c", "3", "-i", "0.2", "-W", "1", TestNetwork.WEB_V6));
   }
 
-  private static List<String> path(List<String> routers, String target) {
-    List<String> path = new ArrayList<>(routers);
-    path.add(target);
-    return path;
-  }
 
   private static List<String> hops(String... command) throws IOException, InterruptedException {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
