@@ -1,0 +1,9 @@
+# %systemd_post, plus the log files: on a first install the distribution's presets decide whether the service
+# is enabled (connmonitor ships "enable"); RPM distributions do not start services at install time.
+for log in /var/log/connmonitor.log /var/log/connmonitor.err; do
+	[ -e "$log" ] || install -m 0640 -o connmonitor -g connmonitor /dev/null "$log"
+done
+if [ "$1" -eq 1 ] && command -v systemctl >/dev/null; then
+	systemctl --no-reload preset connmonitor.service >/dev/null 2>&1 || :
+fi
+exit 0
