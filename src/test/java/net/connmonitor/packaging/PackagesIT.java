@@ -1,0 +1,195 @@
+package net.connmonitor.packaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.connmonitor.testnet.TestNetwork;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The .deb and the .rpm that {@code mvn package} wrote: their exact contents, metadata and scripts, the unit as
+ * systemd-analyze judges it, the RPM installed into a scratch root, and the .deb used by an operator on a real
+ * systemd in a container ({@code src/test/packaging/container-test.sh}).
+ */
+class PackagesIT {
+
+  private static final String VERSION = System.getProperty("connmonitor.version", "1.0.0");
+  private static final Path DEB = Path.of("target/connmonitor_" + VERSION + "_all.deb");
+  private static final Path RPM = Path.of("target/connmonitor-" + VERSION + "-1.noarch.rpm");
+  private static final Path SCRIPTS = Path.of("src/test/packaging");
+
+  @Test
+  void theDebHoldsExactlyItsFiles() throws Exception {
+    Set<String> files = new TreeSet<>();
+    for (String line : run("dpkg-deb", "-c", DEB.toString())) {
+      // -rw-r--r-- root/root   312 2026-11-25 04:01 ./etc/connmonitor/connmonitor.conf
+      String[] fields = line.split("\\s+");
+      if (!fields[0].startsWith("d")) {
+        files.add(fields[0] + " " + fields[1] + " " + fields[5].substring(1));
+      }
+    }
+    assertEquals(new TreeSet<>(List.of(
+        "-rwxr-xr-x root/root /usr/bin/connmonitor",
+        "-rw-r--r-- root/root /usr/share/connmonitor/connmonitor.jar",
+        "-rw-r--r-- root/root /usr/share/connmonitor/connmonitor.conf",
+        "-rw-r--r-- root/root /etc/connmonitor/connmonitor.conf",
+        "-rw-r--r-- root/root /etc/logrotate.d/connmonitor",
+        "-rw-r--r-- root/root /lib/systemd/system/connmonitor.service",
+        "-rw-r--r-- root/root /usr/share/man/man1/connmonitor.1.gz",
+        "-rw-r--r-- root/root /usr/share/doc/connmonitor/copyright",
+        "-rw-r--r-- root/root /usr/share/doc/connmonitor/changelog.gz")), files);
+  }
+
+  @Test
+  void theDebDependsOnAJavaRuntimeAndKeepsTheConfiguration() throws Exception {
+    assertEquals(List.of("default-jre-headless (>= 2:1.17) | java17-runtime-headless, passwd, init-system-helpers"),
+        run("dpkg-deb", "-f", DEB.toString(), "Depends"));
+    assertEquals(List.of("all"), run("dpkg-deb", "-f", DEB.toString(), "Architecture"));
+    assertEquals(List.of(VERSION), run("dpkg-deb", "-f", DEB.toString(), "Version"));
+    assertEquals(List.of("/etc/connmonitor/connmonitor.conf", "/etc/logrotate.d/connmonitor"),
+        run("dpkg-deb", "-I", DEB.toString(), "conffiles"));
+    Path control = Files.createTempDirectory("connmonitor-deb-control");
+    run("dpkg-deb", "-e", DEB.toString(), control.resolve("DEBIAN").toString());
+    for (String script : List.of("postinst", "prerm", "postrm")) {
+      Path path = control.resolve("DEBIAN").resolve(script);
+      assertTrue(Files.isExecutable(path), script + " is not executable");
+      run("sh", "-n", path.toString());
+    }
+    run("rm", "-rf", control.toString());
+  }
+
+  @Test
+  void theRpmHoldsExactlyItsFilesWithItsConfigurationMarked() throws Exception {
+    Set<String> files = new TreeSet<>();
+    for (String line : run("rpm", "-qlpv", RPM.toString())) {
+      String[] fields = line.split("\\s+");
+      files.add(fields[0] + " " + fields[2] + "/" + fields[3] + " " + fields[fields.length - 1]);
+    }
+    assertEquals(new TreeSet<>(List.of(
+        "drwxr-xr-x root/root /etc/connmonitor",
+        "drwxr-xr-x root/root /usr/share/connmonitor",
+        "drwxr-xr-x root/root /usr/share/doc/connmonitor",
+        "drwxr-xr-x root/root /usr/share/licenses/connmonitor",
+        "-rwxr-xr-x root/root /usr/bin/connmonitor",
+        "-rw-r--r-- root/root /usr/share/connmonitor/connmonitor.jar",
+        "-rw-r--r-- root/root /usr/share/connmonitor/connmonitor.conf",
+        "-rw-r--r-- root/root /etc/connmonitor/connmonitor.conf",
+        "-rw-r--r-- root/root /etc/logrotate.d/connmonitor",
+        "-rw-r--r-- root/root /usr/lib/systemd/system/connmonitor.service",
+        "-rw-r--r-- root/root /usr/lib/systemd/system-preset/90-connmonitor.preset",
+        "-rw-r--r-- root/root /usr/share/man/man1/connmonitor.1.gz",
+        "-rw-r--r-- root/root /usr/share/doc/connmonitor/README.md",
+        "-rw-r--r-- root/root /usr/share/licenses/connmonitor/LICENSE")), files);
+    assertEquals(List.of("/etc/connmonitor/connmonitor.conf", "/etc/logrotate.d/connmonitor"),
+        run("rpm", "-qpc", RPM.toString()));
+    assertEquals(List.of("java-headless >= 1:17", "shadow-utils"), run("rpm", "-qp", "--requires", RPM.toString())
+        .stream().filter(requirement -> !requirement.startsWith("rpmlib(")).toList());
+    assertEquals(List.of("connmonitor-" + VERSION + "-1.noarch"), run("rpm", "-qp", RPM.toString()));
+  }
+
+  @Test
+  void theRpmScriptletsAreShellThatParses() throws Exception {
+    Pattern header = Pattern.compile("(\\S+) scriptlet \\(using /bin/sh\\):");
+    List<String> names = new ArrayList<>();
+    StringBuilder body = null;
+    for (String line : run("rpm", "-qp", "--scripts", RPM.toString())) {
+      Matcher matcher = header.matcher(line);
+      if (matcher.matches()) {
+        checkShell(body);
+        names.add(matcher.group(1));
+        body = new StringBuilder();
+      } else if (body != null) {
+        body.append(line).append('\n');
+      }
+    }
+    checkShell(body);
+    assertEquals(List.of("preinstall", "postinstall", "preuninstall", "postuninstall"), names);
+  }
+
+  @Test
+  void theUnitScoresOkOrBetterWithSystemdAnalyzeSecurity() throws Exception {
+    List<String> report = run("systemd-analyze", "security", "--offline=true", "--no-pager",
+        "systemd/connmonitor.service");
+    String overall = report.stream().filter(line -> line.contains("Overall exposure level")).findFirst().orElseThrow();
+    System.out.println("systemd-analyze security: " + overall.strip());
+    Matcher level = Pattern.compile("connmonitor.service: (\\d+\\.\\d+) (\\w+)").matcher(overall);
+    assertTrue(level.find(), overall);
+    assertTrue(Set.of("OK", "SAFE", "PERFECT").contains(level.group(2)), overall);
+  }
+
+  @Test
+  void theRpmInstallsIntoAScratchRootAndErasesCleanly() throws Exception {
+    TestNetwork.requireRoot("rpm --root installs into a directory as root, and the scriptlets run chrooted");
+    String rootfs = run(SCRIPTS.resolve("cached-rootfs.sh").toString()).get(0);
+    Path scratch = Path.of("/var/tmp/connmonitor-rpm-" + ProcessHandle.current().pid());
+    try {
+      run("cp", "-a", rootfs, scratch.toString());
+      run("rpm", "--root", scratch.toString(), "--initdb");
+      run("rpm", "--root", scratch.toString(), "-i", "--nodeps", RPM.toAbsolutePath().toString());
+      for (String file : List.of("usr/bin/connmonitor", "usr/share/connmonitor/connmonitor.jar",
+          "etc/connmonitor/connmonitor.conf", "usr/lib/systemd/system/connmonitor.service",
+          "var/log/connmonitor.log", "var/log/connmonitor.err",
+          "etc/systemd/system/multi-user.target.wants/connmonitor.service")) {
+        assertTrue(Files.exists(scratch.resolve(file), java.nio.file.LinkOption.NOFOLLOW_LINKS), file);
+      }
+      assertTrue(Files.readString(scratch.resolve("etc/passwd")).contains("\nconnmonitor:"), "no connmonitor user");
+      run("rpm", "--root", scratch.toString(), "-e", "connmonitor");
+      assertTrue(Files.notExists(scratch.resolve("usr/bin/connmonitor")));
+      assertTrue(Files.notExists(scratch.resolve("etc/systemd/system/multi-user.target.wants/connmonitor.service")));
+    } finally {
+      run("rm", "-rf", scratch.toString());
+    }
+  }
+
+  @Test
+  void anOperatorInstallsReloadsUpgradesAndPurgesTheDebOnARealSystemd() throws Exception {
+    TestNetwork.requireRoot("the container test boots systemd in a container");
+    Process test = new ProcessBuilder(SCRIPTS.resolve("container-test.sh").toString(), DEB.toString())
+        .redirectErrorStream(true).start();
+    StringBuilder transcript = new StringBuilder();
+    try (BufferedReader output = new BufferedReader(
+        new InputStreamReader(test.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = output.readLine(); line != null; line = output.readLine()) {
+        System.out.println(line);
+        transcript.append(line).append('\n');
+      }
+    }
+    assertTrue(test.waitFor(15, TimeUnit.MINUTES), "the container test did not end");
+    assertEquals(0, test.exitValue(), transcript.toString());
+  }
+
+  private static void checkShell(StringBuilder script) throws Exception {
+    if (script != null) {
+      Path file = Files.createTempFile("connmonitor-scriptlet", ".sh");
+      Files.writeString(file, script);
+      try {
+        run("sh", "-n", file.toString());
+      } finally {
+        Files.delete(file);
+      }
+    }
+  }
+
+  /** Runs a command; fails with its output unless it exits 0. */
+  private static List<String> run(String... command) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(10, TimeUnit.MINUTES), String.join(" ", command) + " did not end");
+    assertEquals(0, process.exitValue(), String.join(" ", command) + " failed:\n" + output + errors);
+    return output.lines().toList();
+  }
+}
