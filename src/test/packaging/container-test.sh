@@ -141,6 +141,13 @@ await 20 'systemctl is-active --quiet connmonitor' || fail "not active after the
 [[ $(main_pid) != "$pid" ]] || fail "the upgrade did not restart the service"
 say "restarted by the upgrade: PID $(main_pid)"
 
+say "== a deleted configuration comes back at start"
+show rm /etc/connmonitor/connmonitor.conf
+show systemctl restart connmonitor || fail "restart without a configuration"
+show cat /etc/connmonitor/connmonitor.conf
+inside cmp -s /etc/connmonitor/connmonitor.conf /usr/share/connmonitor/connmonitor.conf || fail "not the default configuration"
+await 20 'systemctl is-active --quiet connmonitor' || fail "not active with the recreated configuration"
+
 say "== purge"
 show sh -c 'DEBIAN_FRONTEND=noninteractive apt-get purge -y -q connmonitor | tr "\r" "\n" | tail -n 2' || fail "purge"
 show sh -c 'ls -d /etc/connmonitor /var/log/connmonitor.* /lib/systemd/system/connmonitor.service \
