@@ -62,6 +62,22 @@ class UnprivilegedIT {
   }
 
   @Test
+  void withPingSocketsAHostIsNotTracedAndSaysWhyOnce() throws Exception {
+    pingGroupRange("0 2147483647");
+    try (MonitorProcess monitor = startAsNobody("127.0.0.1 ping=100 numpings=3 trace=100 json=1\n")) {
+      monitor.awaitStdout(line -> line.contains("\"ping\""), SOON);
+      Thread.sleep(500);
+      monitor.signal("TERM");
+      assertEquals(0, monitor.waitForExit(SOON));
+      assertEquals(1, monitor.stderr().size(), monitor.transcript());
+      assertTrue(monitor.stderr().get(0).startsWith("WW: 127.0.0.1: not traced: tracing needs a raw ICMP socket "
+          + "(CAP_NET_RAW): the ICMP errors that routers send to an unprivileged ping socket are queued where Netty "
+          + "does not read -\t"), monitor.transcript());
+      assertTrue(monitor.stdout().stream().noneMatch(line -> line.contains("\"trace\"")), monitor.transcript());
+    }
+  }
+
+  @Test
   void saysInOneLineWhyItCannotPing() throws Exception {
     pingGroupRange("1 0");
     try (MonitorProcess monitor = startAsNobody("127.0.0.1 ping=100\n")) {
