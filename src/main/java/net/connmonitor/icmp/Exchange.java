@@ -20,7 +20,7 @@ final class Exchange {
   final int payloadBytes;
   final long timeoutNanos;
   final CompletableFuture<List<Optional<Answer>>> result = new CompletableFuture<>();
-  /** A trace: request i leaves with hop limit i + 1, and the exchange ends with the nearest answer that ends the route. */
+  /** A trace: request i leaves with hop limit i + 1; the exchange ends with the nearest answer that ends the route. */
   private final boolean traceRoute;
 
   private final long[] sentAtNanos;

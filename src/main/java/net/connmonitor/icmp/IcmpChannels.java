@@ -56,7 +56,8 @@ public final class IcmpChannels {
         if (allLost(session.exchange(WARM_UP_REQUESTS, WARM_UP_PAYLOAD, WARM_UP_TIMEOUT))) {
           return;
         }
-        if (session.traceUnavailableReason().isEmpty() && allLost(session.trace(WARM_UP_HOPS, WARM_UP_PAYLOAD, WARM_UP_TIMEOUT))) {
+        if (session.traceUnavailableReason().isEmpty()
+            && allLost(session.trace(WARM_UP_HOPS, WARM_UP_PAYLOAD, WARM_UP_TIMEOUT))) {
           return;
         }
       }

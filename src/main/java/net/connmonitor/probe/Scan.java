@@ -2,7 +2,10 @@ package net.connmonitor.probe;
 
 import java.util.Optional;
 
-/** A service scan: what answered on the HTTP, HTTPS and MySQL ports; empty for a refused, silent or unintelligible one. */
+/**
+ * A service scan: what answered on the HTTP, HTTPS and MySQL ports; empty for a refused, silent or unintelligible
+ * one.
+ */
 public record Scan(Optional<HttpAnswer> http, Optional<HttpAnswer> https, Optional<MysqlAnswer> mysql)
     implements Measurement {
 

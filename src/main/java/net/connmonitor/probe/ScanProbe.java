@@ -42,7 +42,8 @@ public final class ScanProbe implements Probe<Scan> {
     this.tlsServerName = literal ? "" : target.name();
     String host = NetUtil.isValidIpV6Address(target.name()) ? "[" + target.name() + "]" : target.name();
     this.headRequest = Buffer.buffer("HEAD / HTTP/1.1\r\nHost: " + host
-        + "\r\nUser-Agent: connmonitor\r\nAccept: */*\r\nConnection: close\r\n\r\n", StandardCharsets.ISO_8859_1.name());
+        + "\r\nUser-Agent: connmonitor\r\nAccept: */*\r\nConnection: close\r\n\r\n",
+        StandardCharsets.ISO_8859_1.name());
   }
 
   @Override

@@ -6,14 +6,17 @@ import java.util.List;
 import java.util.Optional;
 import net.connmonitor.icmp.Answer;
 
-/** A route trace: its steps, nearest first, ending where the destination (or an unreachable) answered or at the hop limit. */
+/**
+ * A route trace: its steps, nearest first, ending where the destination (or an unreachable) answered, or at the
+ * hop limit.
+ */
 public record Trace(List<TraceStep> steps) implements Measurement {
 
   public Trace {
     steps = List.copyOf(steps);
   }
 
-  /** @param answers what answered each hop limit from 1 up, as {@link net.connmonitor.icmp.EchoSession#trace} returns */
+  /** @param answers what answered each hop limit from 1 up, as {@link net.connmonitor.icmp.EchoSession#trace} gives */
   public static Trace of(List<Optional<Answer>> answers) {
     List<TraceStep> steps = new ArrayList<>();
     for (Optional<Answer> answer : answers) {

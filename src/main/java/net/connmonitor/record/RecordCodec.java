@@ -22,7 +22,7 @@ import net.connmonitor.probe.TraceStep;
  * The event-bus layout of a record: {@code {"kind":"ping","addr":…,"name":…,"timestamp":…,"ping":{…}}}, where
  * {@code timestamp} is when it was measured, in milliseconds since the Unix epoch with microseconds as the fraction,
  * and the body under the kind's name is laid out as in the JSON output: {@code "trace":[["198.18.0.2",0.41],["*"]]},
- * {@code "scan":{"http":{"rtt":…,"response code":"200","server":"nginx"},"https":"None","mysql":{"rtt":…,"version":…}}}.
+ * {@code "scan":{"http":{"rtt":…,"response code":"200","server":"nginx"},"https":"None","mysql":{…}}}.
  */
 public final class RecordCodec {
 
@@ -81,7 +81,9 @@ public final class RecordCodec {
     public JsonArray trace(Trace trace) {
       JsonArray steps = new JsonArray();
       for (TraceStep step : trace.steps()) {
-        steps.add(step.answered() ? new JsonArray().add(step.address()).add(step.rttMs()) : new JsonArray().add(SILENT));
+        steps.add(step.answered()
+            ? new JsonArray().add(step.address()).add(step.rttMs())
+            : new JsonArray().add(SILENT));
       }
       return steps;
     }
