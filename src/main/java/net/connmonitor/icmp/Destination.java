@@ -1,26 +1,23 @@
 package net.connmonitor.icmp;
 
-import io.netty.util.collection.IntObjectHashMap;
-import io.netty.util.collection.IntObjectMap;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The sequence space of one destination address, shared by every host that measures that address: a reply is
- * matched by (address, sequence), so two hosts configured with the same address never take each other's replies.
- * Confined to the channel's event loop.
+ * The sequence space of one destination address on one socket, shared by every host that measures that address: an
+ * answer is matched by (address, sequence), so two hosts configured with the same address never take each other's
+ * answers. Confined to the matcher's thread.
  */
 final class Destination {
 
   private static final int SEQUENCES = 1 << 16;
 
-  /** A request waiting for its answer. */
-  record Outstanding(Exchange exchange, int index) {
-  }
-
-  final IntObjectMap<Outstanding> outstanding = new IntObjectHashMap<>();
+  /** The requests waiting for an answer, by sequence number. */
+  final Map<Integer, Request> outstanding = new HashMap<>();
   /** Sessions open on this address; the state goes when the last one closes and nothing is outstanding. */
   int sessions;
-  // A random start keeps a restarted monitor from matching late replies to the previous process's sequences.
+  // A random start keeps a restarted monitor from matching late answers to the previous process's sequences.
   private int nextSequence = ThreadLocalRandom.current().nextInt(SEQUENCES);
 
   /** @return a sequence number with no request outstanding, or -1 when all 65536 are taken */

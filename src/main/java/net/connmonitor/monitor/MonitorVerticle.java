@@ -124,6 +124,7 @@ public final class MonitorVerticle extends VerticleBase {
   }
 
   private Future<Void> applyNow(List<HostConfig> wanted) {
+    icmp.expectAnswersPerSecond(wanted.stream().mapToDouble(MonitorVerticle::icmpRequestsPerSecond).sum());
     ConfigDiff diff = ConfigDiff.between(running, wanted);
     List<RunningHost> next = new ArrayList<>(diff.kept());
     List<Future<?>> work = new ArrayList<>();
@@ -132,13 +133,20 @@ public final class MonitorVerticle extends VerticleBase {
           .onFailure(e -> Log.error("Host", gone.config().host() + ": stopping failed (" + reason(e) + ")")));
     }
     for (HostConfig line : diff.started()) {
-      work.add(deploy(line).onSuccess(next::add));
+      work.add(deploy(line, wanted.size()).onSuccess(next::add));
     }
     return Future.join(work).otherwiseEmpty().andThen(done -> running = next).mapEmpty();
   }
 
-  private Future<RunningHost> deploy(HostConfig line) {
-    return vertx.deployVerticle(new HostVerticle(line, icmp, scanClient))
+  /** What a host sends at most: a burst per ping interval, and a request per hop per trace interval. */
+  private static double icmpRequestsPerSecond(HostConfig host) {
+    double pings = host.pingIntervalMs() > 0 ? host.numPings() * 1000 / host.pingIntervalMs() : 0;
+    double traces = host.traceIntervalMs() > 0 ? host.maxHops() * 1000 / host.traceIntervalMs() : 0;
+    return pings + traces;
+  }
+
+  private Future<RunningHost> deploy(HostConfig line, int configuredHosts) {
+    return vertx.deployVerticle(new HostVerticle(line, icmp, scanClient, configuredHosts))
         .map(id -> new RunningHost(line, id))
         .onFailure(e -> Log.error("Host", line.host() + ": " + reason(e) + "; skipped"));
   }
