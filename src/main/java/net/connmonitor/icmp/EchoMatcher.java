@@ -79,13 +79,10 @@ final class EchoMatcher {
   List<Request> start(Exchange exchange) {
     Destination destination = destinations.computeIfAbsent(exchange.destination, a -> new Destination());
     for (Request request : exchange.requests) {
-      int sequence = destination.allocate();
-      if (sequence < 0) {
+      if (!destination.allocate(request)) {
         fail(exchange, "all 65536 sequence numbers of " + exchange.destination.getHostAddress() + " are in use");
         return List.of();
       }
-      request.sequence = sequence;
-      destination.outstanding.put(sequence, request);
     }
     return List.of(exchange.requests);
   }
@@ -137,7 +134,7 @@ final class EchoMatcher {
       return;
     }
     Destination destination = destinations.get(message.probeDestination());
-    Request request = destination == null ? null : destination.outstanding.get(message.sequence());
+    Request request = destination == null ? null : destination.outstanding(message.sequence());
     if (request == null || !request.sent) {
       return;
     }
@@ -199,7 +196,7 @@ final class EchoMatcher {
   void finishAll() {
     Set<Exchange> open = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Destination destination : destinations.values()) {
-      for (Request request : destination.outstanding.values()) {
+      for (Request request : destination.all()) {
         open.add(request.exchange);
       }
     }
@@ -246,7 +243,7 @@ final class EchoMatcher {
     }
     for (Request request : exchange.requests) {
       if (request.sequence >= 0) {
-        destination.outstanding.remove(request.sequence, request);
+        destination.remove(request);
       }
     }
     dropIfUnused(exchange.destination, destination);

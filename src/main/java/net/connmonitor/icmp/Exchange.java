@@ -13,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
 final class Exchange {
 
   final InetAddress destination;
+  /** The destination's bytes, read once for all its requests. */
+  final byte[] destinationBytes;
   final int payloadBytes;
   final long timeoutNanos;
   /** A trace: request {@code i} leaves with hop limit {@code i + 1}; it ends with the nearest answer ending the route. */
@@ -31,6 +33,7 @@ final class Exchange {
 
   private Exchange(InetAddress destination, int count, int payloadBytes, long timeoutNanos, boolean trace) {
     this.destination = destination;
+    this.destinationBytes = destination.getAddress();
     this.payloadBytes = payloadBytes;
     this.timeoutNanos = timeoutNanos;
     this.trace = trace;

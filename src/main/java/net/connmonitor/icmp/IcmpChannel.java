@@ -184,7 +184,7 @@ public final class IcmpChannel implements EpollIoHandle {
         continue;
       }
       int nameLength = SocketAddresses.write(send.memory.host, send.memory.network, send.name(count),
-          exchange.destination, socket.family);
+          exchange.destination, exchange.destinationBytes, socket.family);
       int length = codec.encode(send.memory.network, send.data(count), identifier, request.sequence,
           exchange.payloadBytes);
       int controlLength = 0;

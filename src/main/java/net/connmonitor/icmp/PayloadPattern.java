@@ -12,11 +12,17 @@ import java.util.concurrent.ThreadLocalRandom;
 final class PayloadPattern {
 
   private static final int COOKIE_BYTES = 8;
+  /** The largest payload: what one IPv4 datagram carries after its headers. */
+  private static final int MAX_PAYLOAD = 65_507;
 
-  private final byte[] cookie;
+  /** The bytes after the sequence's complement, for the largest payload, so that filling and checking are copies. */
+  private final byte[] tail;
 
   PayloadPattern(byte[] cookie) {
-    this.cookie = cookie.clone();
+    tail = new byte[MAX_PAYLOAD];
+    for (int i = 0; i < tail.length; i++) {
+      tail[i] = cookie[i % cookie.length];
+    }
   }
 
   static PayloadPattern random() {
@@ -25,28 +31,24 @@ final class PayloadPattern {
     return new PayloadPattern(cookie);
   }
 
-  private byte at(int index, int sequence) {
-    return switch (index) {
-      case 0 -> (byte) (~sequence >> 8);
-      case 1 -> (byte) ~sequence;
-      default -> cookie[(index - 2) % cookie.length];
-    };
-  }
-
   /** Writes the {@code length} payload bytes of request {@code sequence} at {@code offset}. */
   void fill(ByteBuffer packet, int offset, int length, int sequence) {
-    for (int i = 0; i < length; i++) {
-      packet.put(offset + i, at(i, sequence));
+    if (length >= 2) {
+      packet.putShort(offset, (short) ~sequence);
+      packet.put(offset + 2, tail, 0, length - 2);
+    } else if (length == 1) {
+      packet.put(offset, (byte) (~sequence >> 8));
     }
   }
 
   /** Whether the {@code length} bytes at {@code offset} are the start of what request {@code sequence} carried. */
   boolean matches(ByteBuffer packet, int offset, int length, int sequence) {
-    for (int i = 0; i < length; i++) {
-      if (packet.get(offset + i) != at(i, sequence)) {
+    if (length >= 2) {
+      if (packet.getShort(offset) != (short) ~sequence) {
         return false;
       }
+      return packet.slice(offset + 2, length - 2).equals(ByteBuffer.wrap(tail, 0, length - 2));
     }
-    return true;
+    return length == 0 || packet.get(offset) == (byte) (~sequence >> 8);
   }
 }

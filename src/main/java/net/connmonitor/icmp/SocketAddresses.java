@@ -12,13 +12,13 @@ final class SocketAddresses {
   }
 
   /**
-   * Writes {@code address} (port 0) at {@code offset}; {@code host} is in machine order, {@code network} in network
-   * order, over the same memory.
+   * Writes {@code address} (port 0), whose bytes are {@code bytes}, at {@code offset}; {@code host} is in machine
+   * order, {@code network} in network order, over the same memory.
    *
    * @return the sockaddr's length
    */
-  static int write(ByteBuffer host, ByteBuffer network, int offset, InetAddress address, IcmpFamily family) {
-    byte[] bytes = address.getAddress();
+  static int write(ByteBuffer host, ByteBuffer network, int offset, InetAddress address, byte[] bytes,
+      IcmpFamily family) {
     host.putShort(offset, (short) family.addressFamily);
     network.putShort(offset + 2, (short) 0);
     if (family == IcmpFamily.V4) {
