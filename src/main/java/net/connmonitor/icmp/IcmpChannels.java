@@ -41,6 +41,8 @@ public final class IcmpChannels {
   private final Map<Key, CompletableFuture<IcmpChannel>> channels = new ConcurrentHashMap<>();
   private final Set<Integer> identifiers = ConcurrentHashMap.newKeySet();
   private final LongAdder droppedAnswers = new LongAdder();
+  /** What the configured hosts' answers need, and what each socket asks for: at least a comfortable minimum. */
+  private volatile int neededBuffer;
   private volatile int receiveBuffer = MIN_RECEIVE_BUFFER;
   private volatile boolean bufferWarned;
   private EventLoopGroup ownLoop;
@@ -112,8 +114,9 @@ public final class IcmpChannels {
    * answers of a fifth of a second fit while the loop is busy elsewhere.
    */
   public void expectAnswersPerSecond(double answersPerSecond) {
-    long wanted = Math.round(answersPerSecond * BUFFERED_SECONDS * BUFFER_PER_ANSWER);
-    int bytes = (int) Math.max(MIN_RECEIVE_BUFFER, Math.min(MAX_RECEIVE_BUFFER, wanted));
+    long needed = Math.round(answersPerSecond * BUFFERED_SECONDS * BUFFER_PER_ANSWER);
+    neededBuffer = (int) Math.min(MAX_RECEIVE_BUFFER, needed);
+    int bytes = Math.max(MIN_RECEIVE_BUFFER, neededBuffer);
     if (bytes == receiveBuffer) {
       return;
     }
@@ -125,10 +128,11 @@ public final class IcmpChannels {
 
   private void size(IcmpChannel channel, int bytes) {
     int granted = channel.receiveBuffer(bytes);
-    if (granted < bytes && !bufferWarned) {
+    int needed = neededBuffer;
+    if (granted < needed && !bufferWarned) {
       bufferWarned = true;
       Log.warn("the " + channel.family() + " ICMP socket's receive buffer is " + (granted >> 10) + " KiB, below the "
-          + (bytes >> 10) + " KiB that the configured hosts' answers may need at once; raise net.core.rmem_max "
+          + (needed >> 10) + " KiB that the configured hosts' answers may need at once; raise net.core.rmem_max "
           + "(sysctl) or let the monitor use CAP_NET_ADMIN, else answers may be dropped while it is busy");
     }
   }
