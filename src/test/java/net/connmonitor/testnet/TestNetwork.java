@@ -32,6 +32,12 @@ public final class TestNetwork implements BeforeAllCallback {
   public static final String SLOW_V4 = "198.18.15.2";
   public static final String SLOW_V6 = "2001:db8:0:15::2";
   public static final long SLOW_DELAY_MS = 20;
+  /**
+   * Answers pings 20 ms late, after forging for each request a corrupt echo reply (IPv4) and, from another of its
+   * addresses, a time-exceeded and an unreachable quoting it.
+   */
+  public static final String HOSTILE_V4 = "198.18.16.2";
+  public static final String HOSTILE_V6 = "2001:db8:0:16::2";
   /** The machine's own end of the test network. */
   public static final String LOCAL_V4 = "198.18.0.1";
   public static final String LOCAL_V6 = "2001:db8::1";
