@@ -62,6 +62,7 @@ public final class MonitorVerticle extends VerticleBase {
             logErrors(parsed);
             return startFailure(source.describe() + " has errors");
           }
+          warnDuplicates(parsed);
           return apply(parsed.hosts());
         })
         .compose(applied -> running.isEmpty()
@@ -111,6 +112,7 @@ public final class MonitorVerticle extends VerticleBase {
   private void reconcile(JsonObject json) {
     ParsedConfig parsed = ParsedConfig.fromJson(json);
     if (parsed.valid()) {
+      warnDuplicates(parsed);
       apply(parsed.hosts());
     } else {
       logErrors(parsed);
@@ -152,7 +154,11 @@ public final class MonitorVerticle extends VerticleBase {
   }
 
   private void logErrors(ParsedConfig parsed) {
-    parsed.errors().forEach(error -> Log.error("Config", source.describe() + ": " + error.message()));
+    parsed.errorReport().forEach(line -> Log.error("Config", source.describe() + ": " + line));
+  }
+
+  private void warnDuplicates(ParsedConfig parsed) {
+    parsed.duplicateReport().forEach(line -> Log.warn(source.describe() + ": " + line));
   }
 
   private <T> Future<T> startFailure(String message) {

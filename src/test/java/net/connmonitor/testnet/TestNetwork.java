@@ -82,6 +82,14 @@ public final class TestNetwork implements BeforeAllCallback {
     script("detour", on ? "on" : "off");
   }
 
+  /**
+   * Makes the routers rate-limit their ICMP errors as Linux does by default, so that most probes of a trace repeated
+   * within a second go unanswered; or lets them answer every probe again.
+   */
+  public static void rateLimitIcmpErrors(boolean on) {
+    script("ratelimit", on ? "on" : "off");
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
     requireRoot("the test network is made of network namespaces");
