@@ -8,7 +8,9 @@
  * and an unreachable that quote the request exactly, sent from another of its addresses (the forger's).
  *
  * Usage: echo-delay MILLISECONDS
- *        echo-delay --forge FORGER_V4 FORGER_V6 TARGET_V6 MILLISECONDS
+ *        echo-delay --forge FORGER_V4 FORGER_V6 TARGET_V4 TARGET_V6 MILLISECONDS
+ *
+ * With two addresses of its own, it answers from the target's: a reply from another address answers nothing.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -133,6 +135,7 @@ static void take(int socket, int v6, long long delay) {
   tail++;
 }
 
+/* A raw socket bound to ADDRESS, so that what it sends leaves from there. */
 static int bound(int family, const char *address) {
   int protocol = family == AF_INET ? IPPROTO_ICMP : IPPROTO_ICMPV6;
   int s = socket(family, SOCK_RAW, protocol);
@@ -143,10 +146,15 @@ static int bound(int family, const char *address) {
                                   : (void *) &((struct sockaddr_in6 *) &local)->sin6_addr;
   socklen_t length = family == AF_INET ? sizeof(struct sockaddr_in) : sizeof(struct sockaddr_in6);
   if (s < 0 || inet_pton(family, address, bytes) != 1 || bind(s, (struct sockaddr *) &local, length) != 0) {
-    perror("echo-delay: forger's socket");
+    fprintf(stderr, "echo-delay: cannot bind a raw socket to %s\n", address);
     exit(1);
   }
-  /* It only sends. */
+  return s;
+}
+
+/* The forger's sockets only send. */
+static int sending_only(int family, const char *address) {
+  int s = bound(family, address);
   struct icmp6_filter none;
   ICMP6_FILTER_SETBLOCKALL(&none);
   if (family == AF_INET6) setsockopt(s, IPPROTO_ICMPV6, ICMP6_FILTER, &none, sizeof none);
@@ -154,21 +162,22 @@ static int bound(int family, const char *address) {
 }
 
 int main(int argc, char **argv) {
-  if (argc == 6 && strcmp(argv[1], "--forge") == 0) {
-    forge_v4 = bound(AF_INET, argv[2]);
-    forge_v6 = bound(AF_INET6, argv[3]);
-    if (inet_pton(AF_INET6, argv[4], &target_v6) != 1) {
-      fprintf(stderr, "echo-delay: not an IPv6 address: %s\n", argv[4]);
-      return 2;
-    }
-  } else if (argc != 2) {
+  int v4, v6;
+  if (argc == 7 && strcmp(argv[1], "--forge") == 0) {
+    forge_v4 = sending_only(AF_INET, argv[2]);
+    forge_v6 = sending_only(AF_INET6, argv[3]);
+    v4 = bound(AF_INET, argv[4]);
+    v6 = bound(AF_INET6, argv[5]);
+    inet_pton(AF_INET6, argv[5], &target_v6);
+  } else if (argc == 2) {
+    v4 = socket(AF_INET, SOCK_RAW, IPPROTO_ICMP);
+    v6 = socket(AF_INET6, SOCK_RAW, IPPROTO_ICMPV6);
+  } else {
     fprintf(stderr, "usage: echo-delay MILLISECONDS\n"
-                    "       echo-delay --forge FORGER_V4 FORGER_V6 TARGET_V6 MILLISECONDS\n");
+                    "       echo-delay --forge FORGER_V4 FORGER_V6 TARGET_V4 TARGET_V6 MILLISECONDS\n");
     return 2;
   }
   long long delay = atoll(argv[argc - 1]) * 1000000LL;
-  int v4 = socket(AF_INET, SOCK_RAW, IPPROTO_ICMP);
-  int v6 = socket(AF_INET6, SOCK_RAW, IPPROTO_ICMPV6);
   if (v4 < 0 || v6 < 0) {
     perror("echo-delay: socket");
     return 1;

@@ -3,7 +3,6 @@ package net.connmonitor.monitor;
 import io.netty.util.NetUtil;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.net.NetClient;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -20,10 +19,11 @@ import net.connmonitor.output.OutputStyle;
 import net.connmonitor.probe.PingProbe;
 import net.connmonitor.probe.ProbeLoop;
 import net.connmonitor.probe.RouteChangeFilter;
+import net.connmonitor.probe.ScanClient;
 import net.connmonitor.probe.ScanProbe;
 import net.connmonitor.probe.TraceProbe;
 import net.connmonitor.record.Target;
-import net.connmonitor.vertx.VertxInternals;
+import net.connmonitor.vertx.EventLoops;
 
 /**
  * Measures one configured host: its ping, trace and scan loops, each on its own interval and starting at its own
@@ -36,18 +36,18 @@ public final class HostVerticle extends VerticleBase {
 
   private final HostConfig config;
   private final IcmpChannels icmp;
-  private final NetClient scanClient;
+  private final ScanClient scanClient;
   private final int configuredHosts;
   private final List<ProbeLoop<?>> loops = new ArrayList<>();
   private Optional<EchoSession> echoSession = Optional.empty();
 
   /**
    * @param icmp            the monitor's ICMP channels, shared by every host
-   * @param scanClient      the monitor's TCP client for scans, shared by every host
+   * @param scanClient      what every host's scans share
    * @param configuredHosts how many hosts the configuration has: the loops' first runs spread over more time when
    *                        there are more of them
    */
-  public HostVerticle(HostConfig config, IcmpChannels icmp, NetClient scanClient, int configuredHosts) {
+  public HostVerticle(HostConfig config, IcmpChannels icmp, ScanClient scanClient, int configuredHosts) {
     this.config = config;
     this.icmp = icmp;
     this.scanClient = scanClient;
@@ -87,7 +87,7 @@ public final class HostVerticle extends VerticleBase {
     if (config.pingIntervalMs() == 0 && config.traceIntervalMs() == 0) {
       return Future.succeededFuture(Optional.empty());
     }
-    return Future.fromCompletionStage(icmp.channel(VertxInternals.eventLoop(context), IcmpFamily.of(address)), context)
+    return Future.fromCompletionStage(icmp.channel(EventLoops.of(context), IcmpFamily.of(address)), context)
         .map(channel -> Optional.of(channel.session(address)))
         .recover(e -> Future.failedFuture(new HostUnusableException(Problems.describe(e))));
   }

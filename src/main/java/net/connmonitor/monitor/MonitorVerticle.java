@@ -5,7 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.NetClient;
 import java.util.ArrayList;
 import java.util.List;
 import net.connmonitor.config.ConfigSource;
@@ -14,6 +13,7 @@ import net.connmonitor.config.ParsedConfig;
 import net.connmonitor.icmp.IcmpChannels;
 import net.connmonitor.log.Log;
 import net.connmonitor.log.Problems;
+import net.connmonitor.probe.ScanClient;
 
 /**
  * The main verticle: loads the configuration through vertx-config, deploys one {@link HostVerticle} per host line,
@@ -32,7 +32,7 @@ public final class MonitorVerticle extends VerticleBase {
   private final Promise<Integer> fatal = Promise.promise();
   private final IcmpChannels icmp = new IcmpChannels();
   /** Shared by every host's scans; Vert.x closes it when this verticle is undeployed, after the hosts. */
-  private NetClient scanClient;
+  private ScanClient scanClient;
   private ConfigSource source;
   private ConfigRetriever retriever;
   private List<RunningHost> running = List.of();
@@ -51,7 +51,7 @@ public final class MonitorVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     source = ConfigSource.fromJson(config());
-    scanClient = vertx.createNetClient();
+    scanClient = ScanClient.create(vertx);
     long watchPeriod = source.isFile() ? config().getLong("watchPeriodMs", DEFAULT_WATCH_PERIOD_MS) : 0;
     retriever = ConfigRetriever.create(vertx, source.retrieverOptions(watchPeriod));
     return retriever.getConfig()

@@ -23,7 +23,7 @@ public final class ScanProbe implements Probe<Scan> {
   }
 
   private final Vertx vertx;
-  private final NetClient client;
+  private final ScanClient scanner;
   private final Ports ports;
   private final TcpDialogue httpDialogue;
   private final TcpDialogue httpsDialogue;
@@ -34,20 +34,23 @@ public final class ScanProbe implements Probe<Scan> {
   private final String tlsServerName;
 
   /**
-   * @param client a client that every host's scans share; each dialogue opens a connection of its own
-   * @param target the host as configured (for the {@code Host} header and SNI) and the address it is measured at
+   * @param scanner what every host's scans share; each dialogue opens a connection of its own
+   * @param target  the host as configured (for the {@code Host} header and SNI) and the address it is measured at
    */
-  public ScanProbe(Vertx vertx, NetClient client, Target target, Duration timeout) {
-    this(vertx, client, target, timeout, Ports.WELL_KNOWN);
+  public ScanProbe(Vertx vertx, ScanClient scanner, Target target, Duration timeout) {
+    this(vertx, scanner, target, timeout, Ports.WELL_KNOWN);
   }
 
-  ScanProbe(Vertx vertx, NetClient client, Target target, Duration timeout, Ports ports) {
+  ScanProbe(Vertx vertx, ScanClient scanner, Target target, Duration timeout, Ports ports) {
     this.vertx = vertx;
-    this.client = client;
+    this.scanner = scanner;
     this.ports = ports;
-    this.httpDialogue = new TcpDialogue(vertx, client, timeout);
-    this.httpsDialogue = new TcpDialogue(vertx, client, timeout);
-    this.mysqlDialogue = new TcpDialogue(vertx, client, timeout);
+    // Hosts start on different loops, so that the scans of thousands of hosts share them all.
+    int first = target.hashCode();
+    NetClient client = scanner.client();
+    this.httpDialogue = new TcpDialogue(vertx, client, scanner.context(first, 0), timeout);
+    this.httpsDialogue = new TcpDialogue(vertx, client, scanner.context(first, 1), timeout);
+    this.mysqlDialogue = new TcpDialogue(vertx, client, scanner.context(first, 2), timeout);
     this.address = target.address();
     boolean literal = NetUtil.isValidIpV4Address(target.name()) || NetUtil.isValidIpV6Address(target.name());
     this.tlsServerName = literal ? "" : target.name();
@@ -60,7 +63,7 @@ public final class ScanProbe implements Probe<Scan> {
   /** The first run of the process waits for the {@linkplain ScanWarmUp warm-up}, so that it reads as later ones. */
   @Override
   public Future<Scan> run() {
-    return Future.fromCompletionStage(ScanWarmUp.ofProcess(vertx, client), vertx.getOrCreateContext())
+    return Future.fromCompletionStage(ScanWarmUp.ofProcess(vertx, scanner), vertx.getOrCreateContext())
         .compose(warm -> scan());
   }
 

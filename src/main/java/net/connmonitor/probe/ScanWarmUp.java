@@ -1,9 +1,7 @@
 package net.connmonitor.probe;
 
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.NetClient;
 import java.security.GeneralSecurityException;
@@ -47,9 +45,9 @@ final class ScanWarmUp {
   }
 
   /** The process's warm-up, started by the first call: completes when it is over, however it went; never fails. */
-  static synchronized CompletionStage<Void> ofProcess(Vertx vertx, NetClient client) {
+  static synchronized CompletionStage<Void> ofProcess(Vertx vertx, ScanClient scanner) {
     if (ofProcess == null) {
-      ofProcess = warmUp(vertx, client);
+      ofProcess = warmUp(vertx, scanner);
     }
     return ofProcess;
   }
@@ -58,10 +56,9 @@ final class ScanWarmUp {
    * A warm-up that warns about a failure instead of failing. Its deadline is kept by the JDK rather than by Vert.x,
    * whose timers stop when it closes, so that the scans of another Vert.x in the same process never wait forever.
    */
-  static CompletableFuture<Void> warmUp(Vertx vertx, NetClient client) {
+  static CompletableFuture<Void> warmUp(Vertx vertx, ScanClient scanner) {
     CompletableFuture<Void> over = new CompletableFuture<>();
-    Context own = ((VertxInternal) vertx).createEventLoopContext();
-    own.runOnContext(go -> run(vertx, client).onComplete(result -> {
+    scanner.context(0, 0).runOnContext(go -> run(vertx, scanner).onComplete(result -> {
       if (result.succeeded()) {
         over.complete(null);
       } else {
@@ -80,7 +77,7 @@ final class ScanWarmUp {
   }
 
   /** The warm-up itself, on the caller's context: fails with what went wrong. */
-  static Future<Void> run(Vertx vertx, NetClient client) {
+  static Future<Void> run(Vertx vertx, ScanClient scanner) {
     KeyCertOptions identity;
     try {
       identity = LoopbackIdentity.create().keyCertOptions();
@@ -88,15 +85,15 @@ final class ScanWarmUp {
       return Future.failedFuture("cannot make a certificate: " + Problems.describe(e));
     }
     return LoopbackServers.start(vertx, identity)
-        .compose(servers -> rounds(vertx, client, servers.ports(), ROUNDS).eventually(servers::close));
+        .compose(servers -> rounds(vertx, scanner, servers.ports(), ROUNDS).eventually(servers::close));
   }
 
-  private static Future<Void> rounds(Vertx vertx, NetClient client, ScanProbe.Ports ports, int left) {
+  private static Future<Void> rounds(Vertx vertx, ScanClient scanner, ScanProbe.Ports ports, int left) {
     if (left == 0) {
       return Future.succeededFuture();
     }
     // A probe per round: each has event loops of its own, so the rounds go over every event loop thread.
-    ScanProbe probe = new ScanProbe(vertx, client, new Target("localhost", LoopbackServers.ADDRESS), TIMEOUT, ports);
+    ScanProbe probe = new ScanProbe(vertx, scanner, new Target("localhost", LoopbackServers.ADDRESS), TIMEOUT, ports);
     return probe.scan().compose(scan -> {
       List<String> silent = new ArrayList<>();
       if (scan.http().isEmpty()) {
@@ -109,7 +106,7 @@ final class ScanWarmUp {
         silent.add("MySQL");
       }
       return silent.isEmpty()
-          ? rounds(vertx, client, ports, left - 1)
+          ? rounds(vertx, scanner, ports, left - 1)
           : Future.failedFuture("no answer over " + String.join(", ", silent));
     });
   }

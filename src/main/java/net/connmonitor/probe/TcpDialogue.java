@@ -5,7 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.core.net.ConnectOptions;
 import io.vertx.core.net.NetClient;
@@ -20,10 +19,9 @@ import java.util.function.Predicate;
  * (within the timeout again) until the answer is complete or the server closes. Never fails: a refused, timed-out
  * or broken conversation yields nothing.
  *
- * <p>Each dialogue has an event-loop context of its own, so its socket lives on that context's event loop and its
- * bytes are timed on the thread that reads them, and so one service's work (a TLS handshake costs milliseconds of
- * CPU) does not delay the reading, and stretch the round-trip time, of another service scanned at the same time.
- * Vert.x makes such a context only through its internal API; the outcome is handed back on the caller's context.
+ * <p>A dialogue runs on an event-loop context given to it ({@link ScanClient}), so its socket lives on that context's
+ * event loop and its bytes are timed on the thread that reads them; the outcome is handed back on the caller's
+ * context.
  */
 final class TcpDialogue {
 
@@ -43,11 +41,11 @@ final class TcpDialogue {
   private final Duration timeout;
   private final Context own;
 
-  TcpDialogue(Vertx vertx, NetClient client, Duration timeout) {
+  TcpDialogue(Vertx vertx, NetClient client, Context own, Duration timeout) {
     this.vertx = vertx;
     this.client = client;
+    this.own = own;
     this.timeout = timeout;
-    this.own = ((VertxInternal) vertx).createEventLoopContext();
   }
 
   /**

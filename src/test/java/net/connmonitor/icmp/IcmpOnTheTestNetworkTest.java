@@ -85,6 +85,26 @@ class IcmpOnTheTestNetworkTest {
   }
 
   @Test
+  void forgedAndCorruptAnswersBeforeTheTrueReplyTakeNothingFromIt() throws Exception {
+    for (EventLoop loop : List.of(rootLoop.next(), webLoop.next())) {
+      for (String hostile : List.of(TestNetwork.HOSTILE_V4, TestNetwork.HOSTILE_V6)) {
+        InetAddress destination = address(hostile);
+        IcmpChannel channel = channel(loop, IcmpFamily.of(destination));
+        try (EchoSession session = channel.session(destination)) {
+          List<Optional<Answer>> answers = session.exchange(10, 41, TIMEOUT).toCompletableFuture()
+              .get(5, TimeUnit.SECONDS);
+          String described = channel.kind() + " " + hostile + ": " + answers;
+          for (Optional<Answer> answer : answers) {
+            assertEquals(ReplyKind.ECHO_REPLY, answer.orElseThrow().kind(), described);
+            assertEquals(destination, answer.orElseThrow().from(), described);
+            assertTrue(answer.orElseThrow().rttMillis() >= TestNetwork.SLOW_DELAY_MS, described);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void anUnprivilegedTraceListsTheRoutersExactly() throws Exception {
     assertTrace(TestNetwork.path(TestNetwork.ROUTERS_FROM_WEB_V4, TestNetwork.LOCAL_V4), TestNetwork.LOCAL_V4);
     assertTrace(TestNetwork.path(TestNetwork.ROUTERS_FROM_WEB_V6, TestNetwork.LOCAL_V6), TestNetwork.LOCAL_V6);

@@ -17,7 +17,7 @@ import net.connmonitor.icmp.IcmpChannel;
 import net.connmonitor.icmp.IcmpChannels;
 import net.connmonitor.icmp.IcmpFamily;
 import net.connmonitor.testnet.TestNetwork;
-import net.connmonitor.vertx.VertxInternals;
+import net.connmonitor.vertx.EventLoops;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,7 +65,7 @@ class PingProbeTest {
   private PingStats burst(Vertx vertx, String host, int count, Duration timeout) throws Exception {
     InetAddress address = InetAddress.getByName(host);
     Context context = vertx.getOrCreateContext();
-    IcmpChannel channel = channels.channel(VertxInternals.eventLoop(context), IcmpFamily.of(address))
+    IcmpChannel channel = channels.channel(EventLoops.of(context), IcmpFamily.of(address))
         .toCompletableFuture().get(5, TimeUnit.SECONDS);
     try (EchoSession session = channel.session(address)) {
       Future<PingStats> stats = new PingProbe(session, count, 41, timeout, context).run();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.net.NetClient;
 import io.vertx.core.transport.Transport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,12 +28,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ScanProbeTest {
 
   private static Vertx vertx;
-  private static NetClient client;
+  private static ScanClient client;
 
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.builder().withTransport(Transport.EPOLL).build();
-    client = vertx.createNetClient();
+    client = ScanClient.create(vertx);
     // A first scan waits for the process's warm-up: over before the timed scans below, they time the scan alone.
     ScanWarmUp.ofProcess(vertx, client).toCompletableFuture().get(30, TimeUnit.SECONDS);
   }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.net.NetClient;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.time.Duration;
@@ -23,7 +22,7 @@ class ScanWarmUpTest {
 
   @Test
   void everyRoundGetsAnAnswerOfEachServiceFromTheLoopbackServers(Vertx vertx, VertxTestContext test) {
-    NetClient client = vertx.createNetClient();
+    ScanClient client = ScanClient.create(vertx);
     ScanWarmUp.run(vertx, client).onComplete(test.succeedingThenComplete());
   }
 
@@ -31,7 +30,7 @@ class ScanWarmUpTest {
   void aScanOfTheLoopbackServersReadsWhatTheyServe(Vertx vertx, VertxTestContext test) throws Exception {
     LoopbackServers servers = LoopbackServers.start(vertx, LoopbackIdentity.create().keyCertOptions())
         .await(10, TimeUnit.SECONDS);
-    ScanProbe probe = new ScanProbe(vertx, vertx.createNetClient(), new Target("localhost", LoopbackServers.ADDRESS),
+    ScanProbe probe = new ScanProbe(vertx, ScanClient.create(vertx), new Target("localhost", LoopbackServers.ADDRESS),
         Duration.ofSeconds(5), servers.ports());
     probe.scan().onComplete(test.succeeding(scan -> test.verify(() -> {
       assertEquals(List.of("200", "connmonitor"), List.of(scan.http().orElseThrow().responseCode(),
@@ -45,7 +44,7 @@ class ScanWarmUpTest {
 
   @Test
   void aFailedWarmUpIsSaidOnceAndLetsTheScansGoOn(Vertx vertx) throws Exception {
-    NetClient closed = vertx.createNetClient();
+    ScanClient closed = ScanClient.create(vertx);
     closed.close().await(10, TimeUnit.SECONDS);
     try (StderrCapture stderr = StderrCapture.start()) {
       ScanWarmUp.warmUp(vertx, closed).get(20, TimeUnit.SECONDS);
@@ -58,8 +57,8 @@ class ScanWarmUpTest {
 
   @Test
   void theProcessWarmsUpOnce(Vertx vertx) throws Exception {
-    CompletionStage<Void> first = ScanWarmUp.ofProcess(vertx, vertx.createNetClient());
-    assertSame(first, ScanWarmUp.ofProcess(vertx, vertx.createNetClient()));
+    CompletionStage<Void> first = ScanWarmUp.ofProcess(vertx, ScanClient.create(vertx));
+    assertSame(first, ScanWarmUp.ofProcess(vertx, ScanClient.create(vertx)));
     // Over before this Vert.x closes, if this test started it.
     first.toCompletableFuture().get(20, TimeUnit.SECONDS);
   }

@@ -15,7 +15,7 @@ import net.connmonitor.icmp.IcmpChannel;
 import net.connmonitor.icmp.IcmpChannels;
 import net.connmonitor.icmp.IcmpFamily;
 import net.connmonitor.testnet.TestNetwork;
-import net.connmonitor.vertx.VertxInternals;
+import net.connmonitor.vertx.EventLoops;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -68,7 +68,7 @@ class TraceProbeTest {
   private Trace trace(Vertx vertx, String host, int maxHops) throws Exception {
     InetAddress address = InetAddress.getByName(host);
     Context context = vertx.getOrCreateContext();
-    IcmpChannel channel = channels.channel(VertxInternals.eventLoop(context), IcmpFamily.of(address))
+    IcmpChannel channel = channels.channel(EventLoops.of(context), IcmpFamily.of(address))
         .toCompletableFuture().get(5, TimeUnit.SECONDS);
     try (EchoSession session = channel.session(address)) {
       long start = System.nanoTime();
