@@ -10,8 +10,10 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Security;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import net.connmonitor.config.ConfigParser;
 import net.connmonitor.config.ConfigSource;
 import net.connmonitor.config.ParsedConfig;
@@ -21,7 +23,6 @@ import net.connmonitor.log.Problems;
 import net.connmonitor.monitor.MonitorStartException;
 import net.connmonitor.monitor.MonitorVerticle;
 import net.connmonitor.output.OutputVerticle;
-import sun.misc.Signal;
 
 /** The command line: {@code connmonitor [FILE]}, {@code --version}, {@code --help}, {@code --check FILE}. */
 public final class Main {
@@ -46,6 +47,9 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    // Names are looked up again on the monitor's own schedule; the JVM's cache would answer with stale addresses.
+    Security.setProperty("networkaddress.cache.ttl", "0");
+    Security.setProperty("networkaddress.cache.negative.ttl", "0");
     System.exit(run(args));
   }
 
@@ -102,13 +106,15 @@ public final class Main {
   }
 
   private static int monitor(ConfigSource source) {
+    CompletableFuture<Integer> stopRequested = new CompletableFuture<>();
+    AtomicReference<Runnable> reload = new AtomicReference<>(() -> { });
+    ProcessSignals.install(() -> stopRequested.complete(OK), () -> reload.get().run());
     JulBridge.install();
     if (!Transport.EPOLL.available()) {
       Log.error("Runtime", "Netty's epoll transport is unavailable (" + Transport.EPOLL.unavailabilityCause() + ")");
       return FAILED;
     }
     Vertx vertx = Vertx.builder().withTransport(Transport.EPOLL).build();
-    CompletableFuture<Integer> stopRequested = new CompletableFuture<>();
     MonitorVerticle monitor = new MonitorVerticle();
 
     Future<String> output = vertx.deployVerticle(
@@ -117,6 +123,7 @@ public final class Main {
     Future<String> monitoring = output.compose(id ->
         vertx.deployVerticle(monitor, new DeploymentOptions().setConfig(source.toJson())));
 
+    monitoring.onSuccess(id -> reload.set(() -> vertx.eventBus().send(MonitorVerticle.RELOAD_ADDRESS, null)));
     monitoring.onFailure(e -> {
       // The monitor has said why it cannot start; anything else (the output failing to start) is said here.
       if (!(e instanceof MonitorStartException)) {
@@ -125,14 +132,8 @@ public final class Main {
       stopRequested.complete(FAILED);
     });
     monitor.fatal().onSuccess(stopRequested::complete);
-    Signal.handle(new Signal("TERM"), signal -> stopRequested.complete(OK));
-    Signal.handle(new Signal("INT"), signal -> stopRequested.complete(OK));
-    Signal.handle(new Signal("HUP"), signal -> {
-      if (monitoring.succeeded()) {
-        vertx.eventBus().send(MonitorVerticle.RELOAD_ADDRESS, null);
-      }
-    });
     int status = stopRequested.join();
+    StopDeadline.arm(status);
     // Hosts first, so that their in-flight records reach the output before it stops.
     monitoring.transform(m -> m.succeeded() ? vertx.undeploy(m.result()) : Future.succeededFuture())
         .transform(m -> output.succeeded() ? vertx.undeploy(output.result()) : Future.succeededFuture())

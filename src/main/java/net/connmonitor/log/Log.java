@@ -7,8 +7,9 @@ import java.time.ZoneId;
 import net.connmonitor.os.LibC;
 
 /**
- * Errors and warnings on standard error (SPEC §4), one line each: {@code EE: <Kind>: <description> -<TAB><ctime>}
- * and {@code WW: <description> -<TAB><ctime>}, red and yellow when standard error is a terminal. Thread-safe: each
+ * Errors, warnings and notices on standard error, one line each: {@code EE: <Kind>: <description> -<TAB><ctime>},
+ * {@code WW: <description> -<TAB><ctime>} and {@code II: <description> -<TAB><ctime>}, errors red and warnings
+ * yellow when standard error is a terminal. Thread-safe: each
  * line is written with one write and flushed.
  */
 public final class Log {
@@ -31,12 +32,21 @@ public final class Log {
     write(warnLine(description, Instant.now(), ZoneId.systemDefault(), COLOUR));
   }
 
+  /** A notice that is neither an error nor a warning, e.g. that a reload took effect: {@code II: ...}, uncoloured. */
+  public static void info(String description) {
+    write(infoLine(description, Instant.now(), ZoneId.systemDefault()));
+  }
+
   static String errorLine(String kind, String description, Instant at, ZoneId zone, boolean colour) {
     return line(colour ? RED : null, "EE: " + oneLine(kind) + ": " + oneLine(description), at, zone);
   }
 
   static String warnLine(String description, Instant at, ZoneId zone, boolean colour) {
     return line(colour ? YELLOW : null, "WW: " + oneLine(description), at, zone);
+  }
+
+  static String infoLine(String description, Instant at, ZoneId zone) {
+    return line(null, "II: " + oneLine(description), at, zone);
   }
 
   private static String line(String colour, String text, Instant at, ZoneId zone) {

@@ -4,7 +4,6 @@ import io.netty.util.NetUtil;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +26,9 @@ import net.connmonitor.vertx.EventLoops;
 
 /**
  * Measures one configured host: its ping, trace and scan loops, each on its own interval and starting at its own
- * phase. An event-loop verticle: its ICMP channel is registered on the same loop, and the scan's sockets deliver
- * their bytes there, so nothing it measures waits for a hop between threads. Only the system resolver blocks, for a
- * host given by name; it runs in {@code executeBlocking}. Stopping lets every probe in flight finish and publish its
- * record.
+ * phase, at the address its {@link AddressWatch} finds, and again at each new one. An event-loop verticle: its ICMP
+ * channel is registered on the same loop, and the scan's sockets deliver their bytes there, so nothing it measures
+ * waits for a hop between threads. Stopping lets every probe in flight finish and publish its record.
  */
 public final class HostVerticle extends VerticleBase {
 
@@ -40,6 +38,11 @@ public final class HostVerticle extends VerticleBase {
   private final int configuredHosts;
   private final List<ProbeLoop<?>> loops = new ArrayList<>();
   private Optional<EchoSession> echoSession = Optional.empty();
+  private AddressWatch address;
+  /** Moves from one address to the next, one after the other. */
+  private Future<Void> moving = Future.succeededFuture();
+  /** Once started, a failure to measure a new address is said here; before, it fails the deployment, which says it. */
+  private boolean started;
 
   /**
    * @param icmp            the monitor's ICMP channels, shared by every host
@@ -54,41 +57,46 @@ public final class HostVerticle extends VerticleBase {
     this.configuredHosts = configuredHosts;
   }
 
+  /**
+   * Fails when the host cannot be measured at all (no ICMP socket); a name that does not resolve yet is no
+   * failure: it is tried again.
+   */
   @Override
   public Future<?> start() {
-    return address().compose(address -> session(address).map(session -> {
-      echoSession = session;
-      startLoops(address);
-      return null;
-    }));
+    address = new AddressWatch(vertx, context, config.host(), this::measureAt);
+    return address.start().compose(looked -> moving).onSuccess(done -> started = true);
   }
 
-  private Future<InetAddress> address() {
-    String host = config.host();
-    // A literal is parsed, not looked up: ten thousand of them must not queue for the blocking resolver.
-    if (NetUtil.isValidIpV4Address(host) || NetUtil.isValidIpV6Address(host)) {
-      try {
-        return Future.succeededFuture(HostResolver.resolve(host));
-      } catch (UnknownHostException e) {
-        return Future.failedFuture(new HostUnusableException("not an address (" + e.getMessage() + ")"));
-      }
+  /** Looks the host's name up again, as a reload asks. */
+  void refreshAddress() {
+    address.refresh();
+  }
+
+  /** Whether the host has an address to measure. */
+  boolean resolved() {
+    return address != null && address.resolved();
+  }
+
+  private void measureAt(InetAddress target) {
+    moving = moving.transform(previous -> stopLoops())
+        .compose(stopped -> session(target))
+        .map(session -> {
+          echoSession = session;
+          startLoops(target);
+          return null;
+        });
+    if (started) {
+      moving.onFailure(e -> Log.error("Host", config.host() + ": " + Problems.describe(e)));
     }
-    return vertx.executeBlocking(() -> {
-      try {
-        return HostResolver.resolve(host);
-      } catch (UnknownHostException e) {
-        throw new HostUnusableException("cannot resolve it (" + e.getMessage() + ")");
-      }
-    });
   }
 
   /** The host's use of the ICMP channel of its address family on this verticle's event loop, when it pings or traces. */
-  private Future<Optional<EchoSession>> session(InetAddress address) {
+  private Future<Optional<EchoSession>> session(InetAddress target) {
     if (config.pingIntervalMs() == 0 && config.traceIntervalMs() == 0) {
       return Future.succeededFuture(Optional.empty());
     }
-    return Future.fromCompletionStage(icmp.channel(EventLoops.of(context), IcmpFamily.of(address)), context)
-        .map(channel -> Optional.of(channel.session(address)))
+    return Future.fromCompletionStage(icmp.channel(EventLoops.of(context), IcmpFamily.of(target)), context)
+        .map(channel -> Optional.of(channel.session(target)))
         .recover(e -> Future.failedFuture(new HostUnusableException(Problems.describe(e))));
   }
 
@@ -125,9 +133,18 @@ public final class HostVerticle extends VerticleBase {
     loop.start(StartPhase.delayMs(config.host(), kind, intervalMs, configuredHosts));
   }
 
+  /** Lets the probes in flight finish and publish, then releases the ICMP session. */
+  private Future<Void> stopLoops() {
+    List<Future<Void>> stopping = loops.stream().map(ProbeLoop::stop).toList();
+    loops.clear();
+    Optional<EchoSession> session = echoSession;
+    echoSession = Optional.empty();
+    return Future.join(stopping).<Void>mapEmpty().otherwiseEmpty().andThen(done -> session.ifPresent(EchoSession::close));
+  }
+
   @Override
   public Future<?> stop() {
-    return Future.join(loops.stream().map(ProbeLoop::stop).toList())
-        .andThen(done -> echoSession.ifPresent(EchoSession::close));
+    address.stop();
+    return moving.transform(done -> stopLoops());
   }
 }

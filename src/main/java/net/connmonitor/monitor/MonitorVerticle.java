@@ -63,7 +63,7 @@ public final class MonitorVerticle extends VerticleBase {
             return startFailure(source.describe() + " has errors");
           }
           warnDuplicates(parsed);
-          return apply(parsed.hosts());
+          return apply(parsed.hosts(), false);
         })
         .compose(applied -> running.isEmpty()
             ? startFailure("no usable host in " + source.describe())
@@ -113,22 +113,24 @@ public final class MonitorVerticle extends VerticleBase {
     ParsedConfig parsed = ParsedConfig.fromJson(json);
     if (parsed.valid()) {
       warnDuplicates(parsed);
-      apply(parsed.hosts());
+      apply(parsed.hosts(), true);
     } else {
       logErrors(parsed);
       Log.error("Reload", source.describe() + " has errors; the running configuration stays");
     }
   }
 
-  private Future<Void> apply(List<HostConfig> wanted) {
-    applying = applying.transform(previous -> applyNow(wanted));
+  private Future<Void> apply(List<HostConfig> wanted, boolean reload) {
+    applying = applying.transform(previous -> applyNow(wanted, reload));
     return applying;
   }
 
-  private Future<Void> applyNow(List<HostConfig> wanted) {
+  private Future<Void> applyNow(List<HostConfig> wanted, boolean reload) {
     icmp.expectAnswersPerSecond(wanted.stream().mapToDouble(MonitorVerticle::icmpRequestsPerSecond).sum());
     ConfigDiff diff = ConfigDiff.between(running, wanted);
     List<RunningHost> next = new ArrayList<>(diff.kept());
+    // A reload looks names up again: an operator who edits a hosts file or DNS expects the change to take effect.
+    diff.kept().forEach(host -> host.verticle().refreshAddress());
     List<Future<?>> work = new ArrayList<>();
     for (RunningHost gone : diff.stopped()) {
       work.add(vertx.undeploy(gone.deploymentId())
@@ -137,7 +139,18 @@ public final class MonitorVerticle extends VerticleBase {
     for (HostConfig line : diff.started()) {
       work.add(deploy(line, wanted.size()).onSuccess(next::add));
     }
-    return Future.join(work).otherwiseEmpty().andThen(done -> running = next).mapEmpty();
+    return Future.join(work).otherwiseEmpty().andThen(done -> {
+      running = next;
+      if (reload) {
+        int added = next.size() - diff.kept().size();
+        int skipped = diff.started().size() - added;
+        Log.info(source.describe() + " applied: " + added + " added, " + diff.stopped().size() + " removed, "
+            + diff.kept().size() + " unchanged" + (skipped > 0 ? ", " + skipped + " skipped" : ""));
+      }
+      if (!next.isEmpty() && next.stream().noneMatch(host -> host.verticle().resolved())) {
+        Log.warn("no host of " + source.describe() + " resolves yet; the monitor keeps trying them");
+      }
+    }).mapEmpty();
   }
 
   /** What a host sends at most: a burst per ping interval, and a request per hop per trace interval. */
@@ -148,8 +161,9 @@ public final class MonitorVerticle extends VerticleBase {
   }
 
   private Future<RunningHost> deploy(HostConfig line, int configuredHosts) {
-    return vertx.deployVerticle(new HostVerticle(line, icmp, scanClient, configuredHosts))
-        .map(id -> new RunningHost(line, id))
+    HostVerticle verticle = new HostVerticle(line, icmp, scanClient, configuredHosts);
+    return vertx.deployVerticle(verticle)
+        .map(id -> new RunningHost(line, verticle, id))
         .onFailure(e -> Log.error("Host", line.host() + ": " + reason(e) + "; skipped"));
   }
 

@@ -2,6 +2,6 @@ package net.connmonitor.monitor;
 
 import net.connmonitor.config.HostConfig;
 
-/** A host line and the deployment of the verticle that measures it. */
-record RunningHost(HostConfig config, String deploymentId) {
+/** A host line, the verticle that measures it and its deployment. */
+record RunningHost(HostConfig config, HostVerticle verticle, String deploymentId) {
 }

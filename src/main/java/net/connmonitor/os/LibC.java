@@ -49,6 +49,12 @@ public final class LibC {
 
   public static native int isatty(int fd);
 
+  /** Sets a signal's disposition; {@link #SIG_DFL} restores the default. */
+  public static native long signal(int signal, long handler);
+
+  public static final int SIGHUP = 1;
+  public static final long SIG_DFL = 0;
+
   private static native String strerror(int errno);
 
   /** The error of the last failed call on this thread. */

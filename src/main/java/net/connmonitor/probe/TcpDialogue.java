@@ -16,8 +16,8 @@ import java.util.function.Predicate;
 
 /**
  * One service of a service scan: connect (within the timeout), optionally start TLS, send a request, then read
- * (within the timeout again) until the answer is complete or the server closes. Never fails: a refused, timed-out
- * or broken conversation yields nothing.
+ * (within the timeout again) until the answer is complete or the server closes. A refused, timed-out or broken
+ * conversation yields nothing; only a connection this machine could not even try fails, with a {@link LocalFailure}.
  *
  * <p>A dialogue runs on an event-loop context given to it ({@link ScanClient}), so its socket lives on that context's
  * event loop and its bytes are timed on the thread that reads them; the outcome is handed back on the caller's
@@ -62,8 +62,10 @@ final class TcpDialogue {
       ConnectOptions options = new ConnectOptions().setRemoteAddress(server).setTimeout(millis(timeout));
       connect(options)
           .compose(socket -> new Conversation(socket, startedAt, complete).run(tlsServerName, request))
-          .otherwise(Optional.empty())
-          .onSuccess(heard -> caller.runOnContext(back -> outcome.complete(heard)));
+          .recover(failure -> LocalFailure.of(failure, "connect to " + server)
+              .<Future<Optional<Heard>>>map(Future::failedFuture)
+              .orElse(Future.succeededFuture(Optional.empty())))
+          .onComplete(heard -> caller.runOnContext(back -> outcome.handle(heard)));
     });
     return outcome.future();
   }

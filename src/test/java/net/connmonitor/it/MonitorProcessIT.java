@@ -101,25 +101,6 @@ class MonitorProcessIT {
   }
 
   @Test
-  void anUnresolvableHostIsReportedAndSkipped() throws Exception {
-    try (MonitorProcess monitor = MonitorProcess.start(List.of(),
-        "nonexistent.invalid ping=100\n127.0.0.1 ping=100 numpings=1 json=1\n")) {
-      monitor.awaitStderr(line -> line.startsWith("EE: Host: nonexistent.invalid: cannot resolve it"), SOON);
-      awaitRecords(monitor, "127.0.0.1", 2);
-      monitor.signal("TERM");
-      assertEquals(0, monitor.waitForExit(SOON));
-    }
-  }
-
-  @Test
-  void onlyUnresolvableHostsIsFatal() throws Exception {
-    try (MonitorProcess monitor = MonitorProcess.start(List.of(), "nonexistent.invalid\n")) {
-      assertEquals(1, monitor.waitForExit(SOON));
-      monitor.awaitStderr(line -> line.startsWith("EE: Config: no usable host in standard input"), SOON);
-    }
-  }
-
-  @Test
   void sighupWithStandardInputIsReportedAndIgnored() throws Exception {
     try (MonitorProcess monitor = MonitorProcess.start(List.of(), "127.0.0.1 ping=100 numpings=1 json=1\n")) {
       awaitRecords(monitor, "127.0.0.1", 1);

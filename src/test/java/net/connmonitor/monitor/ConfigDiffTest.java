@@ -15,8 +15,8 @@ class ConfigDiffTest {
 
   @Test
   void keepsUnchangedLinesStopsRemovedOnesAndStartsNewOnes() {
-    RunningHost a = new RunningHost(A, "1");
-    RunningHost b = new RunningHost(B, "2");
+    RunningHost a = new RunningHost(A, null, "1");
+    RunningHost b = new RunningHost(B, null, "2");
     ConfigDiff diff = ConfigDiff.between(List.of(a, b), List.of(A, C));
     assertEquals(List.of(a), diff.kept());
     assertEquals(List.of(b), diff.stopped());
@@ -25,7 +25,7 @@ class ConfigDiffTest {
 
   @Test
   void aChangedOptionIsANewLine() {
-    RunningHost b = new RunningHost(B, "2");
+    RunningHost b = new RunningHost(B, null, "2");
     ConfigDiff diff = ConfigDiff.between(List.of(b), List.of(B_FASTER));
     assertEquals(List.of(), diff.kept());
     assertEquals(List.of(b), diff.stopped());
@@ -34,8 +34,8 @@ class ConfigDiffTest {
 
   @Test
   void identicalLinesAreMatchedOneToOne() {
-    RunningHost first = new RunningHost(A, "1");
-    RunningHost second = new RunningHost(A, "2");
+    RunningHost first = new RunningHost(A, null, "1");
+    RunningHost second = new RunningHost(A, null, "2");
     ConfigDiff fewer = ConfigDiff.between(List.of(first, second), List.of(A));
     assertEquals(List.of(first), fewer.kept());
     assertEquals(List.of(second), fewer.stopped());
@@ -46,7 +46,7 @@ class ConfigDiffTest {
 
   @Test
   void theSameConfigurationChangesNothing() {
-    List<RunningHost> running = List.of(new RunningHost(A, "1"), new RunningHost(B, "2"));
+    List<RunningHost> running = List.of(new RunningHost(A, null, "1"), new RunningHost(B, null, "2"));
     ConfigDiff diff = ConfigDiff.between(running, List.of(B, A));
     assertEquals(running, diff.kept().stream().sorted((x, y) -> x.deploymentId().compareTo(y.deploymentId())).toList());
     assertEquals(List.of(), diff.stopped());

@@ -1,0 +1,146 @@
+package net.connmonitor.monitor;
+
+import io.netty.util.NetUtil;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Objects;
+import java.util.function.Consumer;
+import net.connmonitor.log.Log;
+
+/**
+ * Keeps a host's address true over months. A literal is its own address, once. A name is looked up again every few
+ * minutes and on every reload (the system resolver gives no TTL); when its address changes, that is said and the
+ * host measures the new one. A name that does not resolve is tried again soon, then less and less often; its
+ * failure is said once, and its return once. Confined to the host's context.
+ */
+final class AddressWatch {
+
+  /** How often a name that resolves is looked up again. */
+  static final long REFRESH_MS = 5 * 60_000;
+  /** The first retry of a name that does not resolve, doubled at each failure up to {@link #REFRESH_MS}. */
+  static final long FIRST_RETRY_MS = 2_000;
+
+  private final Vertx vertx;
+  private final Context context;
+  private final String host;
+  private final Consumer<InetAddress> measure;
+  private volatile InetAddress address;
+  /** The failure last said, or null while the name resolves. */
+  private String failing;
+  private long retryMs = FIRST_RETRY_MS;
+  private long timer = -1;
+  private boolean stopped;
+
+  /** @param measure told the host's first address and every new one, on the host's context */
+  AddressWatch(Vertx vertx, Context context, String host, Consumer<InetAddress> measure) {
+    this.vertx = vertx;
+    this.context = context;
+    this.host = host;
+    this.measure = measure;
+  }
+
+  static boolean isLiteral(String host) {
+    return NetUtil.isValidIpV4Address(host) || NetUtil.isValidIpV6Address(host);
+  }
+
+  /** @return completes after the first lookup, whether it found an address or not */
+  Future<Void> start() {
+    return lookUp();
+  }
+
+  /** Looks the name up now: the configuration was reloaded. */
+  void refresh() {
+    if (!isLiteral(host)) {
+      context.runOnContext(now -> {
+        cancelTimer();
+        lookUp();
+      });
+    }
+  }
+
+  void stop() {
+    stopped = true;
+    cancelTimer();
+  }
+
+  /** Whether the host has an address to measure. */
+  boolean resolved() {
+    return address != null;
+  }
+
+  private Future<Void> lookUp() {
+    if (isLiteral(host)) {
+      // A literal is parsed, not looked up: ten thousand of them must not queue for the blocking resolver.
+      try {
+        found(HostResolver.resolve(host));
+      } catch (UnknownHostException e) {
+        failed("not an address (" + e.getMessage() + ")");
+      }
+      return Future.succeededFuture();
+    }
+    return vertx.executeBlocking(() -> HostResolver.resolve(host), false)
+        .onSuccess(this::found)
+        .onFailure(e -> failed("cannot resolve it (" + e.getMessage() + ")"))
+        .<Void>mapEmpty()
+        .otherwiseEmpty()
+        .andThen(done -> schedule());
+  }
+
+  private void found(InetAddress resolved) {
+    if (stopped) {
+      return;
+    }
+    if (failing != null) {
+      failing = null;
+      retryMs = FIRST_RETRY_MS;
+      Log.warn(host + " resolves again, to " + NetUtil.toAddressString(resolved));
+    }
+    if (Objects.equals(resolved, address)) {
+      return;
+    }
+    if (address != null) {
+      Log.warn(host + ": its address changed from " + NetUtil.toAddressString(address) + " to "
+          + NetUtil.toAddressString(resolved) + "; measuring the new one");
+    }
+    address = resolved;
+    measure.accept(resolved);
+  }
+
+  private void failed(String reason) {
+    if (stopped) {
+      return;
+    }
+    if (!reason.equals(failing)) {
+      failing = reason;
+      Log.error("Host", host + ": " + reason + (address == null
+          ? "; trying again, it is not measured until then"
+          : "; trying again, measuring " + NetUtil.toAddressString(address) + " until then"));
+    }
+  }
+
+  private void schedule() {
+    // A reload's look-up may overlap the scheduled one: one timer only.
+    cancelTimer();
+    if (stopped) {
+      return;
+    }
+    long delay = failing == null ? REFRESH_MS : retryMs;
+    if (failing != null) {
+      retryMs = Math.min(REFRESH_MS, retryMs * 2);
+    }
+    timer = vertx.setTimer(delay, fired -> {
+      timer = -1;
+      lookUp();
+    });
+  }
+
+  private void cancelTimer() {
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+      timer = -1;
+    }
+  }
+}

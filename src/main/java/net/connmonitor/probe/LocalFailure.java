@@ -1,0 +1,35 @@
+package net.connmonitor.probe;
+
+import io.netty.channel.unix.Errors;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A connection that could not even be tried for a reason of this machine's (out of descriptors, ports or memory,
+ * no route, a local firewall rule): the service was not asked, so the scan measured nothing, rather than "None".
+ */
+final class LocalFailure extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  /** EPERM, ENOMEM, EACCES, ENFILE, EMFILE, EADDRNOTAVAIL, ENETUNREACH, ENOBUFS. */
+  private static final Set<Integer> LOCAL_ERRORS = Set.of(1, 12, 13, 23, 24, 99, 101, 105);
+
+  private LocalFailure(String message) {
+    super(message, null, false, false);
+  }
+
+  /** The local failure among the causes of a failed connection, if it is one. */
+  static Optional<LocalFailure> of(Throwable failure, String what) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof Errors.NativeIoException io && LOCAL_ERRORS.contains(Math.abs(io.expectedErr()))) {
+        String message = io.getMessage();
+        return Optional.of(new LocalFailure("cannot " + what + ": " + message.substring(message.indexOf(':') + 1)
+            .strip()));
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,116 @@
+package net.connmonitor.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import net.connmonitor.testnet.TestNetwork;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Host names over time, in a namespace of the test's own whose resolver is a hosts file the test edits and a name
+ * server address where nothing listens: no query leaves the machine.
+ */
+class NamesIT {
+
+  private static final String NAMESPACE = "cmu-names";
+  private static final Path ETC = Path.of("/etc/netns", NAMESPACE);
+  private static final Duration SOON = Duration.ofSeconds(15);
+
+  @TempDir
+  Path dir;
+  private Path hosts;
+
+  @BeforeEach
+  void namespace() throws Exception {
+    TestNetwork.requireRoot("the test makes a network namespace with its own resolver files");
+    run("ip", "netns", "del", NAMESPACE);
+    assertEquals(0, run("ip", "netns", "add", NAMESPACE));
+    assertEquals(0, run("ip", "-n", NAMESPACE, "link", "set", "lo", "up"));
+    Files.createDirectories(ETC);
+    Files.writeString(ETC.resolve("resolv.conf"), "nameserver 127.0.0.1\noptions timeout:1 attempts:1\n");
+    hosts = ETC.resolve("hosts");
+    names("127.0.0.1 localhost\n127.0.0.7 moving.test\n");
+  }
+
+  @AfterEach
+  void removeNamespace() throws Exception {
+    run("ip", "netns", "del", NAMESPACE);
+    try (var files = Files.list(ETC)) {
+      for (Path file : files.toList()) {
+        Files.delete(file);
+      }
+    }
+    Files.deleteIfExists(ETC);
+  }
+
+  @Test
+  void aNameThatDoesNotResolveIsSaidOnceRetriedAndMeasuredOnceItDoes() throws Exception {
+    try (MonitorProcess monitor = start("later.test ping=100 numpings=1 json=1\n127.0.0.1 ping=100 numpings=1 json=1\n")) {
+      monitor.awaitStderr(line -> line.startsWith("EE: Host: later.test: cannot resolve it"), SOON);
+      MonitorProcessIT.awaitRecords(monitor, "127.0.0.1", 3);
+      names("127.0.0.1 localhost\n127.0.0.9 later.test\n");
+      monitor.awaitStderr(line -> line.startsWith("WW: later.test resolves again, to 127.0.0.9 -"), SOON);
+      monitor.awaitStdout(line -> line.contains("\"addr\":\"127.0.0.9\",\"name\":\"later.test\""), SOON);
+      assertEquals(1, monitor.stderr().stream().filter(line -> line.contains("later.test: cannot resolve")).count(),
+          monitor.transcript());
+      monitor.signal("TERM");
+      assertEquals(0, monitor.waitForExit(SOON));
+    }
+  }
+
+  @Test
+  void aNameWhoseAddressChangesIsMeasuredAtTheNewOneAfterAReload() throws Exception {
+    try (MonitorProcess monitor = start("moving.test ping=100 numpings=1 json=1\n")) {
+      monitor.awaitStdout(line -> line.contains("\"addr\":\"127.0.0.7\",\"name\":\"moving.test\""), SOON);
+      names("127.0.0.1 localhost\n127.0.0.8 moving.test\n");
+      monitor.signal("HUP");
+      monitor.awaitStderr(line -> line.startsWith(
+          "WW: moving.test: its address changed from 127.0.0.7 to 127.0.0.8; measuring the new one -"), SOON);
+      monitor.awaitStdout(line -> line.contains("\"addr\":\"127.0.0.8\",\"name\":\"moving.test\""), SOON);
+      monitor.awaitStderr(line -> line.startsWith("II: " + dir.resolve("hosts.conf")
+          + " applied: 0 added, 0 removed, 1 unchanged -"), SOON);
+      monitor.signal("TERM");
+      assertEquals(0, monitor.waitForExit(SOON));
+    }
+  }
+
+  @Test
+  void aConfigurationWhoseHostsAllFailToResolveKeepsTryingThemAndSaysSo() throws Exception {
+    try (MonitorProcess monitor = start("nowhere.test ping=100 numpings=1 json=1\n")) {
+      monitor.awaitStderr(line -> line.startsWith("EE: Host: nowhere.test: cannot resolve it"), SOON);
+      monitor.awaitStderr(line -> line.startsWith("WW: no host of " + dir.resolve("hosts.conf")
+          + " resolves yet; the monitor keeps trying them -"), SOON);
+      names("127.0.0.1 localhost\n127.0.0.5 nowhere.test\n");
+      monitor.awaitStdout(line -> line.contains("\"addr\":\"127.0.0.5\",\"name\":\"nowhere.test\""), SOON);
+      monitor.signal("TERM");
+      assertEquals(0, monitor.waitForExit(SOON));
+    }
+  }
+
+  private MonitorProcess start(String config) throws IOException {
+    Path file = dir.resolve("hosts.conf");
+    Files.writeString(file, config);
+    return MonitorProcess.start(List.of("ip", "netns", "exec", NAMESPACE), null, file.toString());
+  }
+
+  /** Rewrites the namespace's hosts file in place: the process sees it through a bind mount of that very file. */
+  private void names(String content) throws IOException {
+    Files.writeString(hosts, content);
+  }
+
+  private static int run(String... command) throws Exception {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    process.getInputStream().readAllBytes();
+    process.waitFor(30, TimeUnit.SECONDS);
+    return process.exitValue();
+  }
+}
