@@ -133,6 +133,10 @@ public final class Main {
     });
     monitor.fatal().onSuccess(stopRequested::complete);
     int status = stopRequested.join();
+    if (!monitoring.isComplete()) {
+      // Still starting (reading a configuration that may never come, a FIFO say): nothing is measured yet.
+      return status;
+    }
     StopDeadline.arm(status);
     // Hosts first, so that their in-flight records reach the output before it stops.
     monitoring.transform(m -> m.succeeded() ? vertx.undeploy(m.result()) : Future.succeededFuture())

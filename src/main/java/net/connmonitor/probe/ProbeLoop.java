@@ -3,14 +3,13 @@ package net.connmonitor.probe;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.function.Consumer;
-import net.connmonitor.log.Log;
 import net.connmonitor.log.Problems;
 
 /**
  * Runs a probe, hands its measurement on, waits the interval, and again, until stopped. Stopping lets the run in
  * flight finish and hand its measurement on. A run that fails (a local failure: the probe could not even be sent)
- * hands nothing on; a failure is said when it starts or changes, and its end once. Confined to the context of the
- * verticle that owns it.
+ * hands nothing on; a failure is said when it starts or changes, and its end once (within the process's
+ * {@link FailureLog} limit). Confined to the context of the verticle that owns it.
  */
 public final class ProbeLoop<M extends Measurement> {
 
@@ -53,14 +52,14 @@ public final class ProbeLoop<M extends Measurement> {
       if (result.succeeded()) {
         if (failing != null) {
           failing = null;
-          Log.warn(description + " measures again");
+          FailureLog.ofProcess().warn(description + " measures again");
         }
         sink.accept(result.result());
       } else {
         String reason = Problems.describe(result.cause());
         if (!reason.equals(failing)) {
           failing = reason;
-          Log.error("Probe", description + " failed: " + reason);
+          FailureLog.ofProcess().error(description + " failed: " + reason);
         }
       }
       if (!stopped) {

@@ -48,8 +48,19 @@ final class MonitorProcess implements AutoCloseable {
   }
 
   static MonitorProcess start(Path jar, List<String> prefix, String stdin, String... args) throws IOException {
+    return start(jar, prefix, List.of(), stdin, args);
+  }
+
+  /** @param jvmOptions options of the JVM itself, such as its heap */
+  static MonitorProcess startJvm(List<String> jvmOptions, String... args) throws IOException {
+    return start(jar(), List.of(), jvmOptions, null, args);
+  }
+
+  private static MonitorProcess start(Path jar, List<String> prefix, List<String> jvmOptions, String stdin,
+      String... args) throws IOException {
     List<String> command = new ArrayList<>(prefix);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar.toAbsolutePath().toString());
     command.addAll(List.of(args));
