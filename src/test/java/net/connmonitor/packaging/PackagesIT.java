@@ -29,7 +29,9 @@ class PackagesIT {
   private static final String VERSION = System.getProperty("connmonitor.version", "1.0.0");
   private static final Path DEB = Path.of("target/connmonitor_" + VERSION + "_all.deb");
   private static final Path RPM = Path.of("target/connmonitor-" + VERSION + "-1.noarch.rpm");
+  private static final Path JAR = Path.of(System.getProperty("connmonitor.jar", "target/connmonitor.jar"));
   private static final Path SCRIPTS = Path.of("src/test/packaging");
+  private static final String PACKAGED_JAR = "./usr/share/connmonitor/connmonitor.jar";
 
   @Test
   void theDebHoldsExactlyItsFiles() throws Exception {
@@ -49,6 +51,8 @@ class PackagesIT {
         "-rw-r--r-- root/root /etc/logrotate.d/connmonitor",
         "-rw-r--r-- root/root /lib/systemd/system/connmonitor.service",
         "-rw-r--r-- root/root /usr/share/man/man1/connmonitor.1.gz",
+        "-rw-r--r-- root/root /usr/share/doc/connmonitor/README.md",
+        "-rw-r--r-- root/root /usr/share/doc/connmonitor/records.schema.json",
         "-rw-r--r-- root/root /usr/share/doc/connmonitor/copyright",
         "-rw-r--r-- root/root /usr/share/doc/connmonitor/changelog.gz")), files);
   }
@@ -72,32 +76,45 @@ class PackagesIT {
   }
 
   @Test
-  void theRpmHoldsExactlyItsFilesWithItsConfigurationMarked() throws Exception {
-    Set<String> files = new TreeSet<>();
-    for (String line : run("rpm", "-qlpv", RPM.toString())) {
-      String[] fields = line.split("\\s+");
-      files.add(fields[0] + " " + fields[2] + "/" + fields[3] + " " + fields[fields.length - 1]);
-    }
+  void theRpmHoldsExactlyItsFilesMarkedAsConfigurationDocumentationLicenceOrGhost() throws Exception {
+    // FILEFLAGS: c configuration, n noreplace, d documentation, l licence, g ghost (owned, not carried).
     assertEquals(new TreeSet<>(List.of(
-        "drwxr-xr-x root/root /etc/connmonitor",
-        "drwxr-xr-x root/root /usr/share/connmonitor",
-        "drwxr-xr-x root/root /usr/share/doc/connmonitor",
-        "drwxr-xr-x root/root /usr/share/licenses/connmonitor",
-        "-rwxr-xr-x root/root /usr/bin/connmonitor",
-        "-rw-r--r-- root/root /usr/share/connmonitor/connmonitor.jar",
-        "-rw-r--r-- root/root /usr/share/connmonitor/connmonitor.conf",
-        "-rw-r--r-- root/root /etc/connmonitor/connmonitor.conf",
-        "-rw-r--r-- root/root /etc/logrotate.d/connmonitor",
-        "-rw-r--r-- root/root /usr/lib/systemd/system/connmonitor.service",
-        "-rw-r--r-- root/root /usr/lib/systemd/system-preset/90-connmonitor.preset",
-        "-rw-r--r-- root/root /usr/share/man/man1/connmonitor.1.gz",
-        "-rw-r--r-- root/root /usr/share/doc/connmonitor/README.md",
-        "-rw-r--r-- root/root /usr/share/licenses/connmonitor/LICENSE")), files);
+        "- drwxr-xr-x root/root /etc/connmonitor",
+        "- drwxr-xr-x root/root /usr/share/connmonitor",
+        "- drwxr-xr-x root/root /usr/share/doc/connmonitor",
+        "- drwxr-xr-x root/root /usr/share/licenses/connmonitor",
+        "- -rwxr-xr-x root/root /usr/bin/connmonitor",
+        "- -rw-r--r-- root/root /usr/share/connmonitor/connmonitor.jar",
+        "- -rw-r--r-- root/root /usr/share/connmonitor/connmonitor.conf",
+        "cn -rw-r--r-- root/root /etc/connmonitor/connmonitor.conf",
+        "cn -rw-r--r-- root/root /etc/logrotate.d/connmonitor",
+        "- -rw-r--r-- root/root /usr/lib/systemd/system/connmonitor.service",
+        "- -rw-r--r-- root/root /usr/lib/systemd/system-preset/90-connmonitor.preset",
+        "d -rw-r--r-- root/root /usr/share/man/man1/connmonitor.1.gz",
+        "d -rw-r--r-- root/root /usr/share/doc/connmonitor/README.md",
+        "d -rw-r--r-- root/root /usr/share/doc/connmonitor/records.schema.json",
+        "l -rw-r--r-- root/root /usr/share/licenses/connmonitor/LICENSE",
+        "g -rw-r----- root/root /var/log/connmonitor.log",
+        "g -rw-r----- root/root /var/log/connmonitor.err")),
+        new TreeSet<>(run("rpm", "-qp", "--qf",
+            "[%{FILEFLAGS:fflags} %{FILEMODES:perms} %{FILEUSERNAME}/%{FILEGROUPNAME} %{FILENAMES}\\n]",
+            RPM.toString()).stream().map(line -> line.startsWith(" ") ? "-" + line : line).toList()));
     assertEquals(List.of("/etc/connmonitor/connmonitor.conf", "/etc/logrotate.d/connmonitor"),
         run("rpm", "-qpc", RPM.toString()));
-    assertEquals(List.of("java-headless >= 1:17", "shadow-utils"), run("rpm", "-qp", "--requires", RPM.toString())
-        .stream().filter(requirement -> !requirement.startsWith("rpmlib(")).toList());
+    assertEquals(List.of("java-headless >= 1:17", "shadow-utils"),
+        run("rpm", "-qp", "--requires", RPM.toString())
+            .stream().filter(requirement -> !requirement.startsWith("rpmlib(")).toList());
     assertEquals(List.of("connmonitor-" + VERSION + "-1.noarch"), run("rpm", "-qp", RPM.toString()));
+    assertEquals(List.of("Apache-2.0"), run("rpm", "-qp", "--qf", "%{LICENSE}\\n", RPM.toString()));
+  }
+
+  @Test
+  void bothPackagesShipTheRunnableJar() throws Exception {
+    String built = run("sha256sum", JAR.toString()).get(0).split(" ")[0];
+    assertEquals(List.of(built + "  -"), run("sh", "-c",
+        "dpkg-deb --fsys-tarfile \"$0\" | tar -xO " + PACKAGED_JAR + " | sha256sum", DEB.toString()));
+    assertEquals(List.of(built + "  -"), run("sh", "-c",
+        "rpm2cpio \"$0\" | cpio -i --quiet --to-stdout " + PACKAGED_JAR + " | sha256sum", RPM.toString()));
   }
 
   @Test
@@ -148,6 +165,7 @@ class PackagesIT {
       assertTrue(Files.readString(scratch.resolve("etc/passwd")).contains("\nconnmonitor:"), "no connmonitor user");
       run("rpm", "--root", scratch.toString(), "-e", "connmonitor");
       assertTrue(Files.notExists(scratch.resolve("usr/bin/connmonitor")));
+      assertTrue(Files.notExists(scratch.resolve("var/log/connmonitor.log")), "the ghost log file stayed");
       assertTrue(Files.notExists(scratch.resolve("etc/systemd/system/multi-user.target.wants/connmonitor.service")));
     } finally {
       run("rm", "-rf", scratch.toString());
@@ -183,13 +201,7 @@ class PackagesIT {
     }
   }
 
-  /** Runs a command; fails with its output unless it exits 0. */
   private static List<String> run(String... command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(process.waitFor(10, TimeUnit.MINUTES), String.join(" ", command) + " did not end");
-    assertEquals(0, process.exitValue(), String.join(" ", command) + " failed:\n" + output + errors);
-    return output.lines().toList();
+    return Command.run(command);
   }
 }
