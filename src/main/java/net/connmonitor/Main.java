@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import net.connmonitor.config.ConfigParser;
 import net.connmonitor.config.ConfigSource;
@@ -20,6 +21,7 @@ import net.connmonitor.log.Log;
 import net.connmonitor.log.Problems;
 import net.connmonitor.monitor.MonitorStartException;
 import net.connmonitor.monitor.MonitorVerticle;
+import net.connmonitor.os.NativeSupport;
 import net.connmonitor.output.OutputVerticle;
 import sun.misc.Signal;
 
@@ -101,8 +103,9 @@ public final class Main {
 
   private static int monitor(ConfigSource source) {
     JulBridge.install();
-    if (!Transport.EPOLL.available()) {
-      Log.error("Runtime", "Netty's epoll transport is unavailable (" + Transport.EPOLL.unavailabilityCause() + ")");
+    Optional<String> unsupported = NativeSupport.problem();
+    if (unsupported.isPresent()) {
+      Log.error("Runtime", unsupported.get());
       return FAILED;
     }
     Vertx vertx = Vertx.builder().withTransport(Transport.EPOLL).build();
