@@ -37,6 +37,7 @@ final class RpmWriter {
     rpm.setBuildHost("localhost");
     rpm.addDependencyMore("java-headless", "1:17");
     rpm.addDependency("shadow-utils", 0, "");
+    rpm.addDependency("logrotate", 0, "");
     Path scripts = project.resolve("rpm");
     rpm.setPreInstallScript(Files.readString(scripts.resolve("pre.sh")));
     rpm.setPostInstallScript(Files.readString(scripts.resolve("post.sh")));

@@ -20,9 +20,9 @@ import net.connmonitor.testnet.TestNetwork;
 import org.junit.jupiter.api.Test;
 
 /**
- * The .deb and the .rpm that {@code mvn package} wrote: their exact contents, metadata and scripts, the unit as
- * systemd-analyze judges it, the RPM installed into a scratch root, and the .deb used by an operator on a real
- * systemd in a container ({@code src/test/packaging/container-test.sh}).
+ * The .deb and the .rpm that {@code mvn package} wrote: their exact contents, metadata and scripts, what lintian
+ * and rpmlint say of them, the unit as systemd-analyze judges it, the RPM installed into a scratch root, and the
+ * .deb used by an operator on a real systemd in a container ({@code src/test/packaging/container-test.sh}).
  */
 class PackagesIT {
 
@@ -59,8 +59,9 @@ class PackagesIT {
 
   @Test
   void theDebDependsOnAJavaRuntimeAndKeepsTheConfiguration() throws Exception {
-    assertEquals(List.of("default-jre-headless (>= 2:1.17) | java17-runtime-headless, passwd, init-system-helpers"),
+    assertEquals(List.of("default-jre-headless (>= 2:1.17) | java17-runtime-headless, passwd"),
         run("dpkg-deb", "-f", DEB.toString(), "Depends"));
+    assertEquals(List.of("logrotate"), run("dpkg-deb", "-f", DEB.toString(), "Recommends"));
     assertEquals(List.of("all"), run("dpkg-deb", "-f", DEB.toString(), "Architecture"));
     assertEquals(List.of(VERSION), run("dpkg-deb", "-f", DEB.toString(), "Version"));
     assertEquals(List.of("/etc/connmonitor/connmonitor.conf", "/etc/logrotate.d/connmonitor"),
@@ -101,7 +102,7 @@ class PackagesIT {
             RPM.toString()).stream().map(line -> line.startsWith(" ") ? "-" + line : line).toList()));
     assertEquals(List.of("/etc/connmonitor/connmonitor.conf", "/etc/logrotate.d/connmonitor"),
         run("rpm", "-qpc", RPM.toString()));
-    assertEquals(List.of("java-headless >= 1:17", "shadow-utils"),
+    assertEquals(List.of("java-headless >= 1:17", "shadow-utils", "logrotate"),
         run("rpm", "-qp", "--requires", RPM.toString())
             .stream().filter(requirement -> !requirement.startsWith("rpmlib(")).toList());
     assertEquals(List.of("connmonitor-" + VERSION + "-1.noarch"), run("rpm", "-qp", RPM.toString()));
@@ -115,6 +116,34 @@ class PackagesIT {
         "dpkg-deb --fsys-tarfile \"$0\" | tar -xO " + PACKAGED_JAR + " | sha256sum", DEB.toString()));
     assertEquals(List.of(built + "  -"), run("sh", "-c",
         "rpm2cpio \"$0\" | cpio -i --quiet --to-stdout " + PACKAGED_JAR + " | sha256sum", RPM.toString()));
+  }
+
+  @Test
+  void lintianGivesTheDebNoErrorAndOnlyTheJustifiedTags() throws Exception {
+    Command.Result lintian = Command.exec(null, "lintian", "-EviIL", "+pedantic", DEB.toString());
+    List<String> tags = lintian.stdout().lines().filter(line -> line.matches("[EWIPXO]: .*")).toList();
+    System.out.println("lintian -EviIL +pedantic " + DEB + ":\n  " + String.join("\n  ", tags));
+    Pattern tag = Pattern.compile("([EWIPXO]): connmonitor(?: \\S+)?: (\\S+).*");
+    Set<String> given = new TreeSet<>();
+    for (String line : tags) {
+      Matcher matcher = tag.matcher(line);
+      assertTrue(matcher.matches(), line);
+      given.add(matcher.group(1) + ": " + matcher.group(2));
+    }
+    JustifiedTags.assertOnlyJustified(given, Path.of("debian/lintian-warnings"), lintian.stdout() + lintian.stderr());
+  }
+
+  @Test
+  void rpmlintGivesTheRpmNoErrorAndOnlyTheJustifiedWarnings() throws Exception {
+    Command.Result rpmlint = Command.exec(null, "rpmlint", "-c", "rpm/rpmlint.toml", RPM.toString());
+    System.out.println("rpmlint -c rpm/rpmlint.toml " + RPM + ":\n  "
+        + String.join("\n  ", rpmlint.stdout().lines().filter(line -> line.startsWith("connmonitor")).toList()));
+    Pattern tag = Pattern.compile("connmonitor\\.noarch: ([EW]): (\\S+).*");
+    Set<String> given = new TreeSet<>();
+    rpmlint.stdout().lines().map(tag::matcher).filter(Matcher::matches)
+        .forEach(matcher -> given.add(matcher.group(1) + ": " + matcher.group(2)));
+    assertTrue(rpmlint.stdout().contains(" 0 errors, "), rpmlint.stdout() + rpmlint.stderr());
+    JustifiedTags.assertOnlyJustified(given, Path.of("rpm/rpmlint-warnings"), rpmlint.stdout() + rpmlint.stderr());
   }
 
   @Test
