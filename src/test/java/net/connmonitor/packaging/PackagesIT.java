@@ -16,13 +16,15 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.connmonitor.record.RecordSchema;
 import net.connmonitor.testnet.TestNetwork;
 import org.junit.jupiter.api.Test;
 
 /**
  * The .deb and the .rpm that {@code mvn package} wrote: their exact contents, metadata and scripts, what lintian
- * and rpmlint say of them, the unit as systemd-analyze judges it, the RPM installed into a scratch root, and the
- * .deb used by an operator on a real systemd in a container ({@code src/test/packaging/container-test.sh}).
+ * and rpmlint say of them, the unit as systemd-analyze judges it, the RPM installed into a scratch root, the .deb
+ * used by an operator on a real systemd in a container ({@code src/test/packaging/container-test.sh}) and installed
+ * and run on an emulated arm64 Debian ({@code src/test/packaging/arm64-smoke.sh}).
  */
 class PackagesIT {
 
@@ -216,6 +218,27 @@ class PackagesIT {
     }
     assertTrue(test.waitFor(15, TimeUnit.MINUTES), "the container test did not end");
     assertEquals(0, test.exitValue(), transcript.toString());
+    assertRecordsValid(transcript.toString(), 3);
+  }
+
+  @Test
+  void theDebInstallsAndPingsOnAnEmulatedArm64Debian() throws Exception {
+    TestNetwork.requireRoot("the arm64 test makes a Debian root with debootstrap and chroots into it");
+    Process test = new ProcessBuilder(SCRIPTS.resolve("arm64-smoke.sh").toString(), DEB.toString())
+        .redirectErrorStream(true).start();
+    String transcript = new String(test.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    System.out.print(transcript);
+    assertTrue(test.waitFor(15, TimeUnit.MINUTES), "the arm64 test did not end");
+    assertEquals(0, test.exitValue(), transcript);
+    assertTrue(transcript.contains("\n    connmonitor " + VERSION + "\n"), transcript);
+    assertRecordsValid(transcript, 1);
+  }
+
+  /** The JSON records a transcript shows (indented by four spaces): at least {@code least}, each a valid record. */
+  private static void assertRecordsValid(String transcript, int least) {
+    List<String> records = transcript.lines().filter(line -> line.startsWith("    {")).map(String::strip).toList();
+    assertTrue(records.size() >= least, "fewer than " + least + " records in the transcript");
+    records.forEach(RecordSchema::assertValid);
   }
 
   private static void checkShell(StringBuilder script) throws Exception {
