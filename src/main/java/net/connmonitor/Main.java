@@ -34,7 +34,7 @@ public final class Main {
 
   private static final String USAGE_TEXT = """
       Usage: connmonitor [FILE]          monitor the hosts listed in FILE (standard input when absent)
-             connmonitor --check FILE    validate FILE: print every error, exit 0 when valid, 1 when not
+             connmonitor --check FILE    validate FILE: print its errors, exit 0 when valid, 1 when not
              connmonitor -v | --version  print the version
              connmonitor --help          print this help
 
@@ -93,10 +93,12 @@ public final class Main {
       return FAILED;
     }
     ParsedConfig parsed = ConfigParser.parse(content);
-    parsed.errors().forEach(error -> System.err.println(file + ": " + error.message()));
+    parsed.errorReport().forEach(line -> System.err.println(file + ": " + line));
     if (!parsed.valid()) {
       return FAILED;
     }
+    // As when the monitor applies a configuration: a file with errors is not applied, so nothing repeats in it.
+    parsed.duplicateReport().forEach(line -> System.err.println(file + ": warning: " + line));
     System.out.println(file + ": valid, " + parsed.hosts().size() + (parsed.hosts().size() == 1 ? " host" : " hosts"));
     return OK;
   }

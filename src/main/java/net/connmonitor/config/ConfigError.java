@@ -13,6 +13,8 @@ import io.vertx.core.json.JsonObject;
 public record ConfigError(int line, String token, String problem) {
 
   private static final String LINE_FORM = "HOST [NAME=VALUE ...]";
+  /** Enough to recognise any token an operator typed; what is longer is not read by anyone anyway. */
+  static final int SHOWN_TOKEN_CHARS = 60;
 
   public ConfigError {
     if (line < 0) {
@@ -26,7 +28,9 @@ public record ConfigError(int line, String token, String problem) {
   /**
    * The error on one line: {@code line 3: "pings=5": unknown option; expected one of ...}. The line and the
    * token are left out when they are 0 or null; the token is quoted with JSON escapes so that quotes, control
-   * characters and invisible formatting characters in it stay visible and cannot break the line.
+   * characters and invisible formatting characters in it stay visible and cannot break the line. A token whose
+   * quoted form would run past {@value #SHOWN_TOKEN_CHARS} characters (a line of binary garbage, a megabyte
+   * without white space) is cut there and followed by its length: {@code "aaaa…" (1048576 characters)}.
    */
   public String message() {
     StringBuilder message = new StringBuilder();
@@ -126,19 +130,34 @@ public record ConfigError(int line, String token, String problem) {
   }
 
   private static void appendQuoted(StringBuilder out, String token) {
-    out.append('"');
-    token.codePoints().forEach(c -> {
-      int type = Character.getType(c);
-      if (c == '"' || c == '\\') {
-        out.append('\\').appendCodePoint(c);
-      } else if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.SURROGATE) {
-        for (char unit : Character.toChars(c)) {
-          out.append(String.format("\\u%04X", (int) unit));
-        }
-      } else {
-        out.appendCodePoint(c);
+    StringBuilder shown = new StringBuilder();
+    int i = 0;
+    while (i < token.length()) {
+      int c = token.codePointAt(i);
+      String escaped = escaped(c);
+      if (shown.length() + escaped.length() > SHOWN_TOKEN_CHARS) {
+        out.append('"').append(shown).append("…\" (").append(token.codePointCount(0, token.length()))
+            .append(" characters)");
+        return;
       }
-    });
-    out.append('"');
+      shown.append(escaped);
+      i += Character.charCount(c);
+    }
+    out.append('"').append(shown).append('"');
+  }
+
+  private static String escaped(int c) {
+    int type = Character.getType(c);
+    if (c == '"' || c == '\\') {
+      return "\\" + (char) c;
+    }
+    if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.SURROGATE) {
+      StringBuilder units = new StringBuilder();
+      for (char unit : Character.toChars(c)) {
+        units.append(String.format("\\u%04X", (int) unit));
+      }
+      return units.toString();
+    }
+    return Character.toString(c);
   }
 }

@@ -3,14 +3,16 @@ package net.connmonitor.config;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the configuration format of SPEC §2: one host per line, {@code HOST [NAME=VALUE ...]}, {@code #} comments.
- * Every error of the text is reported, not only the first; a line with an error contributes no host.
+ * Reads the configuration format: one host per line, {@code HOST [NAME=VALUE ...]}, {@code #} comments. Every
+ * error of the text is found, not only the first; a line with an error contributes no host, and neither does a
+ * line that repeats an earlier one.
  */
 public final class ConfigParser {
 
@@ -31,8 +33,9 @@ public final class ConfigParser {
   }
 
   private static ParsedConfig parse(String text, List<DecodedText.Malformed> malformed) {
-    List<HostConfig> hosts = new ArrayList<>();
-    List<ConfigError> errors = new ArrayList<>();
+    Map<HostConfig, Integer> hosts = new LinkedHashMap<>();
+    Capped<ConfigError> errors = new Capped<>();
+    Capped<DuplicateHost> duplicates = new Capped<>();
     int nextMalformed = 0;
     int lineNumber = 0;
     // Editors on Windows write a byte order mark; it is not part of the first host's name.
@@ -51,7 +54,13 @@ public final class ConfigParser {
       }
       // The text of a line with bad bytes is a guess; judging its tokens would report the guess.
       if (!badBytes) {
-        parseLine(lineNumber, text.substring(start, end), hosts, errors);
+        Optional<HostConfig> host = parseLine(lineNumber, text.substring(start, end), errors);
+        if (host.isPresent()) {
+          Integer firstLine = hosts.putIfAbsent(host.get(), lineNumber);
+          if (firstLine != null) {
+            duplicates.add(new DuplicateHost(lineNumber, firstLine, host.get().host()));
+          }
+        }
       }
       boolean crlf = end + 1 < text.length() && text.charAt(end) == '\r' && text.charAt(end + 1) == '\n';
       start = end + (crlf ? 2 : 1);
@@ -59,14 +68,16 @@ public final class ConfigParser {
     if (hosts.isEmpty() && errors.isEmpty()) {
       errors.add(ConfigError.noHost());
     }
-    return new ParsedConfig(hosts, errors);
+    return new ParsedConfig(List.copyOf(hosts.keySet()), errors.listed(), errors.more(), duplicates.listed(),
+        duplicates.more());
   }
 
-  private static void parseLine(int lineNumber, String line, List<HostConfig> hosts, List<ConfigError> errors) {
+  /** The line's host, or empty for a line without one or with errors, which go to {@code errors}. */
+  private static Optional<HostConfig> parseLine(int lineNumber, String line, Capped<ConfigError> errors) {
     int comment = line.indexOf('#');
     List<String> tokens = tokens(comment < 0 ? line : line.substring(0, comment));
     if (tokens.isEmpty()) {
-      return;
+      return Optional.empty();
     }
     List<ConfigError> lineErrors = new ArrayList<>();
     String host = tokens.get(0);
@@ -80,10 +91,8 @@ public final class ConfigParser {
     for (String token : tokens.subList(1, tokens.size())) {
       readOption(lineNumber, token, named, given).ifPresent(lineErrors::add);
     }
-    if (lineErrors.isEmpty()) {
-      hosts.add(hostConfig(host, given));
-    }
-    errors.addAll(lineErrors);
+    lineErrors.forEach(errors::add);
+    return lineErrors.isEmpty() ? Optional.of(hostConfig(host, given)) : Optional.empty();
   }
 
   /**

@@ -3,6 +3,7 @@ package net.connmonitor.config;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -62,9 +63,11 @@ public enum Option {
   private static final String KEYWORDS =
       Arrays.stream(values()).map(Option::keyword).collect(Collectors.joining(", "));
 
-  private static final Pattern DECIMAL = Pattern.compile("(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:e[+-]?[0-9]+)?");
-  private static final Pattern UNSIGNED = Pattern.compile("[0-9]+");
+  /** The sign, then the digits whose value decides whether a minus is acceptable, then an exponent. */
+  private static final Pattern DECIMAL =
+      Pattern.compile("([+-]?)([0-9]+\\.?[0-9]*|\\.[0-9]+)(e[+-]?[0-9]+)?");
   private static final Pattern SIGNED = Pattern.compile("[+-]?[0-9]+");
+  private static final Pattern NON_ZERO_DIGIT = Pattern.compile("[1-9]");
 
   private final String keyword;
   private final Kind kind;
@@ -146,12 +149,19 @@ public enum Option {
     };
   }
 
+  /**
+   * Numbers may carry a sign, as flags always could: "+5" is 5, and "-0" is 0, as a program that prints a computed
+   * zero may write it. No option takes a negative value, so any other value with a minus is refused as malformed.
+   * The minus is judged on the digits as typed: "-1e-400" is refused, though a double cannot tell it from 0.
+   */
   private Double parseDecimal(String value) throws RefusedValueException {
-    if (!DECIMAL.matcher(value).matches()) {
+    Matcher parts = DECIMAL.matcher(value);
+    if (!parts.matches() || parts.group(1).equals("-") && NON_ZERO_DIGIT.matcher(parts.group(2)).find()) {
       throw new RefusedValueException(Refusal.MALFORMED);
     }
     // The range is checked on the double that will be used, so "1e-400" (0.0) is not a positive timeout.
-    double parsed = Double.parseDouble(value);
+    // Adding 0.0 turns -0.0 into 0.0: a host line with ping=-0 is the same line as one with ping=0.
+    double parsed = Double.parseDouble(value) + 0.0;
     boolean aboveMin = minIncluded ? parsed >= min : parsed > min;
     if (!aboveMin || !(parsed <= max)) {
       throw new RefusedValueException(Refusal.OUT_OF_RANGE);
@@ -159,11 +169,15 @@ public enum Option {
     return parsed;
   }
 
+  /** Signs as for {@linkplain #parseDecimal decimals}: "-0" is 0, which is then judged against the range. */
   private Integer parseInteger(String value) throws RefusedValueException {
-    if (!UNSIGNED.matcher(value).matches()) {
+    if (!SIGNED.matcher(value).matches()) {
       throw new RefusedValueException(Refusal.MALFORMED);
     }
     BigInteger parsed = new BigInteger(value);
+    if (parsed.signum() < 0) {
+      throw new RefusedValueException(Refusal.MALFORMED);
+    }
     if (parsed.compareTo(BigInteger.valueOf((long) min)) < 0 || parsed.compareTo(BigInteger.valueOf((long) max)) > 0) {
       throw new RefusedValueException(Refusal.OUT_OF_RANGE);
     }

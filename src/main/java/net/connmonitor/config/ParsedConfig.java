@@ -2,20 +2,36 @@ package net.connmonitor.config;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * What a configuration says: its host lines in file order, and everything wrong with it. A configuration is only
- * applied when it is {@link #valid()}; the hosts of an invalid one are the lines that were right, for reference.
+ * What a configuration says: its host lines in file order, everything wrong with it, and the lines that repeat
+ * an earlier one. A configuration is only applied when it is {@link #valid()}; the hosts of an invalid one are the
+ * lines that were right, for reference.
  *
- * @param hosts  one entry per correct host line, duplicates included
- * @param errors every error, in file order; empty when the configuration can be applied
+ * <p>At most {@value #LISTED} errors, and as many repeated lines, are listed; the rest are only counted. Reports
+ * list those, then one line for the rest, so that a file of garbage says what is wrong in a hundred lines rather
+ * than in hundreds of thousands.
+ *
+ * @param hosts          one entry per correct host line, without the lines that repeat an earlier one
+ * @param errors         the first errors, in file order; empty when the configuration can be applied
+ * @param moreErrors     how many errors there are beyond those listed
+ * @param duplicates     the first host lines that repeat an earlier one, in file order
+ * @param moreDuplicates how many repeated host lines there are beyond those listed
  */
-public record ParsedConfig(List<HostConfig> hosts, List<ConfigError> errors) {
+public record ParsedConfig(
+    List<HostConfig> hosts, List<ConfigError> errors, int moreErrors, List<DuplicateHost> duplicates,
+    int moreDuplicates) {
+
+  /** How many findings of one kind are listed for one configuration. */
+  public static final int LISTED = 100;
 
   public ParsedConfig {
     hosts = List.copyOf(hosts);
     errors = List.copyOf(errors);
+    duplicates = List.copyOf(duplicates);
   }
 
   /** No error. The parser reports a text without any host as an error, so a valid parse has a host. */
@@ -23,19 +39,53 @@ public record ParsedConfig(List<HostConfig> hosts, List<ConfigError> errors) {
     return errors.isEmpty();
   }
 
-  /** {@code {"hosts": [HostConfig.toJson()...], "errors": [ConfigError.toJson()...]}}. */
+  /** One line per listed error, then {@code … and N more errors} if there are more. */
+  public List<String> errorReport() {
+    return report(errors, ConfigError::message, moreErrors, "error", "errors");
+  }
+
+  /** One line per listed repeated host line, then {@code … and N more repeated host lines} if there are more. */
+  public List<String> duplicateReport() {
+    return report(duplicates, DuplicateHost::message, moreDuplicates, "repeated host line", "repeated host lines");
+  }
+
+  private static <T> List<String> report(List<T> listed, Function<T, String> message, int more, String one,
+      String many) {
+    List<String> lines = new ArrayList<>(listed.size() + 1);
+    listed.forEach(finding -> lines.add(message.apply(finding)));
+    if (more > 0) {
+      lines.add("… and " + more + " more " + (more == 1 ? one : many));
+    }
+    return lines;
+  }
+
+  /**
+   * {@code {"hosts": [HostConfig.toJson()...], "errors": [ConfigError.toJson()...], "moreErrors": N,
+   * "duplicates": [DuplicateHost.toJson()...], "moreDuplicates": N}}.
+   */
   public JsonObject toJson() {
     JsonArray hostsJson = new JsonArray();
     hosts.forEach(host -> hostsJson.add(host.toJson()));
     JsonArray errorsJson = new JsonArray();
     errors.forEach(error -> errorsJson.add(error.toJson()));
-    return new JsonObject().put("hosts", hostsJson).put("errors", errorsJson);
+    JsonArray duplicatesJson = new JsonArray();
+    duplicates.forEach(duplicate -> duplicatesJson.add(duplicate.toJson()));
+    return new JsonObject()
+        .put("hosts", hostsJson)
+        .put("errors", errorsJson)
+        .put("moreErrors", moreErrors)
+        .put("duplicates", duplicatesJson)
+        .put("moreDuplicates", moreDuplicates);
   }
 
   /** The inverse of {@link #toJson()}. */
   public static ParsedConfig fromJson(JsonObject json) {
     return new ParsedConfig(
         json.getJsonArray("hosts").stream().map(host -> HostConfig.fromJson((JsonObject) host)).toList(),
-        json.getJsonArray("errors").stream().map(error -> ConfigError.fromJson((JsonObject) error)).toList());
+        json.getJsonArray("errors").stream().map(error -> ConfigError.fromJson((JsonObject) error)).toList(),
+        json.getInteger("moreErrors"),
+        json.getJsonArray("duplicates").stream()
+            .map(duplicate -> DuplicateHost.fromJson((JsonObject) duplicate)).toList(),
+        json.getInteger("moreDuplicates"));
   }
 }

@@ -5,8 +5,7 @@ import java.net.InetAddress;
 /**
  * What came back for one echo request, in time.
  *
- * @param rttNanos from just before the request's send to just after the answer's receive, both taken on the
- *                 channel's event loop
+ * @param rttNanos from the kernel's transmit timestamp of the request to its receive timestamp of the answer
  */
 public record Answer(ReplyKind kind, InetAddress from, long rttNanos) {
 

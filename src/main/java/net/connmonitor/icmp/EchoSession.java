@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
-/** One host's use of the shared ICMP channel of its address family, for one destination address. */
+/** One host's use of an ICMP channel, for one destination address. */
 public final class EchoSession implements AutoCloseable {
 
   private final IcmpChannel channel;
@@ -24,23 +24,19 @@ public final class EchoSession implements AutoCloseable {
   /**
    * Sends {@code count} echo requests back to back and collects their answers.
    *
-   * @return one element per request, in sending order: empty when nothing answered within {@code timeout} of
-   *     that request's sending; completes on the channel's event loop once every request is answered or the
-   *     timeout has passed since the last one was sent
+   * @return one element per request, in sending order: empty when no echo reply came within {@code timeout} of
+   *     that request's sending; completes on the channel's event loop once every request is answered or the timeout
+   *     has passed since the last one was sent; fails with {@link IcmpSendException} when a request cannot leave
+   *     this machine
    */
   public CompletionStage<List<Optional<Answer>>> exchange(int count, int payloadBytes, Duration timeout) {
     return start(Exchange.burst(destination, count, payloadBytes, timeout.toNanos()));
   }
 
-  /** @return why {@link #trace} cannot be used (it needs raw sockets), or empty when it can */
-  public Optional<String> traceUnavailableReason() {
-    return channel.traceUnavailableReason();
-  }
-
   /**
    * Sends one echo request for each hop limit from 1 to {@code maxHops}, all at once, and collects what answers
    * them: time-exceeded messages from the routers on the way, then the destination's echo replies (or an
-   * unreachable). Only when no {@linkplain #traceUnavailableReason() reason} says otherwise.
+   * unreachable).
    *
    * @return one element per hop limit, nearest first: empty when nothing answered within {@code timeout};
    *     completes once the nearest answer that {@linkplain Answer#endsRoute() ends the route} and every answer
@@ -51,12 +47,12 @@ public final class EchoSession implements AutoCloseable {
   }
 
   private CompletionStage<List<Optional<Answer>>> start(Exchange exchange) {
-    channel.execute(dispatcher -> dispatcher.start(exchange));
+    channel.execute(() -> channel.start(exchange));
     return exchange.result;
   }
 
   @Override
   public void close() {
-    channel.execute(dispatcher -> dispatcher.close(destination));
+    channel.execute(() -> channel.closeSession(destination));
   }
 }

@@ -1,51 +1,51 @@
 package net.connmonitor.icmp;
 
 import java.net.InetAddress;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 
 /**
- * The echo requests of one burst or one route trace to one destination, from their sending until each is answered,
- * its time is up or, for a trace, the route's end is known. Confined to the channel's event loop.
+ * The echo requests of one ping burst or one route trace to one destination, from their sending until each is
+ * answered, their time is up or, for a trace, the route's end is known. Confined to the matcher's thread, but for
+ * {@link #result}, which completes there.
  */
 final class Exchange {
 
-  static final int NOT_SENT = -1;
-
   final InetAddress destination;
+  /** The destination's bytes, read once for all its requests. */
+  final byte[] destinationBytes;
   final int payloadBytes;
   final long timeoutNanos;
+  /** A trace: request {@code i} leaves with hop limit {@code i + 1}; it ends with the nearest answer ending the route. */
+  final boolean trace;
+  final Request[] requests;
+  /** One element per request, in order: empty when nothing answered in time; fails when a request could not leave. */
   final CompletableFuture<List<Optional<Answer>>> result = new CompletableFuture<>();
-  /** A trace: request i leaves with hop limit i + 1; the exchange ends with the nearest answer that ends the route. */
-  private final boolean traceRoute;
+  /** Requests not handed to the kernel yet: the deadline counts from the last one's sending. */
+  int unsent;
+  /** Requests without an answer. */
+  int unanswered;
+  /** When the exchange ends with what it has; set once every request is sent. */
+  Deadline deadline;
+  /** Whether it is in the matcher's list of exchanges to look at after the current read. */
+  boolean touched;
 
-  private final long[] sentAtNanos;
-  private final Answer[] answers;
-  private final int[] sequences;
-  /** Requests neither answered nor given up. */
-  private int open;
-  /** Writes whose completion has not been seen yet: the deadline counts from the last send. */
-  private int unwritten;
-  private ScheduledFuture<?> deadline;
-
-  private Exchange(InetAddress destination, int count, int payloadBytes, long timeoutNanos, boolean traceRoute) {
+  private Exchange(InetAddress destination, int count, int payloadBytes, long timeoutNanos, boolean trace) {
     this.destination = destination;
+    this.destinationBytes = destination.getAddress();
     this.payloadBytes = payloadBytes;
     this.timeoutNanos = timeoutNanos;
-    this.traceRoute = traceRoute;
-    this.sentAtNanos = new long[count];
-    this.answers = new Answer[count];
-    this.sequences = new int[count];
-    Arrays.fill(sequences, NOT_SENT);
-    this.open = count;
-    this.unwritten = count;
+    this.trace = trace;
+    this.requests = new Request[count];
+    for (int i = 0; i < count; i++) {
+      requests[i] = new Request(this, i);
+    }
+    this.unsent = count;
+    this.unanswered = count;
   }
 
-  /** {@code count} requests with the socket's hop limit. */
+  /** {@code count} requests with the socket's hop limit, sent back to back. */
   static Exchange burst(InetAddress destination, int count, int payloadBytes, long timeoutNanos) {
     return new Exchange(destination, count, payloadBytes, timeoutNanos, false);
   }
@@ -55,92 +55,45 @@ final class Exchange {
     return new Exchange(destination, maxHops, payloadBytes, timeoutNanos, true);
   }
 
-  int hopLimit(int index) {
-    return traceRoute ? index + 1 : EchoRequest.SOCKET_DEFAULT;
+  boolean done() {
+    return result.isDone();
   }
 
   /**
-   * The index of the request to send {@code position}th. A trace sends its farthest hop first: an answer is
-   * timed when the event loop reads it, after the last send, so the nearest hops, whose answers come back
-   * soonest, go last and are read without waiting behind the other sends.
+   * An exchange's place in the matcher's queue of deadlines. Most exchanges end early, long before their deadline:
+   * the entry lets go of its exchange then, so that the queue holds a few bytes rather than the exchange's requests
+   * and answers until the time is up.
    */
-  int indexSentAt(int position) {
-    return traceRoute ? answers.length - 1 - position : position;
-  }
+  static final class Deadline {
+    /** {@link System#nanoTime()} after which the exchange ends with what it has. */
+    final long at;
+    Exchange exchange;
 
-  int size() {
-    return answers.length;
-  }
-
-  int sequence(int index) {
-    return sequences[index];
-  }
-
-  void sending(int index, int sequence, long nanos) {
-    sequences[index] = sequence;
-    sentAtNanos[index] = nanos;
-  }
-
-  /** A write that completed after writeAndFlush returned was queued: its send time is its completion time. */
-  void sentLate(int index, long nanos) {
-    sentAtNanos[index] = nanos;
-  }
-
-  /** @return true when this was the last write, so the deadline can start */
-  boolean written() {
-    return --unwritten == 0;
-  }
-
-  void deadline(ScheduledFuture<?> deadline) {
-    this.deadline = deadline;
-  }
-
-  /** @return true when nothing more is worth waiting for */
-  boolean answer(int index, IcmpMessage message) {
-    long rtt = message.receivedAtNanos() - sentAtNanos[index];
-    if (rtt <= timeoutNanos) {
-      answers[index] = new Answer(message.kind(), message.from(), rtt);
+    Deadline(long at, Exchange exchange) {
+      this.at = at;
+      this.exchange = exchange;
     }
-    open--;
-    return settled();
-  }
-
-  /** @return true when nothing more is worth waiting for */
-  boolean lost() {
-    open--;
-    return settled();
   }
 
   /**
-   * Every request is answered or lost; or, for a trace, an answer ends the route and every nearer hop has
-   * answered: the farther requests can only find the same end again.
+   * Nothing more is worth waiting for: every request is answered; or, for a trace, an answer ends the route and
+   * every nearer hop has answered, since the farther requests can only find the same end again.
    */
-  private boolean settled() {
-    if (open == 0) {
+  boolean settled() {
+    if (unanswered == 0) {
       return true;
     }
-    if (!traceRoute) {
+    if (!trace) {
       return false;
     }
-    for (Answer answer : answers) {
-      if (answer == null) {
+    for (Request request : requests) {
+      if (request.answer == null) {
         return false;
       }
-      if (answer.endsRoute()) {
+      if (request.answer.kind() != ReplyKind.TIME_EXCEEDED) {
         return true;
       }
     }
     return false;
-  }
-
-  void complete() {
-    if (deadline != null) {
-      deadline.cancel(false);
-    }
-    List<Optional<Answer>> outcome = new ArrayList<>(answers.length);
-    for (Answer answer : answers) {
-      outcome.add(Optional.ofNullable(answer));
-    }
-    result.complete(outcome);
   }
 }

@@ -1,163 +1,409 @@
 package net.connmonitor.icmp;
 
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.EventLoop;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.FixedRecvByteBufAllocator;
-import io.netty.channel.epoll.EpollDatagramChannel;
-import io.netty.channel.unix.IntegerUnixChannelOption;
-import io.netty.channel.unix.RawUnixChannelOption;
+import io.netty.channel.IoEvent;
+import io.netty.channel.IoEventLoop;
+import io.netty.channel.IoRegistration;
+import io.netty.channel.epoll.EpollIoHandle;
+import io.netty.channel.epoll.EpollIoOps;
+import io.netty.channel.unix.FileDescriptor;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetAddress;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Consumer;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import net.connmonitor.log.Log;
+import net.connmonitor.os.LibC;
 
 /**
- * The one ICMP socket of an address family, shared by every host: a raw socket receives a copy of every ICMP
- * packet of the machine, so one socket per host would cost hosts² work. Netty's epoll datagram channel drives a
- * socket made by {@link IcmpSocketOpener}; {@link IcmpCodec} and {@link EchoDispatcher} form its pipeline.
+ * One ICMP socket on one Netty epoll event loop, shared by the hosts whose verticles run on that loop: the thin I/O
+ * shell around an {@link EchoMatcher}. It writes requests in batches with {@code sendmmsg}, each with its own hop
+ * limit as a control message, and reads with {@code recvmmsg}, the error queue first (transmit timestamps, and the
+ * routers' errors a ping socket gets there), then the answers with their kernel receive timestamps. Everything but
+ * {@link #execute} runs on the loop's thread.
  */
-public final class IcmpChannel {
+public final class IcmpChannel implements EpollIoHandle {
 
-  /** Largest IP datagram: an echo reply carries the request's payload back whole. */
-  private static final int MAX_DATAGRAM = 65_535;
-  private static final int RECEIVE_BUFFER = 1 << 20;
+  private static final int BATCH = 64;
+  /** Reads per wake-up before the loop turns to its other work; level-triggered epoll calls again if more wait. */
+  private static final int MAX_BATCHES_PER_READ = 16;
+  /** Sends per flush before the loop turns to its other work; the rest follows as a task of its own. */
+  private static final int MAX_BATCHES_PER_FLUSH = 16;
+  private static final long SEND_RETRY_MILLIS = 1;
+  private static final int MSG_DONTWAIT = 0x40;
+  private static final int MSG_ERRQUEUE = 0x2000;
+  /** Smallest data slot: an ICMP error quotes up to 576 (IPv4) or 1280 (IPv6) bytes of the packet it is about. */
+  private static final int MIN_RECEIVE_SLOT = 2048;
+  /** Batches are made smaller for large payloads, so that a socket's buffers stay within about this. */
+  private static final int BATCH_MEMORY = 1 << 20;
+  /** IPv4 header with options, in front of what a raw IPv4 socket reads. */
+  private static final int MAX_IP_HEADER = 60;
+  private static final int HOP_LIMIT_CONTROL = 24;
 
-  // Kernel-side filters, so the shared raw socket is not woken for ICMP types that cannot answer us.
-  private static final IntegerUnixChannelOption ICMP_FILTER =
-      new IntegerUnixChannelOption("ICMP_FILTER", 255 /* SOL_RAW */, 1 /* ICMP_FILTER */);
-  private static final RawUnixChannelOption ICMP6_FILTER =
-      new RawUnixChannelOption("ICMP6_FILTER", 58 /* IPPROTO_ICMPV6 */, 1 /* ICMP6_FILTER */, 32);
+  private final IcmpSocket socket;
+  private final IoEventLoop loop;
+  private final EchoMatcher matcher;
+  private final IcmpCodec codec;
+  private final int identifier;
+  private final LongAdder droppedAnswers;
+  private final ControlMessages control = new ControlMessages();
+  private final ArrayDeque<Request> unsent = new ArrayDeque<>();
+  private MessageBatch receive = new MessageBatch(BATCH, MIN_RECEIVE_SLOT, ControlMessages.SPACE);
+  private MessageBatch send = new MessageBatch(BATCH, MIN_RECEIVE_SLOT, HOP_LIMIT_CONTROL);
+  private Request[] sending = new Request[BATCH];
+  private IoRegistration registration;
+  private long nextTimestampKey;
+  private long kernelDrops;
+  private boolean flushQueued;
+  private ScheduledFuture<?> wakeUp;
+  private long wakeUpAt;
+  private boolean closed;
+  private boolean released;
 
-  private final IcmpFamily family;
-  private final SocketKind kind;
-  private final EpollDatagramChannel channel;
-  private final EchoDispatcher dispatcher;
-  private final Optional<String> traceUnavailableReason;
-
-  private IcmpChannel(IcmpFamily family, SocketKind kind, EpollDatagramChannel channel, EchoDispatcher dispatcher,
-      Optional<String> traceUnavailableReason) {
-    this.family = family;
-    this.kind = kind;
-    this.channel = channel;
-    this.dispatcher = dispatcher;
-    this.traceUnavailableReason = traceUnavailableReason;
+  private IcmpChannel(IcmpSocket socket, IoEventLoop loop, int identifier, LongAdder droppedAnswers) {
+    this.socket = socket;
+    this.loop = loop;
+    this.identifier = identifier;
+    this.droppedAnswers = droppedAnswers;
+    this.matcher = new EchoMatcher(identifier, socket.kind == SocketKind.RAW);
+    this.codec = new IcmpCodec(socket.family, socket.kind, PayloadPattern.random());
   }
 
-  /** Opens the socket and registers it with {@code group}; blocks until registered, so call it off event loops. */
-  static IcmpChannel open(IcmpFamily family, EventLoopGroup group) throws IcmpUnavailableException {
-    IcmpSocketOpener.OpenedSocket socket = IcmpSocketOpener.open(family);
-    EpollDatagramChannel channel = channel(family, socket);
-    int identifier = 1 + ThreadLocalRandom.current().nextInt(0xffff);
-    EchoDispatcher dispatcher = new EchoDispatcher(identifier, socket.kind() == SocketKind.RAW);
-    channel.config()
-        .setRecvByteBufAllocator(new FixedRecvByteBufAllocator(MAX_DATAGRAM))
-        .setReceiveBufferSize(RECEIVE_BUFFER);
-    channel.pipeline().addLast(new IcmpCodec(family, socket.kind()), dispatcher);
-    EventLoop loop = group.next();
-    Optional<String> traceUnavailable;
-    if (socket.kind() == SocketKind.RAW) {
-      filterTypes(channel, family, family.echoReply, family.timeExceeded, family.unreachable);
-      register(channel, loop, family);
-      traceUnavailable = addHopLimitedSender(channel, family, loop);
-    } else {
-      register(channel, loop, family);
-      traceUnavailable = Optional.of("tracing needs a raw ICMP socket (CAP_NET_RAW): the ICMP errors that routers "
-          + "send to an unprivileged ping socket are queued where Netty does not read");
-    }
-    return new IcmpChannel(family, socket.kind(), channel, dispatcher, traceUnavailable);
-  }
-
-  /** @return why traces cannot be sent, when they cannot */
-  private static Optional<String> addHopLimitedSender(EpollDatagramChannel shared, IcmpFamily family, EventLoop loop) {
-    EpollDatagramChannel sendOnly;
-    try {
-      IcmpSocketOpener.OpenedSocket socket = IcmpSocketOpener.open(family);
-      sendOnly = channel(family, socket);
-      if (socket.kind() != SocketKind.RAW) {
-        sendOnly.unsafe().closeForcibly();
-        return Optional.of("tracing needs a second raw ICMP socket, and only a ping socket could be opened");
-      }
-      // It only sends: the shared socket receives the answers, so this one takes no ICMP type at all.
-      filterTypes(sendOnly, family);
-      sendOnly.pipeline().addLast(new IcmpCodec(family, SocketKind.RAW));
-      // On the shared channel's event loop, to which the sender is confined.
-      register(sendOnly, loop, family);
-    } catch (IcmpUnavailableException e) {
-      return Optional.of("tracing needs a second ICMP socket: " + e.getMessage());
-    }
-    // The dispatcher writes from the pipeline's tail, so the sender sees its requests wherever it sits.
-    shared.pipeline().addLast(new HopLimitedSender(sendOnly, family));
-    return Optional.empty();
-  }
-
-  private static EpollDatagramChannel channel(IcmpFamily family, IcmpSocketOpener.OpenedSocket socket)
+  /**
+   * Opens a socket and registers it with {@code loop}; call it on the loop's thread.
+   *
+   * @param identifier     the echo identifier of a raw socket (a ping socket's kernel chooses its own)
+   * @param droppedAnswers where the answers the kernel dropped for want of room are counted
+   */
+  static IcmpChannel open(IcmpFamily family, IoEventLoop loop, int identifier, LongAdder droppedAnswers)
       throws IcmpUnavailableException {
-    try {
-      return new EpollDatagramChannel(socket.fd());
-    } catch (RuntimeException e) {
-      IcmpSocketOpener.close(socket.fd());
-      throw new IcmpUnavailableException("cannot use the " + family + " ICMP socket: " + e.getMessage());
-    }
-  }
-
-  private static void register(EpollDatagramChannel channel, EventLoop loop, IcmpFamily family)
-      throws IcmpUnavailableException {
-    ChannelFuture registered = loop.register(channel).syncUninterruptibly();
+    IcmpSocket socket = IcmpSocket.open(family, identifier);
+    IcmpChannel channel = new IcmpChannel(socket, loop, identifier, droppedAnswers);
+    io.netty.util.concurrent.Future<IoRegistration> registered = loop.register(channel);
     if (!registered.isSuccess()) {
-      channel.unsafe().closeForcibly();
-      throw new IcmpUnavailableException("cannot use the " + family + " ICMP socket: " + registered.cause());
+      socket.close();
+      throw new IcmpUnavailableException("cannot watch the " + family + " ICMP socket: " + registered.cause());
     }
-  }
-
-  /** Lets the kernel wake the socket only for the {@code wanted} ICMP types. */
-  private static void filterTypes(EpollDatagramChannel channel, IcmpFamily family, int... wanted) {
-    if (family == IcmpFamily.V4) {
-      int blocked = ~0;
-      for (int type : wanted) {
-        blocked &= ~(1 << type);
-      }
-      channel.config().setOption(ICMP_FILTER, blocked);
-    } else {
-      // struct icmp6_filter: 256 bits, a set bit blocks its type.
-      int[] blocked = {~0, ~0, ~0, ~0, ~0, ~0, ~0, ~0};
-      for (int type : wanted) {
-        blocked[type >> 5] &= ~(1 << (type & 31));
-      }
-      ByteBuffer filter = ByteBuffer.allocate(32).order(ByteOrder.nativeOrder());
-      filter.asIntBuffer().put(blocked);
-      channel.config().setOption(ICMP6_FILTER, filter);
-    }
+    channel.registration = registered.getNow();
+    channel.registration.submit(EpollIoOps.EPOLLIN);
+    return channel;
   }
 
   public IcmpFamily family() {
-    return family;
+    return socket.family;
   }
 
   public SocketKind kind() {
-    return kind;
-  }
-
-  /** @return why this channel cannot send traces, or empty when it can */
-  public Optional<String> traceUnavailableReason() {
-    return traceUnavailableReason;
+    return socket.kind;
   }
 
   /** A session for one host measuring {@code destination}; close it when the host stops. */
   public EchoSession session(InetAddress destination) {
-    execute(d -> d.open(destination));
+    execute(() -> matcher.open(destination));
     return new EchoSession(this, destination);
   }
 
-  void execute(Consumer<EchoDispatcher> task) {
-    channel.eventLoop().execute(() -> task.accept(dispatcher));
+  /** Runs {@code task} on the loop's thread: at once when called there. */
+  void execute(Runnable task) {
+    if (loop.inEventLoop()) {
+      task.run();
+    } else {
+      loop.execute(task);
+    }
   }
 
-  /** Completes what is in flight with what has arrived, then closes the socket. */
-  ChannelFuture close() {
-    channel.eventLoop().execute(dispatcher::finishAll);
-    return channel.close();
+  void closeSession(InetAddress destination) {
+    matcher.close(destination);
+  }
+
+  /** Queues the exchange's requests; the loop sends them once its current task is done, with those of other hosts. */
+  void start(Exchange exchange) {
+    if (closed) {
+      exchange.result.completeExceptionally(new IcmpSendException("the " + socket.family + " ICMP socket is closed"));
+      return;
+    }
+    fitBuffers(exchange.payloadBytes);
+    unsent.addAll(matcher.start(exchange));
+    if (!flushQueued) {
+      flushQueued = true;
+      loop.execute(this::flush);
+    }
+  }
+
+  /** Grows the batches' data slots so that the largest request, and its answer, fit whole. */
+  private void fitBuffers(int payloadBytes) {
+    int request = IcmpCodec.ICMP_HEADER + payloadBytes;
+    if (request > send.dataSize) {
+      send = new MessageBatch(batchFor(request), request, HOP_LIMIT_CONTROL);
+    }
+    int answer = MAX_IP_HEADER + request;
+    if (answer > receive.dataSize) {
+      receive = new MessageBatch(batchFor(answer), answer, ControlMessages.SPACE);
+    }
+    if (sending.length < send.capacity) {
+      sending = new Request[send.capacity];
+    }
+  }
+
+  private static int batchFor(int slot) {
+    return Math.max(1, Math.min(BATCH, BATCH_MEMORY / slot));
+  }
+
+  /**
+   * Sends what is queued, batch by batch, reading the socket after each batch: the answers to one batch are taken in
+   * before the next one can add to them, so that they never outrun the reader.
+   */
+  private void flush() {
+    flushQueued = false;
+    // Without transmit timestamps each request gets its own send call, so that the time read before it is its own.
+    int batch = socket.transmitTimestamps ? send.capacity : 1;
+    for (int round = 0; round < MAX_BATCHES_PER_FLUSH && !unsent.isEmpty(); round++) {
+      int count = fill(batch);
+      if (count > 0 && !sendBatch(count)) {
+        loop.schedule(this::flush, SEND_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+        flushQueued = true;
+        break;
+      }
+      read();
+    }
+    if (!unsent.isEmpty() && !flushQueued) {
+      flushQueued = true;
+      loop.execute(this::flush);
+    }
+    scheduleWakeUp();
+  }
+
+  /** Encodes up to {@code limit} queued requests into the send batch. */
+  private int fill(int limit) {
+    int count = 0;
+    while (count < limit && !unsent.isEmpty()) {
+      Request request = unsent.poll();
+      Exchange exchange = request.exchange;
+      if (exchange.done()) {
+        continue;
+      }
+      int nameLength = SocketAddresses.write(send.memory.host, send.memory.network, send.name(count),
+          exchange.destination, exchange.destinationBytes, socket.family);
+      int length = codec.encode(send.memory.network, send.data(count), identifier, request.sequence,
+          exchange.payloadBytes);
+      int controlLength = 0;
+      if (request.hopLimit() > 0) {
+        int at = send.control(count);
+        send.memory.host.putLong(at, 20);
+        send.memory.host.putInt(at + 8, socket.family.ipLevel);
+        send.memory.host.putInt(at + 12, socket.family.hopLimitMessage);
+        send.memory.host.putInt(at + 16, request.hopLimit());
+        controlLength = HOP_LIMIT_CONTROL;
+      }
+      send.prepareSend(count, nameLength, length, controlLength);
+      sending[count++] = request;
+    }
+    return count;
+  }
+
+  /** @return false when the socket's buffer is full: the rest waits in the queue for a retry */
+  private boolean sendBatch(int count) {
+    int next = 0;
+    while (next < count) {
+      long realtime = realtimeNanos();
+      long monotonic = System.nanoTime();
+      int sent = LibC.sendmmsg(socket.fd, send.messages(next), count - next, 0);
+      if (sent > 0) {
+        for (int i = next; i < next + sent; i++) {
+          matcher.sent(sending[i], realtime, monotonic,
+              socket.transmitTimestamps ? nextTimestampKey++ : Request.NO_KEY);
+        }
+        next += sent;
+        continue;
+      }
+      int errno = LibC.errno();
+      if (errno == LibC.EINTR) {
+        continue;
+      }
+      restartTimestampKeys();
+      if (errno == LibC.EAGAIN || errno == LibC.ENOBUFS || errno == LibC.ENOMEM) {
+        for (int i = count - 1; i >= next; i--) {
+          unsent.addFirst(sending[i]);
+        }
+        return false;
+      }
+      Request failed = sending[next++];
+      matcher.notSent(failed, "cannot send an echo request to "
+          + failed.exchange.destination.getHostAddress() + ": " + LibC.describe(errno));
+    }
+    return true;
+  }
+
+  /** A failed send may or may not have used a timestamp key: start the count again from a known value. */
+  private void restartTimestampKeys() {
+    if (socket.transmitTimestamps) {
+      socket.restartTimestampKeys();
+      nextTimestampKey = 0;
+    }
+  }
+
+  @Override
+  public FileDescriptor fd() {
+    return new FileDescriptor(socket.fd);
+  }
+
+  @Override
+  public void handle(IoRegistration registration, IoEvent event) {
+    try {
+      read();
+      scheduleWakeUp();
+    } catch (RuntimeException e) {
+      // An exception escaping here would stall the whole event loop for a second.
+      Log.error("Icmp", socket.family + " socket: " + e);
+    }
+  }
+
+  /** Takes in everything the kernel queued: transmit timestamps and errors, then answers; settles what is complete. */
+  private void read() {
+    for (int round = 0; round < MAX_BATCHES_PER_READ; round++) {
+      int count = receive(MSG_ERRQUEUE);
+      long readAt = System.nanoTime();
+      for (int i = 0; i < count; i++) {
+        queued(i, readAt);
+      }
+      if (count < receive.capacity) {
+        break;
+      }
+    }
+    for (int round = 0; round < MAX_BATCHES_PER_READ; round++) {
+      int count = receive(0);
+      long readAt = System.nanoTime();
+      long realtime = realtimeNanos();
+      for (int i = 0; i < count; i++) {
+        answer(i, readAt, realtime);
+      }
+      if (count < receive.capacity) {
+        break;
+      }
+    }
+    matcher.settle();
+  }
+
+  /** @return how many datagrams were read, 0 when none waits */
+  private int receive(int flags) {
+    // A socket error left by an ICMP error fails one read and is cleared by it: try again once.
+    for (int attempt = 0; attempt < 2; attempt++) {
+      receive.prepareReceive(receive.capacity);
+      int count = LibC.recvmmsg(socket.fd, receive.messages(0), receive.capacity, flags | MSG_DONTWAIT, 0);
+      if (count >= 0) {
+        return count;
+      }
+      if (LibC.errno() == LibC.EAGAIN) {
+        return 0;
+      }
+    }
+    return 0;
+  }
+
+  /** A datagram of the error queue: a transmit timestamp, or a router's error about a request of a ping socket. */
+  private void queued(int i, long readAt) {
+    control.parse(receive.memory.host, receive.control(i), receive.controlLength(i), socket.family);
+    if (control.errorOrigin == ControlMessages.ORIGIN_TIMESTAMPING) {
+      matcher.transmitted(control.errorData, control.timestamping);
+    } else if (control.errorOrigin == ControlMessages.ORIGIN_ICMP
+        || control.errorOrigin == ControlMessages.ORIGIN_ICMP6) {
+      InetAddress destination = SocketAddresses.read(receive.memory.host, receive.name(i), socket.family);
+      InetAddress offender = control.offender < 0 ? null
+          : SocketAddresses.read(receive.memory.host, control.offender, socket.family);
+      if (destination != null && offender != null && control.receivedAt() != 0) {
+        IcmpMessage message = codec.decodeQueuedError(receive.memory.network, receive.data(i), receive.length(i),
+            destination, control.errorType, offender, control.receivedAt(), readAt);
+        if (message != null) {
+          matcher.received(message);
+        }
+      }
+    }
+  }
+
+  /** A datagram of the receive queue: an echo reply, or (raw sockets) a router's error. */
+  private void answer(int i, long readAt, long realtime) {
+    control.parse(receive.memory.host, receive.control(i), receive.controlLength(i), socket.family);
+    if (control.drops > kernelDrops) {
+      droppedAnswers.add(control.drops - kernelDrops);
+      kernelDrops = control.drops;
+    }
+    InetAddress source = SocketAddresses.read(receive.memory.host, receive.name(i), socket.family);
+    if (source == null) {
+      return;
+    }
+    // Always present once SO_TIMESTAMPNS is set; the read's own time only stands in, and can only be later.
+    long receivedAt = control.receivedAt() != 0 ? control.receivedAt() : realtime;
+    IcmpMessage message = codec.decode(receive.memory.network, receive.data(i), receive.length(i), source,
+        receivedAt, readAt);
+    if (message != null) {
+      matcher.received(message);
+    }
+  }
+
+  /** Keeps a timer for the earliest deadline of an open exchange. */
+  private void scheduleWakeUp() {
+    Optional<Long> next = matcher.nextDeadline();
+    if (next.isEmpty() || wakeUp != null && wakeUpAt - next.get() <= 0) {
+      return;
+    }
+    if (wakeUp != null) {
+      wakeUp.cancel(false);
+    }
+    wakeUpAt = next.get();
+    wakeUp = loop.schedule(this::deadline, Math.max(0, wakeUpAt - System.nanoTime()), TimeUnit.NANOSECONDS);
+  }
+
+  /** Answers that arrived in time may still be queued: they are read before anything is declared lost. */
+  private void deadline() {
+    wakeUp = null;
+    read();
+    matcher.expire(System.nanoTime());
+    scheduleWakeUp();
+  }
+
+  /** Sizes the receive buffer; returns the size the kernel granted. */
+  int receiveBuffer(int bytes) {
+    return socket.receiveBuffer(bytes);
+  }
+
+  /** Completes what is in flight with what has arrived, then releases the socket. On the loop's thread. */
+  void shutdown() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    read();
+    matcher.finishAll();
+    unsent.clear();
+    if (wakeUp != null) {
+      wakeUp.cancel(false);
+    }
+    registration.cancel();
+  }
+
+  /** Netty calls it once the socket is out of epoll, after {@link #shutdown()}. */
+  @Override
+  public void unregistered() {
+    release();
+  }
+
+  /** Netty calls it when the loop itself shuts down with the socket still registered. */
+  @Override
+  public void close() {
+    release();
+  }
+
+  /** Closes the descriptor exactly once: a second close could hit a descriptor number the process reused. */
+  private void release() {
+    if (!released) {
+      released = true;
+      socket.close();
+    }
+  }
+
+  private static long realtimeNanos() {
+    Instant now = Instant.now();
+    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
   }
 }

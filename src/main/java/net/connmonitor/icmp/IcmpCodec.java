@@ -1,131 +1,146 @@
 package net.connmonitor.icmp;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.socket.DatagramPacket;
-import io.netty.handler.codec.MessageToMessageCodec;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.util.List;
+import java.nio.ByteBuffer;
 
 /**
- * Datagrams of an ICMP socket to and from {@link EchoRequest} / {@link IcmpMessage}. Everything that cannot be an
- * answer to an echo request of ours (other types, truncated or foreign packets) is dropped here.
+ * Echo requests into datagrams, and datagrams into {@link IcmpMessage}s, as the sockets of one family and kind
+ * present them: a raw IPv4 socket reads the IP header first, every other socket starts at the ICMP header. Anything
+ * that cannot be an answer to an echo request (other types, truncated or corrupt packets) decodes to null. Plain
+ * Java over byte buffers in network byte order, with absolute indexes.
  */
-final class IcmpCodec extends MessageToMessageCodec<DatagramPacket, EchoRequest> {
+final class IcmpCodec {
 
-  private static final int ICMP_HEADER = 8;
+  static final int ICMP_HEADER = 8;
+  private static final int IPV4_HEADER = 20;
   private static final int IPV6_HEADER = 40;
 
   private final IcmpFamily family;
+  private final PayloadPattern pattern;
   private final boolean readsIpHeader;
+  /** Raw IPv4 sockets see packets before the kernel checks their ICMP checksum; ICMPv6 and ping sockets do not. */
+  private final boolean verifiesChecksum;
 
-  IcmpCodec(IcmpFamily family, SocketKind kind) {
+  IcmpCodec(IcmpFamily family, SocketKind kind, PayloadPattern pattern) {
     this.family = family;
-    this.readsIpHeader = kind == SocketKind.RAW && family.rawReadsIpHeader;
+    this.pattern = pattern;
+    this.readsIpHeader = kind == SocketKind.RAW && family == IcmpFamily.V4;
+    this.verifiesChecksum = readsIpHeader;
   }
 
-  @Override
-  protected void encode(ChannelHandlerContext ctx, EchoRequest request, List<Object> out) {
-    ByteBuf packet = ctx.alloc().buffer(ICMP_HEADER + request.payloadBytes());
-    packet.writeByte(family.echoRequest)
-        .writeByte(0)
-        .writeShort(0)
-        .writeShort(request.identifier())
-        .writeShort(request.sequence());
-    if (request.payloadBytes() >= 2) {
-      // Paris traceroute's trick: the complement of the sequence next to it leaves the checksum the same for every
-      // request of one identifier, so that load balancers hashing the first bytes of ICMP see a single flow.
-      packet.writeShort(~request.sequence() & 0xffff).writeZero(request.payloadBytes() - 2);
-    } else {
-      packet.writeZero(request.payloadBytes());
-    }
-    // The kernel computes ICMPv6 checksums (they cover a pseudo-header we do not see); ICMPv4 ones are ours.
+  /**
+   * Writes an echo request at {@code offset}.
+   *
+   * @return its length in bytes
+   */
+  int encode(ByteBuffer packet, int offset, int identifier, int sequence, int payloadBytes) {
+    packet.put(offset, (byte) family.echoRequest);
+    packet.put(offset + 1, (byte) 0);
+    packet.putShort(offset + 2, (short) 0);
+    packet.putShort(offset + 4, (short) identifier);
+    packet.putShort(offset + 6, (short) sequence);
+    pattern.fill(packet, offset + ICMP_HEADER, payloadBytes, sequence);
+    int length = ICMP_HEADER + payloadBytes;
+    // The kernel computes ICMPv6 checksums (they cover a pseudo-header we do not see) and those of ping sockets.
     if (family == IcmpFamily.V4) {
-      packet.setShort(2, InternetChecksum.of(packet));
+      packet.putShort(offset + 2, (short) InternetChecksum.of(packet, offset, length));
     }
-    out.add(new DatagramPacket(packet, new InetSocketAddress(request.destination(), 0)));
+    return length;
   }
 
-  @Override
-  protected void decode(ChannelHandlerContext ctx, DatagramPacket datagram, List<Object> out) {
-    // First thing after recvmsg: the round-trip time ends here.
-    long receivedAt = System.nanoTime();
-    ByteBuf packet = datagram.content();
-    if (readsIpHeader && !skipIpv4Header(packet)) {
-      return;
+  /**
+   * A datagram from the socket's receive queue: an echo reply, or (raw sockets) a router's error quoting a request.
+   *
+   * @param source who sent it, as the kernel says
+   */
+  IcmpMessage decode(ByteBuffer packet, int offset, int length, InetAddress source, long receivedAt, long readAt) {
+    int start = offset;
+    int end = offset + length;
+    if (readsIpHeader) {
+      start = skipIpv4Header(packet, offset, end);
+      if (start < 0) {
+        return null;
+      }
     }
-    if (packet.readableBytes() < ICMP_HEADER) {
-      return;
+    if (end - start < ICMP_HEADER || verifiesChecksum && !InternetChecksum.verifies(packet, start, end - start)) {
+      return null;
     }
-    InetAddress from = datagram.sender().getAddress();
-    int type = packet.readUnsignedByte();
-    packet.skipBytes(3); // code, checksum
+    int type = packet.get(start) & 0xff;
     if (type == family.echoReply) {
-      out.add(new IcmpMessage(ReplyKind.ECHO_REPLY, from, from,
-          packet.readUnsignedShort(), packet.readUnsignedShort(), receivedAt));
-    } else if (type == family.timeExceeded || type == family.unreachable) {
-      packet.skipBytes(4); // unused / next-hop MTU
-      ReplyKind kind = type == family.timeExceeded ? ReplyKind.TIME_EXCEEDED : ReplyKind.UNREACHABLE;
-      decodeQuotedRequest(packet, kind, from, receivedAt, out);
+      int sequence = packet.getShort(start + 6) & 0xffff;
+      int payload = end - start - ICMP_HEADER;
+      return new IcmpMessage(ReplyKind.ECHO_REPLY, source, source, packet.getShort(start + 4) & 0xffff, sequence,
+          payload, pattern.matches(packet, start + ICMP_HEADER, payload, sequence), receivedAt, readAt);
     }
-  }
-
-  /** An ICMP error quotes the IP header and the first 8 bytes of the packet that caused it. */
-  private void decodeQuotedRequest(ByteBuf packet, ReplyKind kind, InetAddress from, long receivedAt,
-      List<Object> out) {
-    InetAddress destination = family == IcmpFamily.V4 ? quotedIpv4Destination(packet) : quotedIpv6Destination(packet);
-    if (destination == null || packet.readableBytes() < ICMP_HEADER
-        || packet.readUnsignedByte() != family.echoRequest) {
-      return;
-    }
-    packet.skipBytes(3);
-    out.add(new IcmpMessage(kind, from, destination, packet.readUnsignedShort(), packet.readUnsignedShort(),
-        receivedAt));
-  }
-
-  private static boolean skipIpv4Header(ByteBuf packet) {
-    if (packet.readableBytes() < 20) {
-      return false;
-    }
-    int headerLength = (packet.getUnsignedByte(packet.readerIndex()) & 0x0f) * 4;
-    if (headerLength < 20 || packet.readableBytes() < headerLength) {
-      return false;
-    }
-    packet.skipBytes(headerLength);
-    return true;
-  }
-
-  private InetAddress quotedIpv4Destination(ByteBuf packet) {
-    int start = packet.readerIndex();
-    if (packet.readableBytes() < 20 || packet.getUnsignedByte(start + 9) != family.protocol) {
+    ReplyKind kind = errorKind(type);
+    if (kind == null) {
       return null;
     }
-    InetAddress destination = address(packet, start + 16, 4);
-    if (!skipIpv4Header(packet)) {
-      return null;
+    int quoted = start + ICMP_HEADER;
+    InetAddress destination;
+    if (family == IcmpFamily.V4) {
+      int quotedIcmp = skipIpv4Header(packet, quoted, end);
+      if (quotedIcmp < 0 || (packet.get(quoted + 9) & 0xff) != family.protocol) {
+        return null;
+      }
+      destination = address(packet, quoted + 16);
+      quoted = quotedIcmp;
+    } else {
+      if (end - quoted < IPV6_HEADER || (packet.get(quoted + 6) & 0xff) != family.protocol) {
+        return null;
+      }
+      destination = address(packet, quoted + 24);
+      quoted += IPV6_HEADER;
     }
-    return destination;
+    return quotedRequest(packet, quoted, end - quoted, kind, source, destination, receivedAt, readAt);
   }
 
-  private InetAddress quotedIpv6Destination(ByteBuf packet) {
-    int start = packet.readerIndex();
-    if (packet.readableBytes() < IPV6_HEADER || packet.getUnsignedByte(start + 6) != family.protocol) {
-      return null;
-    }
-    InetAddress destination = address(packet, start + 24, 16);
-    packet.skipBytes(IPV6_HEADER);
-    return destination;
+  /**
+   * An ICMP error that a ping socket queued on its error queue: the kernel has matched it to the socket and gives
+   * the original destination, the error's type and code, and its sender; the data is the quoted request.
+   */
+  IcmpMessage decodeQueuedError(ByteBuffer quoted, int offset, int length, InetAddress destination, int type,
+      InetAddress offender, long receivedAt, long readAt) {
+    ReplyKind kind = errorKind(type);
+    return kind == null ? null
+        : quotedRequest(quoted, offset, length, kind, offender, destination, receivedAt, readAt);
   }
 
-  private static InetAddress address(ByteBuf packet, int index, int length) {
-    byte[] bytes = new byte[length];
-    packet.getBytes(index, bytes);
+  private IcmpMessage quotedRequest(ByteBuffer packet, int offset, int length, ReplyKind kind, InetAddress from,
+      InetAddress destination, long receivedAt, long readAt) {
+    if (length < ICMP_HEADER || (packet.get(offset) & 0xff) != family.echoRequest) {
+      return null;
+    }
+    int sequence = packet.getShort(offset + 6) & 0xffff;
+    int payload = length - ICMP_HEADER;
+    return new IcmpMessage(kind, from, destination, packet.getShort(offset + 4) & 0xffff, sequence, payload,
+        pattern.matches(packet, offset + ICMP_HEADER, payload, sequence), receivedAt, readAt);
+  }
+
+  private ReplyKind errorKind(int type) {
+    if (type == family.timeExceeded) {
+      return ReplyKind.TIME_EXCEEDED;
+    }
+    return type == family.unreachable ? ReplyKind.UNREACHABLE : null;
+  }
+
+  /** @return where the IPv4 packet at {@code offset} carries its payload, or -1 when its header does not fit */
+  private static int skipIpv4Header(ByteBuffer packet, int offset, int end) {
+    if (end - offset < IPV4_HEADER || (packet.get(offset) & 0xf0) != 0x40) {
+      return -1;
+    }
+    int headerLength = (packet.get(offset) & 0x0f) * 4;
+    return headerLength < IPV4_HEADER || end - offset < headerLength ? -1 : offset + headerLength;
+  }
+
+  private InetAddress address(ByteBuffer packet, int index) {
+    byte[] bytes = new byte[family.addressBytes()];
+    packet.get(index, bytes);
     try {
       return InetAddress.getByAddress(bytes);
     } catch (UnknownHostException impossible) {
-      throw new AssertionError(impossible);
+      throw new AssertionError("a 4- or 16-byte address is always valid", impossible);
     }
   }
 }

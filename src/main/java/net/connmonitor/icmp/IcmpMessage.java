@@ -10,8 +10,12 @@ import java.net.InetAddress;
  *                         address in the quoted original packet for an error
  * @param identifier       the echo identifier (quoted, for an error)
  * @param sequence         the echo sequence number (quoted, for an error)
- * @param receivedAtNanos  {@link System#nanoTime()} when the channel read it
+ * @param payloadBytes     how many bytes of the request's payload it carries: all of them in an echo reply, the
+ *                         quoted part in an error
+ * @param payloadIntact    whether those bytes are exactly what request {@code sequence} carried
+ * @param receivedAt       the kernel's receive timestamp, nanoseconds since the epoch (CLOCK_REALTIME)
+ * @param readAt           {@link System#nanoTime()} just after the read that returned it: no earlier than its arrival
  */
 record IcmpMessage(ReplyKind kind, InetAddress from, InetAddress probeDestination, int identifier, int sequence,
-    long receivedAtNanos) {
+    int payloadBytes, boolean payloadIntact, long receivedAt, long readAt) {
 }

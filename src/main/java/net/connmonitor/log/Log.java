@@ -61,8 +61,8 @@ public final class Log {
 
   private static boolean stderrIsTerminal() {
     try {
-      return LibC.INSTANCE.isatty(2) == 1;
-    } catch (UnsatisfiedLinkError | RuntimeException e) {
+      return LibC.isatty(2) == 1;
+    } catch (LinkageError | RuntimeException e) {
       // Without libc through JNA colour is a nicety we can do without.
       return false;
     }

@@ -62,6 +62,7 @@ public final class MonitorVerticle extends VerticleBase {
             logErrors(parsed);
             return startFailure(source.describe() + " has errors");
           }
+          warnDuplicates(parsed);
           return apply(parsed.hosts());
         })
         .compose(applied -> running.isEmpty()
@@ -111,6 +112,7 @@ public final class MonitorVerticle extends VerticleBase {
   private void reconcile(JsonObject json) {
     ParsedConfig parsed = ParsedConfig.fromJson(json);
     if (parsed.valid()) {
+      warnDuplicates(parsed);
       apply(parsed.hosts());
     } else {
       logErrors(parsed);
@@ -124,6 +126,7 @@ public final class MonitorVerticle extends VerticleBase {
   }
 
   private Future<Void> applyNow(List<HostConfig> wanted) {
+    icmp.expectAnswersPerSecond(wanted.stream().mapToDouble(MonitorVerticle::icmpRequestsPerSecond).sum());
     ConfigDiff diff = ConfigDiff.between(running, wanted);
     List<RunningHost> next = new ArrayList<>(diff.kept());
     List<Future<?>> work = new ArrayList<>();
@@ -132,19 +135,30 @@ public final class MonitorVerticle extends VerticleBase {
           .onFailure(e -> Log.error("Host", gone.config().host() + ": stopping failed (" + reason(e) + ")")));
     }
     for (HostConfig line : diff.started()) {
-      work.add(deploy(line).onSuccess(next::add));
+      work.add(deploy(line, wanted.size()).onSuccess(next::add));
     }
     return Future.join(work).otherwiseEmpty().andThen(done -> running = next).mapEmpty();
   }
 
-  private Future<RunningHost> deploy(HostConfig line) {
-    return vertx.deployVerticle(new HostVerticle(line, icmp, scanClient))
+  /** What a host sends at most: a burst per ping interval, and a request per hop per trace interval. */
+  private static double icmpRequestsPerSecond(HostConfig host) {
+    double pings = host.pingIntervalMs() > 0 ? host.numPings() * 1000 / host.pingIntervalMs() : 0;
+    double traces = host.traceIntervalMs() > 0 ? host.maxHops() * 1000 / host.traceIntervalMs() : 0;
+    return pings + traces;
+  }
+
+  private Future<RunningHost> deploy(HostConfig line, int configuredHosts) {
+    return vertx.deployVerticle(new HostVerticle(line, icmp, scanClient, configuredHosts))
         .map(id -> new RunningHost(line, id))
         .onFailure(e -> Log.error("Host", line.host() + ": " + reason(e) + "; skipped"));
   }
 
   private void logErrors(ParsedConfig parsed) {
-    parsed.errors().forEach(error -> Log.error("Config", source.describe() + ": " + error.message()));
+    parsed.errorReport().forEach(line -> Log.error("Config", source.describe() + ": " + line));
+  }
+
+  private void warnDuplicates(ParsedConfig parsed) {
+    parsed.duplicateReport().forEach(line -> Log.warn(source.describe() + ": " + line));
   }
 
   private <T> Future<T> startFailure(String message) {

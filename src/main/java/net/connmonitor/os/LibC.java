@@ -1,21 +1,63 @@
 package net.connmonitor.os;
 
-import com.sun.jna.LastErrorException;
-import com.sun.jna.Library;
 import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
 
-/** The few libc calls Java and Netty do not offer: a socket of a kind Netty has no channel for, isatty. */
-public interface LibC extends Library {
-  LibC INSTANCE = Native.load("c", LibC.class);
+/**
+ * The libc calls that Java and Netty do not offer: sockets of a kind Netty has no channel for, the batched
+ * {@code recvmmsg}/{@code sendmmsg} with control messages, {@code isatty}.
+ *
+ * <p>Directly mapped (static natives registered with JNA): about 55 ns a call, against several hundred through an
+ * interface proxy, which counts at a hundred thousand datagrams a second. Pointers are passed as addresses in a
+ * {@code long}: every architecture the monitor ships for (x86-64, aarch64, riscv64) is LP64. A call that fails
+ * returns -1 and leaves its error in {@link #errno()}.
+ */
+public final class LibC {
 
-  int SOCK_DGRAM = 2;
-  int SOCK_RAW = 3;
-  int SOCK_NONBLOCK = 04000;
-  int SOCK_CLOEXEC = 02000000;
+  public static final int SOCK_DGRAM = 2;
+  public static final int SOCK_RAW = 3;
+  public static final int SOCK_NONBLOCK = 04000;
+  public static final int SOCK_CLOEXEC = 02000000;
 
-  int socket(int domain, int type, int protocol) throws LastErrorException;
+  public static final int EPERM = 1;
+  public static final int EINTR = 4;
+  public static final int EAGAIN = 11;
+  public static final int ENOMEM = 12;
+  public static final int EACCES = 13;
+  public static final int ENOBUFS = 105;
 
-  int close(int fd) throws LastErrorException;
+  static {
+    Native.register(LibC.class, NativeLibrary.getInstance("c"));
+  }
 
-  int isatty(int fd);
+  private LibC() {
+  }
+
+  public static native int socket(int domain, int type, int protocol);
+
+  public static native int close(int fd);
+
+  public static native int setsockopt(int fd, int level, int name, long value, int length);
+
+  public static native int getsockopt(int fd, int level, int name, long value, long length);
+
+  public static native int getsockname(int fd, long address, long length);
+
+  public static native int sendmmsg(int fd, long messages, int count, int flags);
+
+  public static native int recvmmsg(int fd, long messages, int count, int flags, long timeout);
+
+  public static native int isatty(int fd);
+
+  private static native String strerror(int errno);
+
+  /** The error of the last failed call on this thread. */
+  public static int errno() {
+    return Native.getLastError();
+  }
+
+  /** The system's words for an error number, e.g. "Operation not permitted". */
+  public static String describe(int errno) {
+    return strerror(errno);
+  }
 }

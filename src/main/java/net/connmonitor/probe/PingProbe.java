@@ -3,11 +3,11 @@ package net.connmonitor.probe;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import net.connmonitor.icmp.Answer;
 import net.connmonitor.icmp.EchoSession;
-import net.connmonitor.icmp.ReplyKind;
 
 /** A burst of ICMP echo requests to one host, summed up as {@link PingStats}. */
 public final class PingProbe implements Probe<PingStats> {
@@ -32,12 +32,12 @@ public final class PingProbe implements Probe<PingStats> {
         .map(answers -> PingStats.of(count, echoReplyRtts(answers)));
   }
 
-  /** Only the destination's own echo replies count: an "unreachable" from a router is a lost request. */
+  /** The channel counts only the destination's echo replies for a ping: an error from a router is a lost request. */
   private static List<Double> echoReplyRtts(List<Optional<Answer>> answers) {
-    return answers.stream()
-        .flatMap(Optional::stream)
-        .filter(answer -> answer.kind() == ReplyKind.ECHO_REPLY)
-        .map(Answer::rttMillis)
-        .toList();
+    List<Double> rtts = new ArrayList<>(answers.size());
+    for (Optional<Answer> answer : answers) {
+      answer.ifPresent(reply -> rtts.add(reply.rttMillis()));
+    }
+    return rtts;
   }
 }

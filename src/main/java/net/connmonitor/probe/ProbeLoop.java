@@ -4,10 +4,13 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.function.Consumer;
 import net.connmonitor.log.Log;
+import net.connmonitor.log.Problems;
 
 /**
  * Runs a probe, hands its measurement on, waits the interval, and again, until stopped. Stopping lets the run in
- * flight finish and hand its measurement on. Confined to the context of the verticle that owns it.
+ * flight finish and hand its measurement on. A run that fails (a local failure: the probe could not even be sent)
+ * hands nothing on; a failure is said when it starts or changes, and its end once. Confined to the context of the
+ * verticle that owns it.
  */
 public final class ProbeLoop<M extends Measurement> {
 
@@ -19,6 +22,8 @@ public final class ProbeLoop<M extends Measurement> {
   private Future<?> inFlight = Future.succeededFuture();
   private long timer = -1;
   private boolean stopped;
+  /** The failure last said, or null while the loop measures. */
+  private String failing;
 
   /**
    * @param intervalMs  the pause between the end of one run and the start of the next; Vert.x timers count whole
@@ -33,17 +38,30 @@ public final class ProbeLoop<M extends Measurement> {
     this.description = description;
   }
 
-  public void start() {
-    runOnce();
+  /** @param delayMs how long to wait before the first run; 0 runs it at once */
+  public void start(long delayMs) {
+    if (delayMs <= 0) {
+      runOnce();
+    } else {
+      timer = vertx.setTimer(delayMs, id -> runOnce());
+    }
   }
 
   private void runOnce() {
     timer = -1;
     inFlight = probe.run().andThen(result -> {
       if (result.succeeded()) {
+        if (failing != null) {
+          failing = null;
+          Log.warn(description + " measures again");
+        }
         sink.accept(result.result());
       } else {
-        Log.error("Probe", description + " failed: " + result.cause().getMessage());
+        String reason = Problems.describe(result.cause());
+        if (!reason.equals(failing)) {
+          failing = reason;
+          Log.error("Probe", description + " failed: " + reason);
+        }
       }
       if (!stopped) {
         timer = vertx.setTimer(intervalMs, id -> runOnce());

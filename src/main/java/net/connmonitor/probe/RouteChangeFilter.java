@@ -1,16 +1,26 @@
 package net.connmonitor.probe;
 
-import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Hands a trace on only when its route differs from the last one handed on (SPEC §3): the first trace always,
- * then only changes, round-trip times and silent steps aside. Confined to the context of its host.
+ * Hands a trace on only when the route changed: the first trace always, then a trace that contradicts the host's
+ * known route. Confined to the context of its host.
+ *
+ * <p>The known route is, per hop number, the last address that answered there, and where the route ends (see
+ * {@link KnownRoute}). Silence proves nothing (routers rate-limit their ICMP errors), so a silent step never
+ * changes the known route, and an answer where nothing was known is learnt without a word. The route changed when
+ * a hop answers with another address than the known one, or the end moved: it answers from another address, or at
+ * hops where it cannot be given what is known (nearer, or farther, than the known range; a router answering at or
+ * past it; the end before a known router). A trace that reaches no end (its last step silent: the destination did
+ * not answer, or not within the hop limit) says nothing about the end; when no end was known, the first one seen
+ * is learnt like any unknown hop. A changed trace is handed on and the known route starts again from it alone.
+ * Round-trip times never count.
  */
 public final class RouteChangeFilter implements Consumer<Trace> {
 
   private final Consumer<? super Trace> sink;
-  private List<String> lastRoute;
+  private Optional<KnownRoute> known = Optional.empty();
 
   public RouteChangeFilter(Consumer<? super Trace> sink) {
     this.sink = sink;
@@ -18,9 +28,12 @@ public final class RouteChangeFilter implements Consumer<Trace> {
 
   @Override
   public void accept(Trace trace) {
-    List<String> route = trace.route();
-    if (!route.equals(lastRoute)) {
-      lastRoute = route;
+    KnownRoute shown = KnownRoute.of(trace);
+    Optional<KnownRoute> learnt = known.flatMap(route -> route.with(shown));
+    if (learnt.isPresent()) {
+      known = learnt;
+    } else {
+      known = Optional.of(shown);
       sink.accept(trace);
     }
   }

@@ -12,15 +12,19 @@ import java.util.Optional;
 import net.connmonitor.record.Target;
 
 /**
- * A service scan of one host (SPEC §3): {@code HEAD /} over HTTP on port 80 and over TLS on 443, and the MySQL
+ * A service scan of one host: {@code HEAD /} over HTTP on port 80 and over TLS on 443, and the MySQL
  * greeting on 3306, all three at once. Each gives an answer or nothing; the scan itself never fails.
  */
 public final class ScanProbe implements Probe<Scan> {
 
-  static final int HTTP_PORT = 80;
-  static final int HTTPS_PORT = 443;
-  static final int MYSQL_PORT = 3306;
+  /** Where the three services listen. */
+  record Ports(int http, int https, int mysql) {
+    static final Ports WELL_KNOWN = new Ports(80, 443, 3306);
+  }
 
+  private final Vertx vertx;
+  private final NetClient client;
+  private final Ports ports;
   private final TcpDialogue httpDialogue;
   private final TcpDialogue httpsDialogue;
   private final TcpDialogue mysqlDialogue;
@@ -34,6 +38,13 @@ public final class ScanProbe implements Probe<Scan> {
    * @param target the host as configured (for the {@code Host} header and SNI) and the address it is measured at
    */
   public ScanProbe(Vertx vertx, NetClient client, Target target, Duration timeout) {
+    this(vertx, client, target, timeout, Ports.WELL_KNOWN);
+  }
+
+  ScanProbe(Vertx vertx, NetClient client, Target target, Duration timeout, Ports ports) {
+    this.vertx = vertx;
+    this.client = client;
+    this.ports = ports;
     this.httpDialogue = new TcpDialogue(vertx, client, timeout);
     this.httpsDialogue = new TcpDialogue(vertx, client, timeout);
     this.mysqlDialogue = new TcpDialogue(vertx, client, timeout);
@@ -46,12 +57,19 @@ public final class ScanProbe implements Probe<Scan> {
         StandardCharsets.ISO_8859_1.name());
   }
 
+  /** The first run of the process waits for the {@linkplain ScanWarmUp warm-up}, so that it reads as later ones. */
   @Override
   public Future<Scan> run() {
-    Future<Optional<HttpAnswer>> http = http(httpDialogue, Optional.empty(), HTTP_PORT);
-    Future<Optional<HttpAnswer>> https = http(httpsDialogue, Optional.of(tlsServerName), HTTPS_PORT);
+    return Future.fromCompletionStage(ScanWarmUp.ofProcess(vertx, client), vertx.getOrCreateContext())
+        .compose(warm -> scan());
+  }
+
+  /** A scan, warmed up or not. */
+  Future<Scan> scan() {
+    Future<Optional<HttpAnswer>> http = http(httpDialogue, Optional.empty(), ports.http());
+    Future<Optional<HttpAnswer>> https = http(httpsDialogue, Optional.of(tlsServerName), ports.https());
     Future<Optional<MysqlAnswer>> mysql = mysqlDialogue
-        .talk(SocketAddress.inetSocketAddress(MYSQL_PORT, address), Optional.empty(), Buffer.buffer(),
+        .talk(SocketAddress.inetSocketAddress(ports.mysql(), address), Optional.empty(), Buffer.buffer(),
             MysqlGreeting::complete)
         .map(heard -> heard.flatMap(h -> MysqlGreeting.version(h.answer())
             .map(version -> new MysqlAnswer(millis(h.rttNanos()), version))));

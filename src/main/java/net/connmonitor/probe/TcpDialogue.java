@@ -62,12 +62,21 @@ final class TcpDialogue {
     own.runOnContext(go -> {
       long startedAt = System.nanoTime();
       ConnectOptions options = new ConnectOptions().setRemoteAddress(server).setTimeout(millis(timeout));
-      client.connect(options)
+      connect(options)
           .compose(socket -> new Conversation(socket, startedAt, complete).run(tlsServerName, request))
           .otherwise(Optional.empty())
           .onSuccess(heard -> caller.runOnContext(back -> outcome.complete(heard)));
     });
     return outcome.future();
+  }
+
+  /** A closed client throws rather than fail the future; either way there is no conversation, not a hang. */
+  private Future<NetSocket> connect(ConnectOptions options) {
+    try {
+      return client.connect(options);
+    } catch (IllegalStateException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   private final class Conversation {

@@ -29,7 +29,7 @@ public record Trace(List<TraceStep> steps) implements Measurement {
     return new Trace(steps);
   }
 
-  /** The addresses of the route, without the silent steps: two traces show the same route when these are equal. */
+  /** The addresses that answered, nearest first, without the silent steps. */
   public List<String> route() {
     return steps.stream().filter(TraceStep::answered).map(TraceStep::address).toList();
   }

@@ -19,7 +19,6 @@ public final class TraceProbe implements Probe<Trace> {
   private final Duration timeout;
   private final Context context;
 
-  /** @param session a session with no {@linkplain EchoSession#traceUnavailableReason() reason not to trace} */
   public TraceProbe(EchoSession session, int maxHops, Duration timeout, Context context) {
     this.session = session;
     this.maxHops = maxHops;

@@ -31,6 +31,37 @@ class ConfigErrorTest {
   }
 
   @Test
+  void aTokenOfSixtyCharactersIsShownWhole() {
+    String token = "a".repeat(60);
+    assertEquals("line 1: \"" + token + "\": problem", new ConfigError(1, token, "problem").message());
+  }
+
+  @Test
+  void aLongerTokenIsCutAtSixtyCharactersAndGivesItsLength() {
+    String token = "b".repeat(61);
+    assertEquals("line 1: \"" + "b".repeat(60) + "…\" (61 characters): problem",
+        new ConfigError(1, token, "problem").message());
+  }
+
+  @Test
+  void theCutCountsTheEscapesShownAndNeverSplitsOneOrAPair() {
+    // 10 x "\\u0001" is 60 characters shown; the 11th escape would pass 60, so the cut falls before it.
+    String controls = "\u0001".repeat(20);
+    assertEquals("line 2: \"" + "\\u0001".repeat(10) + "…\" (20 characters): problem",
+        new ConfigError(2, controls, "problem").message());
+    // 59 letters, then an emoji: one character, but two chars, the second of which would be the 61st.
+    String emoji = "c".repeat(59) + "\uD83D\uDE00" + "dd";
+    assertEquals("line 3: \"" + "c".repeat(59) + "…\" (62 characters): problem",
+        new ConfigError(3, emoji, "problem").message());
+  }
+
+  @Test
+  void theJsonKeepsTheWholeToken() {
+    ConfigError error = new ConfigError(1, "e".repeat(1000), "problem");
+    assertEquals(error, ConfigError.fromJson(error.toJson()));
+  }
+
+  @Test
   void jsonRoundTripsWithAndWithoutToken() {
     ConfigError withToken = new ConfigError(4, "hops=0", "value out of range for hops");
     assertEquals(new JsonObject("{\"line\":4,\"token\":\"hops=0\",\"problem\":\"value out of range for hops\"}"),

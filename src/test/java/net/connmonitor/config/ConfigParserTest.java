@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,11 +50,68 @@ class ConfigParserTest {
   }
 
   @Test
-  void hostLinesKeepTheirOrderAndDuplicatesAreTwoHosts() {
-    ParsedConfig config = ConfigParser.parse("b.example\nexample.org\nexample.org\n");
-    assertEquals(List.of("b.example", "example.org", "example.org"),
+  void hostLinesKeepTheirOrder() {
+    ParsedConfig config = ConfigParser.parse("b.example\nexample.org\na.example\n");
+    assertEquals(List.of("b.example", "example.org", "a.example"),
         config.hosts().stream().map(HostConfig::host).toList());
-    assertEquals(config.hosts().get(1), config.hosts().get(2));
+  }
+
+  @Test
+  void aLineThatRepeatsAnEarlierOneAsParsedIsMeasuredOnceAndNamesBothLines() {
+    ParsedConfig config = ConfigParser.parse("example.org json=1 ping=100\nb.example\n\n"
+        + "example.org PING=100.0   JSON=true # again\nExample.org json=1 ping=100\nb.example ping=500\n");
+    assertEquals(List.of("example.org", "b.example", "Example.org"),
+        config.hosts().stream().map(HostConfig::host).toList());
+    assertEquals(List.of(new DuplicateHost(4, 1, "example.org"), new DuplicateHost(6, 2, "b.example")),
+        config.duplicates());
+    assertEquals(List.of("line 4: \"example.org\" repeats line 1 (the same host and options); measured once",
+        "line 6: \"b.example\" repeats line 2 (the same host and options); measured once"), config.duplicateReport());
+    assertTrue(config.valid());
+  }
+
+  @Test
+  void atMostAHundredErrorsAreListedAndTheRestCounted() {
+    ParsedConfig config = ConfigParser.parse("example.org ping=x\n".repeat(150));
+    assertEquals(ParsedConfig.LISTED, config.errors().size());
+    assertEquals(50, config.moreErrors());
+    assertEquals(100, config.errors().get(99).line());
+    List<String> report = config.errorReport();
+    assertEquals(101, report.size());
+    assertEquals("… and 50 more errors", report.get(100));
+    assertEquals("… and 1 more error", ConfigParser.parse("example.org ping=x\n".repeat(101)).errorReport().get(100));
+  }
+
+  @Test
+  void atMostAHundredRepeatedLinesAreListedAndTheRestCounted() {
+    ParsedConfig config = ConfigParser.parse("example.org\n".repeat(1000));
+    assertEquals(List.of(new HostConfig("example.org", 500, 10, 41, 0, 30, 0, false, true, 2000)), config.hosts());
+    assertEquals(101, config.duplicateReport().size());
+    assertEquals("… and 899 more repeated host lines", config.duplicateReport().get(100));
+  }
+
+  @Test
+  void aMegabyteOfRandomBytesIsReportedInAHundredShortLines() {
+    byte[] garbage = new byte[1 << 20];
+    new Random(11).nextBytes(garbage);
+    ParsedConfig config = ConfigParser.parse(garbage);
+    List<String> report = config.errorReport();
+    assertEquals(ParsedConfig.LISTED + 1, report.size());
+    assertTrue(config.moreErrors() > 10_000, report.get(100));
+    assertTrue(report.get(100).matches("… and \\d+ more errors"), report.get(100));
+    assertTrue(report.stream().allMatch(line -> line.length() < 300),
+        report.stream().filter(line -> line.length() >= 300).findFirst().orElse(""));
+  }
+
+  @Test
+  void aMegabyteTokenIsReportedCut() {
+    List<String> report = ConfigParser.parse("x".repeat(1 << 20) + " ping=" + "9".repeat(1 << 20)).errorReport();
+    assertEquals(List.of(
+            "line 1: \"" + "x".repeat(60) + "…\" (1048576 characters): not a valid host name; expected a DNS name of"
+                + " at most 253 characters: dot-separated labels of 1 to 63 ASCII letters, digits, '-' and '_', not"
+                + " starting or ending with '-'",
+            "line 1: \"ping=" + "9".repeat(55) + "…\" (1048581 characters): value out of range for ping; expected a"
+                + " decimal number of milliseconds from 0 to 31536000000 (a year), 0 for no pings"),
+        report);
   }
 
   @Test
@@ -305,15 +363,27 @@ class ConfigParserTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"500=500", "0.5=0.5", ".5=0.5", "5.=5", "1e3=1000", "1E3=1000", "2.5e-1=0.25",
-      "1E+2=100", "007=7", "0=0", "31536000000=31536000000"})
+      "1E+2=100", "007=7", "0=0", "31536000000=31536000000", "+1=1", "+0.5e1=5", "-0=0", "-0.0=0", "-0e5=0",
+      "-.0=0", "-000.000e-7=0", "+0=0"})
   void decimalForms(String valueAndExpected) {
     String[] parts = valueAndExpected.split("=");
+    // assertEquals on doubles tells 0.0 from -0.0: a zero is stored without its sign.
     assertEquals(Double.parseDouble(parts[1]), onlyHost("example.org ping=" + parts[0]).pingIntervalMs());
   }
 
+  @Test
+  void minusZeroIsZeroForEveryDecimalOption() {
+    assertEquals(onlyHost("example.org ping=0 trace=0 scan=0"), onlyHost("example.org ping=-0 trace=-0.0 scan=-0e5"));
+    assertEquals(1, ConfigParser.parse("example.org ping=-0\nexample.org ping=0\n").hosts().size());
+    assertEquals(List.of("timeout=-0"), tokens("example.org timeout=-0"));
+    assertEquals(List.of("value out of range for timeout"), ConfigParser.parse("example.org timeout=-0").errors()
+        .stream().map(error -> error.problem().substring(0, error.problem().indexOf(';'))).toList());
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"-1", "+1", "-0", "1_000", "0x10", "inf", "nan", "Infinity", "NaN", "1e", "e3", ".",
-      "1.2.3", "5d", "5f", "1,5", "\u0665", "1e3.5"})
+  @ValueSource(strings = {"-1", "-0.5", "-.1", "-1e-400", "-0.0001", "--0", "+-0", "-+0", "-", "+", "1_000",
+      "0x10", "inf", "nan", "Infinity", "NaN", "-inf", "1e", "e3", ".", "1.2.3", "5d", "5f", "1,5", "\u0665",
+      "1e3.5", "\u22120"})
   void malformedDecimals(String value) {
     assertEquals(List.of("invalid value for ping; expected a decimal number of milliseconds from 0 to"
             + " 31536000000 (a year), 0 for no pings"),
@@ -346,10 +416,26 @@ class ConfigParserTest {
   }
 
   @Test
-  void integersMayHaveLeadingZerosButNoSignOrFraction() {
+  void integersMayHaveLeadingZerosAndASignButNoFraction() {
     assertEquals(30, onlyHost("example.org hops=00030").maxHops());
+    HostConfig signed = onlyHost("example.org numpings=+5 payload=+0100 hops=+1");
+    assertEquals(List.of(5, 100, 1), List.of(signed.numPings(), signed.payloadBytes(), signed.maxHops()));
     assertEquals(List.of("invalid value for numpings", "invalid value for payload", "invalid value for hops"),
-        ConfigParser.parse("example.org numpings=+5 payload=1.0 hops=1e2").errors().stream()
+        ConfigParser.parse("example.org numpings=5.0 payload=1e2 hops=--1").errors().stream()
+            .map(error -> error.problem().substring(0, error.problem().indexOf(';')))
+            .toList());
+  }
+
+  @Test
+  void minusZeroIsZeroForIntegersToo() {
+    // Zero is below every integer option's range, so "-0" is out of range, as "0" is; other negatives are invalid.
+    assertEquals(List.of("value out of range for numpings", "value out of range for payload",
+            "value out of range for hops"),
+        ConfigParser.parse("example.org numpings=-0 payload=-00 hops=-0").errors().stream()
+            .map(error -> error.problem().substring(0, error.problem().indexOf(';')))
+            .toList());
+    assertEquals(List.of("invalid value for numpings", "invalid value for payload", "invalid value for hops"),
+        ConfigParser.parse("example.org numpings=-5 payload=-1 hops=-30").errors().stream()
             .map(error -> error.problem().substring(0, error.problem().indexOf(';')))
             .toList());
   }

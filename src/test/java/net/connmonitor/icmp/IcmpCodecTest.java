@@ -1,17 +1,17 @@
 package net.connmonitor.icmp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.channel.socket.DatagramPacket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
+/** Synthetic packets, laid out as each kind of socket delivers them. */
 class IcmpCodecTest {
 
   private static final InetAddress LOCAL_V4 = address("127.0.0.1");
@@ -19,119 +19,202 @@ class IcmpCodecTest {
   private static final InetAddress TARGET_V4 = address("198.18.10.2");
   private static final InetAddress ROUTER_V6 = address("2001:db8:0:1::2");
   private static final InetAddress TARGET_V6 = address("2001:db8:0:10::2");
+  private static final PayloadPattern PATTERN = new PayloadPattern(HexFormat.of().parseHex("c0ffee0011223344"));
+  private static final long RECEIVED = 1_795_000_000_123_456_789L;
+  private static final long READ = 42;
+
+  private final IcmpCodec rawV4 = new IcmpCodec(IcmpFamily.V4, SocketKind.RAW, PATTERN);
+  private final IcmpCodec rawV6 = new IcmpCodec(IcmpFamily.V6, SocketKind.RAW, PATTERN);
+  private final IcmpCodec pingV4 = new IcmpCodec(IcmpFamily.V4, SocketKind.PING, PATTERN);
 
   @Test
-  void encodesAnIpv4EchoRequestWithItsChecksum() {
-    EmbeddedChannel channel = new EmbeddedChannel(new IcmpCodec(IcmpFamily.V4, SocketKind.RAW));
-    channel.writeOutbound(new EchoRequest(LOCAL_V4, 0x1234, 1, 5, EchoRequest.SOCKET_DEFAULT));
-    DatagramPacket packet = channel.readOutbound();
-    // type 8, code 0, checksum, identifier 0x1234, sequence 1, the sequence's complement, three zero bytes
-    assertEquals("0800e5cb12340001fffe000000", ByteBufUtil.hexDump(packet.content()));
-    assertEquals(0, InternetChecksum.of(packet.content()), "a packet with its checksum sums to zero");
-    assertEquals(new InetSocketAddress(LOCAL_V4, 0), packet.recipient());
-    packet.release();
+  void encodesAnIpv4EchoRequestWithItsChecksumAndPayload() {
+    ByteBuffer packet = buffer(64);
+    int length = rawV4.encode(packet, 0, 0x1234, 1, 12);
+    // type 8, code 0, checksum, identifier 0x1234, sequence 1, the sequence's complement, then the cookie, repeated
+    assertEquals("0800316512340001fffec0ffee0011223344c0ff", hex(packet, 0, length));
+    assertTrue(InternetChecksum.verifies(packet, 0, length));
   }
 
   @Test
   void everyRequestOfOneIdentifierHasTheSameChecksum() {
-    EmbeddedChannel channel = new EmbeddedChannel(new IcmpCodec(IcmpFamily.V4, SocketKind.RAW));
     for (int sequence : new int[] {0, 1, 0x7fff, 0xfffe, 0xffff}) {
-      channel.writeOutbound(new EchoRequest(TARGET_V4, 0x1234, sequence, 32, 1 + sequence % 30));
-      DatagramPacket packet = channel.readOutbound();
-      assertEquals(0, InternetChecksum.of(packet.content()));
-      assertEquals(0xe5cb, packet.content().getUnsignedShort(2), "sequence " + sequence);
-      packet.release();
+      ByteBuffer packet = buffer(64);
+      rawV4.encode(packet, 0, 0x1234, sequence, 32);
+      assertEquals(0x4b74, packet.getShort(2) & 0xffff, "sequence " + sequence);
     }
   }
 
   @Test
   void leavesTheIcmpv6ChecksumToTheKernel() {
-    EmbeddedChannel channel = new EmbeddedChannel(new IcmpCodec(IcmpFamily.V6, SocketKind.RAW));
-    channel.writeOutbound(new EchoRequest(TARGET_V6, 0xbeef, 0xffff, 1, EchoRequest.SOCKET_DEFAULT));
-    DatagramPacket packet = channel.readOutbound();
-    assertEquals("80000000beefffff00", ByteBufUtil.hexDump(packet.content()));
-    packet.release();
+    ByteBuffer packet = buffer(64);
+    int length = rawV6.encode(packet, 0, 0xbeef, 0xffff, 1);
+    assertEquals("80000000beefffff00", hex(packet, 0, length));
   }
 
   @Test
   void decodesAnEchoReplyAfterTheIpv4HeaderOfARawSocket() {
-    EmbeddedChannel channel = new EmbeddedChannel(new IcmpCodec(IcmpFamily.V4, SocketKind.RAW));
-    // A real reply captured on loopback: 20-byte IP header, then type 0, identifier 0x1234, sequence 1, "hello".
-    long before = System.nanoTime();
-    channel.writeInbound(datagram("450000215e84000040011e567f0000017f0000010000a9f81234000168656c6c6f", LOCAL_V4));
-    IcmpMessage message = channel.readInbound();
-    assertEquals(ReplyKind.ECHO_REPLY, message.kind());
-    assertEquals(LOCAL_V4, message.from());
-    assertEquals(LOCAL_V4, message.probeDestination());
-    assertEquals(0x1234, message.identifier());
-    assertEquals(1, message.sequence());
-    assertEquals(true, message.receivedAtNanos() >= before);
+    ByteBuffer packet = ipv4(TARGET_V4, LOCAL_V4, echoReply(IcmpFamily.V4, 0x1234, 7, 41));
+    IcmpMessage reply = rawV4.decode(packet, 0, packet.limit(), TARGET_V4, RECEIVED, READ);
+    assertEquals(new IcmpMessage(ReplyKind.ECHO_REPLY, TARGET_V4, TARGET_V4, 0x1234, 7, 41, true, RECEIVED, READ),
+        reply);
   }
 
   @Test
-  void decodesAnEchoReplyOfAPingSocketWhichHasNoIpHeader() {
-    EmbeddedChannel channel = new EmbeddedChannel(new IcmpCodec(IcmpFamily.V4, SocketKind.PING));
-    channel.writeInbound(datagram("00003d6a7ec2000168656c6c6f", LOCAL_V4));
-    IcmpMessage message = channel.readInbound();
-    assertEquals(ReplyKind.ECHO_REPLY, message.kind());
-    assertEquals(0x7ec2, message.identifier());
-    assertEquals(1, message.sequence());
+  void aRawIpv4SocketRefusesAPacketWithABadChecksum() {
+    ByteBuffer packet = ipv4(TARGET_V4, LOCAL_V4, echoReply(IcmpFamily.V4, 0x1234, 7, 41));
+    packet.put(20 + 30, (byte) (packet.get(20 + 30) ^ 1));
+    assertNull(rawV4.decode(packet, 0, packet.limit(), TARGET_V4, RECEIVED, READ));
   }
 
   @Test
-  void decodesATimeExceededByTheRequestItQuotes() {
-    EmbeddedChannel channel = new EmbeddedChannel(new IcmpCodec(IcmpFamily.V4, SocketKind.RAW));
-    String outerIpHeader = "45c0003800000000400100bbc6120102c6120001";
-    String timeExceeded = "0b00f4ff00000000";
-    String quotedIpHeader = "4500002100004000" + "0101" + "0000" + "c6120001" + "c612" + "0a02";
-    String quotedEcho = "0800000012340007";
-    channel.writeInbound(datagram(outerIpHeader + timeExceeded + quotedIpHeader + quotedEcho, ROUTER_V4));
-    IcmpMessage message = channel.readInbound();
-    assertEquals(ReplyKind.TIME_EXCEEDED, message.kind());
-    assertEquals(ROUTER_V4, message.from());
-    assertEquals(TARGET_V4, message.probeDestination());
-    assertEquals(0x1234, message.identifier());
-    assertEquals(7, message.sequence());
+  void aPingSocketsReplyStartsAtTheIcmpHeader() {
+    ByteBuffer packet = echoReply(IcmpFamily.V4, 0x0d1e, 9, 41);
+    IcmpMessage reply = pingV4.decode(packet, 0, packet.limit(), TARGET_V4, RECEIVED, READ);
+    assertEquals(9, reply.sequence());
+    assertEquals(0x0d1e, reply.identifier());
+    assertTrue(reply.payloadIntact());
   }
 
   @Test
-  void decodesAnIcmpv6UnreachableByTheRequestItQuotes() {
-    EmbeddedChannel channel = new EmbeddedChannel(new IcmpCodec(IcmpFamily.V6, SocketKind.RAW));
-    String unreachable = "01030000" + "00000000";
-    String quotedIpv6Header = "60000000" + "0010" + "3a" + "01"
-        + "20010db8000000000000000000000001" + "20010db8000000100000000000000002";
-    String quotedEcho = "8000000043210009";
-    channel.writeInbound(datagram(unreachable + quotedIpv6Header + quotedEcho, ROUTER_V6));
-    IcmpMessage message = channel.readInbound();
+  void aReplyWhosePayloadDiffersFromTheRequestsIsFlagged() {
+    ByteBuffer packet = echoReply(IcmpFamily.V6, 0x1234, 7, 41);
+    packet.put(8 + 20, (byte) 0);
+    IcmpMessage reply = rawV6.decode(packet, 0, packet.limit(), TARGET_V6, RECEIVED, READ);
+    assertFalse(reply.payloadIntact());
+  }
+
+  @Test
+  void decodesAnIpv4TimeExceededByTheRequestItQuotes() {
+    ByteBuffer request = buffer(64);
+    int length = rawV4.encode(request, 0, 0x1234, 3, 32);
+    // Linux routers quote the whole original packet when it fits in 576 bytes.
+    ByteBuffer error = ipv4(ROUTER_V4, LOCAL_V4,
+        icmpError(11, ipv4(LOCAL_V4, TARGET_V4, slice(request, 0, length)), IcmpFamily.V4));
+    IcmpMessage message = rawV4.decode(error, 0, error.limit(), ROUTER_V4, RECEIVED, READ);
+    assertEquals(new IcmpMessage(ReplyKind.TIME_EXCEEDED, ROUTER_V4, TARGET_V4, 0x1234, 3, 32, true, RECEIVED, READ),
+        message);
+  }
+
+  @Test
+  void anErrorQuotingOnlyTheIcmpHeaderCarriesNoPayload() {
+    ByteBuffer request = buffer(64);
+    rawV4.encode(request, 0, 0x1234, 3, 32);
+    ByteBuffer error = ipv4(ROUTER_V4, LOCAL_V4,
+        icmpError(3, ipv4(LOCAL_V4, TARGET_V4, slice(request, 0, 8)), IcmpFamily.V4));
+    IcmpMessage message = rawV4.decode(error, 0, error.limit(), ROUTER_V4, RECEIVED, READ);
     assertEquals(ReplyKind.UNREACHABLE, message.kind());
-    assertEquals(ROUTER_V6, message.from());
-    assertEquals(TARGET_V6, message.probeDestination());
-    assertEquals(0x4321, message.identifier());
-    assertEquals(9, message.sequence());
+    assertEquals(0, message.payloadBytes());
   }
 
   @Test
-  void dropsWhatCannotAnswerAnEchoRequest() {
-    EmbeddedChannel channel = new EmbeddedChannel(new IcmpCodec(IcmpFamily.V4, SocketKind.PING));
-    channel.writeInbound(datagram("0800f7fe00010000", LOCAL_V4)); // an echo request
-    channel.writeInbound(datagram("0000", LOCAL_V4)); // truncated
-    channel.writeInbound(datagram("0b00f4ff00000000" + "4500", ROUTER_V4)); // error quoting too little
-    // An error quoting a UDP datagram, not one of our echo requests.
-    channel.writeInbound(datagram("0b00f4ff00000000" + "45000021000040000111" + "0000c6120001c6120a02"
-        + "0800000012340007", ROUTER_V4));
-    assertNull(channel.readInbound());
+  void decodesAnIcmpv6TimeExceededByTheRequestItQuotes() {
+    ByteBuffer request = buffer(64);
+    int length = rawV6.encode(request, 0, 0xbeef, 0x8001, 32);
+    ByteBuffer error = icmpError(3, ipv6(address("2001:db8::1"), TARGET_V6, slice(request, 0, length)),
+        IcmpFamily.V6);
+    IcmpMessage message = rawV6.decode(error, 0, error.limit(), ROUTER_V6, RECEIVED, READ);
+    assertEquals(new IcmpMessage(ReplyKind.TIME_EXCEEDED, ROUTER_V6, TARGET_V6, 0xbeef, 0x8001, 32, true, RECEIVED,
+        READ), message);
   }
 
-  private static DatagramPacket datagram(String hex, InetAddress sender) {
-    ByteBuf content = Unpooled.wrappedBuffer(ByteBufUtil.decodeHexDump(hex));
-    return new DatagramPacket(content, new InetSocketAddress(0), new InetSocketAddress(sender, 0));
+  @Test
+  void decodesAnErrorThatAPingSocketQueued() {
+    ByteBuffer request = buffer(64);
+    int length = pingV4.encode(request, 0, 0x0d1e, 12, 16);
+    IcmpMessage message = pingV4.decodeQueuedError(request, 0, length, TARGET_V4, 11, ROUTER_V4, RECEIVED, READ);
+    assertEquals(new IcmpMessage(ReplyKind.TIME_EXCEEDED, ROUTER_V4, TARGET_V4, 0x0d1e, 12, 16, true, RECEIVED, READ),
+        message);
+    assertNull(pingV4.decodeQueuedError(request, 0, length, TARGET_V4, 5, ROUTER_V4, RECEIVED, READ),
+        "a redirect answers nothing");
+  }
+
+  @Test
+  void truncatedAndForeignPacketsDecodeToNothing() {
+    ByteBuffer reply = ipv4(TARGET_V4, LOCAL_V4, echoReply(IcmpFamily.V4, 0x1234, 7, 41));
+    assertNull(rawV4.decode(reply, 0, 19, TARGET_V4, RECEIVED, READ), "no whole IP header");
+    assertNull(rawV4.decode(reply, 0, 27, TARGET_V4, RECEIVED, READ), "no whole ICMP header");
+    ByteBuffer request = ipv4(LOCAL_V4, TARGET_V4, echoRequest(0x1234, 7));
+    assertNull(rawV4.decode(request, 0, request.limit(), LOCAL_V4, RECEIVED, READ), "an echo request answers nothing");
+    ByteBuffer udp = ipv4(LOCAL_V4, TARGET_V4, buffer(16));
+    udp.put(9, (byte) 17);
+    ByteBuffer aboutUdp = ipv4(ROUTER_V4, LOCAL_V4, icmpError(3, udp, IcmpFamily.V4));
+    assertNull(rawV4.decode(aboutUdp, 0, aboutUdp.limit(), ROUTER_V4, RECEIVED, READ), "an error about UDP");
+    ByteBuffer shortError = icmpError(3, buffer(30), IcmpFamily.V6);
+    assertNull(rawV6.decode(shortError, 0, shortError.limit(), ROUTER_V6, RECEIVED, READ), "no whole quoted header");
   }
 
   static InetAddress address(String literal) {
     try {
       return InetAddress.getByName(literal);
-    } catch (java.net.UnknownHostException e) {
+    } catch (UnknownHostException e) {
       throw new AssertionError(e);
     }
+  }
+
+  private static ByteBuffer buffer(int size) {
+    return ByteBuffer.allocate(size);
+  }
+
+  private static ByteBuffer slice(ByteBuffer packet, int offset, int length) {
+    ByteBuffer copy = buffer(length);
+    for (int i = 0; i < length; i++) {
+      copy.put(i, packet.get(offset + i));
+    }
+    return copy;
+  }
+
+  /** What our request would come back as: the same bytes with the reply's type and checksum. */
+  private static ByteBuffer echoReply(IcmpFamily family, int identifier, int sequence, int payload) {
+    ByteBuffer packet = buffer(8 + payload);
+    new IcmpCodec(family, SocketKind.RAW, PATTERN).encode(packet, 0, identifier, sequence, payload);
+    packet.put(0, (byte) family.echoReply);
+    packet.putShort(2, (short) 0);
+    packet.putShort(2, (short) InternetChecksum.of(packet, 0, packet.limit()));
+    return packet;
+  }
+
+  private static ByteBuffer echoRequest(int identifier, int sequence) {
+    ByteBuffer packet = buffer(8 + 16);
+    new IcmpCodec(IcmpFamily.V4, SocketKind.RAW, PATTERN).encode(packet, 0, identifier, sequence, 16);
+    return packet;
+  }
+
+  private static ByteBuffer icmpError(int type, ByteBuffer quoted, IcmpFamily family) {
+    ByteBuffer packet = buffer(8 + quoted.limit());
+    packet.put(0, (byte) type);
+    for (int i = 0; i < quoted.limit(); i++) {
+      packet.put(8 + i, quoted.get(i));
+    }
+    if (family == IcmpFamily.V4) {
+      packet.putShort(2, (short) InternetChecksum.of(packet, 0, packet.limit()));
+    }
+    return packet;
+  }
+
+  private static ByteBuffer ipv4(InetAddress source, InetAddress destination, ByteBuffer payload) {
+    ByteBuffer packet = buffer(20 + payload.limit());
+    packet.put(0, (byte) 0x45).putShort(2, (short) packet.limit()).put(8, (byte) 64).put(9, (byte) 1);
+    packet.put(12, source.getAddress()).put(16, destination.getAddress());
+    for (int i = 0; i < payload.limit(); i++) {
+      packet.put(20 + i, payload.get(i));
+    }
+    return packet;
+  }
+
+  private static ByteBuffer ipv6(InetAddress source, InetAddress destination, ByteBuffer payload) {
+    ByteBuffer packet = buffer(40 + payload.limit());
+    packet.put(0, (byte) 0x60).putShort(4, (short) payload.limit()).put(6, (byte) 58).put(7, (byte) 64);
+    packet.put(8, source.getAddress()).put(24, destination.getAddress());
+    for (int i = 0; i < payload.limit(); i++) {
+      packet.put(40 + i, payload.get(i));
+    }
+    return packet;
+  }
+
+  private static String hex(ByteBuffer packet, int offset, int length) {
+    byte[] bytes = new byte[length];
+    packet.get(offset, bytes);
+    return HexFormat.of().formatHex(bytes);
   }
 }

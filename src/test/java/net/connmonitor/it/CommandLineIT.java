@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +61,36 @@ class CommandLineIT {
       assertTrue(errors.get(1).startsWith(config + ": line 4: \"hops=0\": "), errors.get(1));
       assertTrue(errors.get(2).startsWith(config + ": line 4: \"json=yes\": "), errors.get(2));
       assertNoStackTrace(monitor);
+    }
+  }
+
+  @Test
+  void checkOfAMegabyteOfRandomBytesSaysAHundredErrorsThenHowManyMore() throws Exception {
+    byte[] garbage = new byte[1 << 20];
+    new Random(7).nextBytes(garbage);
+    Path config = Files.write(dir.resolve("garbage.conf"), garbage);
+    try (MonitorProcess monitor = MonitorProcess.start("--check", config.toString())) {
+      assertEquals(1, monitor.waitForExit(EXIT));
+      List<String> errors = monitor.stderr();
+      assertEquals(101, errors.size(), monitor.transcript());
+      assertTrue(errors.subList(0, 100).stream().allMatch(line -> line.startsWith(config + ": line ")),
+          monitor.transcript());
+      assertTrue(errors.stream().allMatch(line -> line.length() < 400), monitor.transcript());
+      assertTrue(errors.get(100).matches(Pattern.quote(config + ": … and ") + "\\d+ more errors"), errors.get(100));
+      assertNoStackTrace(monitor);
+      assertEquals(List.of(), monitor.stdout());
+    }
+  }
+
+  @Test
+  void checkWarnsOfARepeatedHostLineAndCountsItOnce() throws Exception {
+    Path config = dir.resolve("repeated.conf");
+    Files.writeString(config, "127.0.0.1 ping=100\n::1\n127.0.0.1 PING=100.0\n");
+    try (MonitorProcess monitor = MonitorProcess.start("--check", config.toString())) {
+      assertEquals(0, monitor.waitForExit(EXIT));
+      assertEquals(List.of(config + ": valid, 2 hosts"), monitor.stdout());
+      assertEquals(List.of(config + ": warning: line 3: \"127.0.0.1\" repeats line 1 (the same host and options);"
+          + " measured once"), monitor.stderr());
     }
   }
 

@@ -22,6 +22,11 @@ class TraceAndScanIT {
   private static final Duration WAIT = Duration.ofSeconds(15);
   /** With trace=100 and answers within milliseconds, this is more than ten traces. */
   private static final long STEADY_MS = 2000;
+  /**
+   * With trace=100 and timeout=200, a trace with a silent router takes 300 ms: about ten traces, of which each
+   * router answers the first few (its burst) and then one a second.
+   */
+  private static final long RATE_LIMITED_MS = 3000;
 
   @Test
   void anUnchangedRouteIsPrintedOnce() throws Exception {
@@ -49,6 +54,29 @@ class TraceAndScanIT {
       }
       monitor.signal("TERM");
       assertEquals(0, monitor.waitForExit(WAIT));
+    }
+  }
+
+  @Test
+  void routersThatRateLimitTheirErrorsMakeNoRouteChange() throws Exception {
+    TestNetwork.rateLimitIcmpErrors(true);
+    String config = TestNetwork.WEB_V4 + " ping=0 trace=100 timeout=200 json=1\n";
+    try (MonitorProcess monitor = MonitorProcess.start(List.of(), config)) {
+      monitor.awaitStdout(line -> line.contains("\"trace\""), WAIT);
+      // Past the routers' burst of answers, most traces are "* * * target" or lack a router or two.
+      Thread.sleep(RATE_LIMITED_MS);
+      List<List<String>> routes = routes(monitor);
+      assertEquals(1, routes.size(), monitor.transcript());
+      List<String> full = TestNetwork.path(TestNetwork.ROUTERS_V4, TestNetwork.WEB_V4);
+      List<String> printed = routes.get(0);
+      assertEquals(full.size(), printed.size(), monitor.transcript());
+      for (int hop = 0; hop < full.size(); hop++) {
+        assertTrue(printed.get(hop).equals(full.get(hop)) || printed.get(hop).equals("*"), monitor.transcript());
+      }
+      monitor.signal("TERM");
+      assertEquals(0, monitor.waitForExit(WAIT));
+    } finally {
+      TestNetwork.rateLimitIcmpErrors(false);
     }
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.net.InetAddress;
@@ -12,9 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import net.connmonitor.icmp.EchoSession;
+import net.connmonitor.icmp.IcmpChannel;
 import net.connmonitor.icmp.IcmpChannels;
 import net.connmonitor.icmp.IcmpFamily;
 import net.connmonitor.testnet.TestNetwork;
+import net.connmonitor.vertx.VertxInternals;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -61,8 +64,11 @@ class PingProbeTest {
 
   private PingStats burst(Vertx vertx, String host, int count, Duration timeout) throws Exception {
     InetAddress address = InetAddress.getByName(host);
-    try (EchoSession session = channels.channel(IcmpFamily.of(address)).session(address)) {
-      Future<PingStats> stats = new PingProbe(session, count, 41, timeout, vertx.getOrCreateContext()).run();
+    Context context = vertx.getOrCreateContext();
+    IcmpChannel channel = channels.channel(VertxInternals.eventLoop(context), IcmpFamily.of(address))
+        .toCompletableFuture().get(5, TimeUnit.SECONDS);
+    try (EchoSession session = channel.session(address)) {
+      Future<PingStats> stats = new PingProbe(session, count, 41, timeout, context).run();
       return stats.toCompletionStage().toCompletableFuture().get(timeout.toMillis() + 5000, TimeUnit.MILLISECONDS);
     }
   }

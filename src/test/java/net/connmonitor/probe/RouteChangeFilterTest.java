@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Traces written as their steps: an address, or {@code *} for a silent step; times are made up, since they never
+ * count. The destination is {@code D}; a trace ends where its last step answered.
+ */
 class RouteChangeFilterTest {
 
   private final List<Trace> printed = new ArrayList<>();
@@ -13,27 +17,150 @@ class RouteChangeFilterTest {
 
   @Test
   void printsTheFirstTraceThenOnlyChangesOfRoute() {
-    Trace first = trace(new TraceStep("a", 1), new TraceStep("b", 2));
-    Trace slowerWithAGap = trace(new TraceStep("a", 7), TraceStep.silent(), new TraceStep("b", 9));
-    Trace detour = trace(new TraceStep("a", 1), new TraceStep("c", 2));
+    Trace first = trace("a b D");
+    Trace detour = trace("a c D");
+    List<Trace> printedOnes = feed(first, trace("a b D"), detour, trace("a c D"), trace("a b D"));
+    assertEquals(List.of(first, detour, trace("a b D")), printedOnes);
+  }
+
+  @Test
+  void timesNeverCount() {
+    Trace first = trace("a b D");
     filter.accept(first);
-    filter.accept(slowerWithAGap);
-    filter.accept(first);
-    filter.accept(detour);
-    filter.accept(detour);
-    filter.accept(first);
-    assertEquals(List.of(first, detour, first), printed);
+    filter.accept(new Trace(List.of(new TraceStep("a", 70), new TraceStep("b", 80), new TraceStep("D", 90))));
+    assertEquals(List.of(first), printed);
+  }
+
+  @Test
+  void routersThatRateLimitTheirErrorsMakeNoChange() {
+    Trace full = trace("a b c D");
+    assertEquals(List.of(full),
+        feed(full, trace("* * * D"), trace("a b c D"), trace("* b * D"), trace("a * * D"), trace("* * * D")));
+  }
+
+  @Test
+  void aTraceWithOnlySilenceAfterAKnownRouteChangesNothing() {
+    Trace full = trace("a b c D");
+    assertEquals(List.of(full), feed(full, trace("* * * * * *"), trace("*"), trace("a b c * * *")));
   }
 
   @Test
   void aTraceWhereNothingAnsweredIsPrintedFirstToo() {
-    Trace silent = trace(TraceStep.silent(), TraceStep.silent());
-    filter.accept(silent);
-    filter.accept(trace(TraceStep.silent()));
-    assertEquals(List.of(silent), printed);
+    Trace silent = trace("* *");
+    assertEquals(List.of(silent), feed(silent, trace("*")));
   }
 
-  private static Trace trace(TraceStep... steps) {
-    return new Trace(List.of(steps));
+  @Test
+  void aNewRouterAtAKnownHopIsAChange() {
+    Trace first = trace("a b c D");
+    Trace changed = trace("a x c D");
+    assertEquals(List.of(first, changed), feed(first, changed));
+  }
+
+  @Test
+  void aNewRouterIsAChangeEvenWhenItsNeighboursAreSilent() {
+    Trace first = trace("a b c D");
+    Trace changed = trace("* x * D");
+    assertEquals(List.of(first, changed), feed(first, changed));
+  }
+
+  @Test
+  void theDestinationOneHopNearerIsAChange() {
+    Trace first = trace("a b c D");
+    Trace nearer = trace("a b D");
+    assertEquals(List.of(first, nearer), feed(first, nearer));
+  }
+
+  @Test
+  void theDestinationNearerBehindSilentRoutersIsAChange() {
+    Trace first = trace("a b c D");
+    Trace nearer = trace("* * D");
+    assertEquals(List.of(first, nearer), feed(first, nearer));
+  }
+
+  @Test
+  void theDestinationOneHopFartherIsAChange() {
+    Trace first = trace("a b c D");
+    Trace farther = trace("a b c x D");
+    assertEquals(List.of(first, farther), feed(first, farther));
+  }
+
+  @Test
+  void aRouterAnsweringPastTheKnownEndIsAChange() {
+    Trace first = trace("a b c D");
+    Trace longer = trace("a b c * x * *");
+    assertEquals(List.of(first, longer), feed(first, longer));
+  }
+
+  @Test
+  void theDestinationAfterASilentStepMayStillBeWhereItWas() {
+    // Its answer to the probe with hop limit 4 was lost; the one with 5 reached it too, so it answered at 5.
+    Trace first = trace("a b c D");
+    assertEquals(List.of(first), feed(first, trace("a b c * D"), trace("a b c * * D")));
+  }
+
+  @Test
+  void anotherAddressEndingTheRouteIsAChange() {
+    Trace first = trace("a b c D");
+    Trace unreachable = trace("a b c");
+    assertEquals(List.of(first, unreachable), feed(first, unreachable));
+  }
+
+  @Test
+  void aSilentHopIsLearntWithoutAWordThenAChangeThereIsPrinted() {
+    Trace gap = trace("a * c D");
+    Trace changed = trace("a y c D");
+    assertEquals(List.of(gap, changed), feed(gap, trace("a b c D"), trace("a * c D"), trace("a b c D"), changed));
+  }
+
+  @Test
+  void theEndIsLearntWithoutAWordWhenNoTraceHadReachedOne() {
+    Trace unanswered = trace("a b * * * *");
+    assertEquals(List.of(unanswered), feed(unanswered, trace("a b c D"), trace("a b c D")));
+  }
+
+  @Test
+  void aLearntEndIsThenKept() {
+    Trace unanswered = trace("a b * * * *");
+    Trace nearer = trace("a b D");
+    assertEquals(List.of(unanswered, nearer), feed(unanswered, trace("a b c D"), trace("a * * * * *"), nearer));
+  }
+
+  @Test
+  void anEndBeforeAKnownRouterIsAChangeEvenWhenNoEndWasKnown() {
+    Trace unanswered = trace("a b c d * *");
+    Trace shorter = trace("a b D");
+    assertEquals(List.of(unanswered, shorter), feed(unanswered, shorter));
+  }
+
+  @Test
+  void aRangeOfTheEndNarrowedBySilentTracesStillCatchesAMove() {
+    // "* * * D" alone allows the destination anywhere from hop 1 to 4; the routers learnt later pin it at 4.
+    Trace first = trace("* * * D");
+    Trace nearer = trace("* * D");
+    assertEquals(List.of(first, nearer), feed(first, trace("a b c * * *"), nearer));
+  }
+
+  @Test
+  void theKnownRouteStartsAgainFromAChangedTrace() {
+    // Nothing of the old route stays: c at hop 3 would contradict the destination's being at 3 now.
+    Trace first = trace("a b c D");
+    Trace shorter = trace("a x D");
+    assertEquals(List.of(first, shorter), feed(first, shorter, trace("a x D"), trace("* * D")));
+  }
+
+  private List<Trace> feed(Trace... traces) {
+    for (Trace trace : traces) {
+      filter.accept(trace);
+    }
+    return printed;
+  }
+
+  private static Trace trace(String steps) {
+    List<TraceStep> parsed = new ArrayList<>();
+    for (String step : steps.split(" ")) {
+      parsed.add(step.equals("*") ? TraceStep.silent() : new TraceStep(step, parsed.size() + 1));
+    }
+    return new Trace(parsed);
   }
 }

@@ -3,6 +3,7 @@ package net.connmonitor.probe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.net.InetAddress;
@@ -10,9 +11,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import net.connmonitor.icmp.EchoSession;
+import net.connmonitor.icmp.IcmpChannel;
 import net.connmonitor.icmp.IcmpChannels;
 import net.connmonitor.icmp.IcmpFamily;
 import net.connmonitor.testnet.TestNetwork;
+import net.connmonitor.vertx.VertxInternals;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -64,9 +67,12 @@ class TraceProbeTest {
 
   private Trace trace(Vertx vertx, String host, int maxHops) throws Exception {
     InetAddress address = InetAddress.getByName(host);
-    try (EchoSession session = channels.channel(IcmpFamily.of(address)).session(address)) {
+    Context context = vertx.getOrCreateContext();
+    IcmpChannel channel = channels.channel(VertxInternals.eventLoop(context), IcmpFamily.of(address))
+        .toCompletableFuture().get(5, TimeUnit.SECONDS);
+    try (EchoSession session = channel.session(address)) {
       long start = System.nanoTime();
-      Trace trace = new TraceProbe(session, maxHops, TIMEOUT, vertx.getOrCreateContext()).run()
+      Trace trace = new TraceProbe(session, maxHops, TIMEOUT, context).run()
           .toCompletionStage().toCompletableFuture().get(TIMEOUT.toMillis() + 5000, TimeUnit.MILLISECONDS);
       System.out.printf("trace to %s (hops=%d) took %.3f ms: %s%n", host, maxHops,
           (System.nanoTime() - start) / 1e6, trace.steps());

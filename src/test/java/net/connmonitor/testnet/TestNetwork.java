@@ -28,6 +28,23 @@ public final class TestNetwork implements BeforeAllCallback {
   /** Behind a fourth router that sends no time-exceeded; no TCP port open. */
   public static final String FAR_V4 = "198.18.14.2";
   public static final String FAR_V6 = "2001:db8:0:14::2";
+  /** Answers pings 20 ms late ({@code testnet/echo-delay}); no TCP port open. */
+  public static final String SLOW_V4 = "198.18.15.2";
+  public static final String SLOW_V6 = "2001:db8:0:15::2";
+  public static final long SLOW_DELAY_MS = 20;
+  /**
+   * Answers pings 20 ms late, after forging for each request a corrupt echo reply (IPv4) and, from another of its
+   * addresses, a time-exceeded and an unreachable quoting it.
+   */
+  public static final String HOSTILE_V4 = "198.18.16.2";
+  public static final String HOSTILE_V6 = "2001:db8:0:16::2";
+  /** The machine's own end of the test network. */
+  public static final String LOCAL_V4 = "198.18.0.1";
+  public static final String LOCAL_V6 = "2001:db8::1";
+  /** The routers from {@code cmt-web} back to the machine's own end, nearest first; ping sockets are allowed there. */
+  public static final List<String> ROUTERS_FROM_WEB_V4 = List.of("198.18.10.1", "198.18.2.1", "198.18.1.1");
+  public static final List<String> ROUTERS_FROM_WEB_V6 = List.of("2001:db8:0:10::1", "2001:db8:0:2::1", "2001:db8:0:1::1");
+  public static final String WEB_NAMESPACE = "cmt-web";
   /** The routers on the way to every target, nearest first. */
   public static final List<String> ROUTERS_V4 = List.of("198.18.0.2", "198.18.1.2", "198.18.2.2");
   public static final List<String> ROUTERS_V6 = List.of("2001:db8::2", "2001:db8:0:1::2", "2001:db8:0:2::2");
@@ -63,6 +80,14 @@ public final class TestNetwork implements BeforeAllCallback {
   /** Switches the route to the web target's link over the bypass (a route change), or back. */
   public static void detour(boolean on) {
     script("detour", on ? "on" : "off");
+  }
+
+  /**
+   * Makes the routers rate-limit their ICMP errors as Linux does by default, so that most probes of a trace repeated
+   * within a second go unanswered; or lets them answer every probe again.
+   */
+  public static void rateLimitIcmpErrors(boolean on) {
+    script("ratelimit", on ? "on" : "off");
   }
 
   @Override

@@ -1,0 +1,49 @@
+package net.connmonitor.icmp;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+
+/** {@code struct sockaddr_in} and {@code sockaddr_in6} in native memory, to and from {@link InetAddress}. */
+final class SocketAddresses {
+
+  private SocketAddresses() {
+  }
+
+  /**
+   * Writes {@code address} (port 0), whose bytes are {@code bytes}, at {@code offset}; {@code host} is in machine
+   * order, {@code network} in network order, over the same memory.
+   *
+   * @return the sockaddr's length
+   */
+  static int write(ByteBuffer host, ByteBuffer network, int offset, InetAddress address, byte[] bytes,
+      IcmpFamily family) {
+    host.putShort(offset, (short) family.addressFamily);
+    network.putShort(offset + 2, (short) 0);
+    if (family == IcmpFamily.V4) {
+      network.put(offset + 4, bytes);
+      network.putLong(offset + 8, 0);
+    } else {
+      network.putInt(offset + 4, 0);
+      network.put(offset + 8, bytes);
+      // A link-local destination (fe80::1%eth0) only leaves through the interface its scope names.
+      host.putInt(offset + 24, address instanceof Inet6Address v6 ? v6.getScopeId() : 0);
+    }
+    return family.sockaddrLength;
+  }
+
+  /** The address in the sockaddr at {@code offset}, or null when it is not of {@code family}. */
+  static InetAddress read(ByteBuffer host, int offset, IcmpFamily family) {
+    if ((host.getShort(offset) & 0xffff) != family.addressFamily) {
+      return null;
+    }
+    byte[] bytes = new byte[family.addressBytes()];
+    host.get(offset + (family == IcmpFamily.V4 ? 4 : 8), bytes);
+    try {
+      return InetAddress.getByAddress(bytes);
+    } catch (UnknownHostException impossible) {
+      throw new AssertionError("a 4- or 16-byte address is always valid", impossible);
+    }
+  }
+}
