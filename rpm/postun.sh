@@ -1,5 +1,6 @@
-# %systemd_postun_with_restart: on upgrade, restart a running service with the new files. The logs and the
-# user stay on erase, as RPM packages leave them; an edited configuration is kept as .rpmsave.
+# %systemd_postun_with_restart: on upgrade, restart a running service with the new files. On erase the user stays,
+# as RPM packages leave their users, the log files go with the package that owns them (%ghost), and an edited
+# configuration is kept as .rpmsave.
 if command -v systemctl >/dev/null; then
 	systemctl daemon-reload >/dev/null 2>&1 || :
 	if [ "$1" -ge 1 ]; then

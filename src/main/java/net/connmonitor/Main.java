@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Security;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import net.connmonitor.config.ConfigParser;
@@ -22,6 +23,7 @@ import net.connmonitor.log.Log;
 import net.connmonitor.log.Problems;
 import net.connmonitor.monitor.MonitorStartException;
 import net.connmonitor.monitor.MonitorVerticle;
+import net.connmonitor.os.NativeSupport;
 import net.connmonitor.output.OutputVerticle;
 
 /** The command line: {@code connmonitor [FILE]}, {@code --version}, {@code --help}, {@code --check FILE}. */
@@ -110,8 +112,9 @@ public final class Main {
     AtomicReference<Runnable> reload = new AtomicReference<>(() -> { });
     ProcessSignals.install(() -> stopRequested.complete(OK), () -> reload.get().run());
     JulBridge.install();
-    if (!Transport.EPOLL.available()) {
-      Log.error("Runtime", "Netty's epoll transport is unavailable (" + Transport.EPOLL.unavailabilityCause() + ")");
+    Optional<String> unsupported = NativeSupport.problem();
+    if (unsupported.isPresent()) {
+      Log.error("Runtime", unsupported.get());
       return FAILED;
     }
     Vertx vertx = Vertx.builder().withTransport(Transport.EPOLL).build();

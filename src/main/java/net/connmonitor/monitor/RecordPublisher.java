@@ -18,13 +18,13 @@ final class RecordPublisher {
   private final DeliveryOptions delivery;
 
   RecordPublisher(EventBus eventBus, Target target, OutputStyle style) {
+    RecordCodec.registerOn(eventBus);
     this.eventBus = eventBus;
     this.target = target;
     this.delivery = style.toDeliveryOptions();
   }
 
   void publish(Measurement measurement) {
-    MonitorRecord record = new MonitorRecord(target, Instant.now(), measurement);
-    eventBus.publish(Records.ADDRESS, RecordCodec.toJson(record), delivery);
+    eventBus.publish(Records.ADDRESS, new MonitorRecord(target, Instant.now(), measurement), delivery);
   }
 }

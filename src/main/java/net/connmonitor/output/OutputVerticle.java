@@ -3,7 +3,6 @@ package net.connmonitor.output;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,19 +12,19 @@ import java.util.Optional;
 import net.connmonitor.log.Log;
 import net.connmonitor.log.Problems;
 import net.connmonitor.record.MonitorRecord;
-import net.connmonitor.record.RecordCodec;
+import net.connmonitor.record.RecordJson;
 import net.connmonitor.record.Records;
 
 /**
  * Prints every record published at {@link Records#ADDRESS} in the style its headers ask for. Deploy it as a worker:
- * writing may block. Each record is written with one write and flushed, so records never interleave or split.
+ * writing may block. Each record is written with one write and flushed, so records never interleave or split. The
+ * records arrive as the objects the hosts published: nothing is decoded on the way.
  */
 public final class OutputVerticle extends VerticleBase {
 
   private final OutputStream sink;
   private final Clock clock;
   private final PlainTextFormatter plainText;
-  private final JsonFormatter json = new JsonFormatter();
   private boolean sinkFailing;
 
   /**
@@ -54,24 +53,16 @@ public final class OutputVerticle extends VerticleBase {
   }
 
   private void print(Message<Object> message) {
-    MonitorRecord record;
-    try {
-      record = decode(message.body());
-    } catch (IllegalArgumentException e) {
-      Log.warn("skipped a message on " + Records.ADDRESS + ": " + e.getMessage());
+    if (!(message.body() instanceof MonitorRecord record)) {
+      Object body = message.body();
+      Log.warn("skipped a message on " + Records.ADDRESS + ": "
+          + (body == null ? "an empty one" : "a " + body.getClass().getSimpleName()) + ", not a MonitorRecord");
       return;
     }
     OutputStyle style = OutputStyle.fromHeaders(message.headers());
     Optional<Instant> printedAt = style.timestamp() ? Optional.of(clock.instant()) : Optional.empty();
-    String text = style.json() ? json.format(record, printedAt) : plainText.format(record, printedAt);
+    String text = style.json() ? RecordJson.line(record, printedAt) : plainText.format(record, printedAt);
     write(text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static MonitorRecord decode(Object body) {
-    if (body instanceof JsonObject object) {
-      return RecordCodec.fromJson(object);
-    }
-    throw new IllegalArgumentException("not a JSON object");
   }
 
   private void write(byte[] bytes) {

@@ -3,7 +3,7 @@ package net.connmonitor.record;
 /** The event-bus contract for records (documented in the README). */
 public final class Records {
 
-  /** Every record is published here as a JSON object: see {@link RecordCodec}. */
+  /** Every record is published here as a {@link MonitorRecord}, carried by {@link RecordCodec}. */
   public static final String ADDRESS = "connmonitor.records";
 
   /** Message header: {@code true} when the host's records are printed as JSON. */

@@ -11,10 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import net.connmonitor.record.RecordSchema;
 
 /**
  * The packaged jar run as a user runs it, in a child JVM: its standard output and error collected line by line,
- * signals sent with kill(1).
+ * signals sent with kill(1). Every JSON record it printed is checked against records.schema.json when it is closed.
  */
 final class MonitorProcess implements AutoCloseable {
 
@@ -144,6 +145,8 @@ final class MonitorProcess implements AutoCloseable {
       process.destroyForcibly();
       process.waitFor(10, TimeUnit.SECONDS);
     }
+    stdoutReader.join(5000);
+    stdout().stream().filter(RecordSchema::isJson).forEach(RecordSchema::assertValid);
   }
 
   private static Thread collect(InputStream stream, List<String> into) {

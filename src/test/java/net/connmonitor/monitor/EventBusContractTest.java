@@ -10,13 +10,18 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import net.connmonitor.probe.PingStats;
+import net.connmonitor.record.MonitorRecord;
 import net.connmonitor.record.Records;
 import net.connmonitor.testnet.TestNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What the README promises a verticle in the same JVM: the monitor deployed in-process, records on the bus. */
+/**
+ * What the README promises a verticle in the same JVM: the monitor deployed in-process, records on the bus as
+ * {@link MonitorRecord}s with the JSON form the README shows. (EmbeddingIT compiles and runs the README's example.)
+ */
 @ExtendWith(VertxExtension.class)
 class EventBusContractTest {
 
@@ -29,8 +34,10 @@ class EventBusContractTest {
     Path config = dir.resolve("hosts.conf");
     Files.writeString(config, "localhost ping=50 numpings=3 json=1 timestamp=0\n");
 
-    vertx.eventBus().<JsonObject>consumer(Records.ADDRESS, message -> test.verify(() -> {
-      JsonObject record = message.body();
+    vertx.eventBus().<MonitorRecord>consumer(Records.ADDRESS, message -> test.verify(() -> {
+      assertTrue(message.body().measurement() instanceof PingStats, message.body().toString());
+      // The README's JSON form of the record, as a consumer that wants a JsonObject gets it.
+      JsonObject record = message.body().toJson();
       assertEquals("ping", record.getString("kind"));
       assertEquals("localhost", record.getString("name"));
       assertEquals("127.0.0.1", record.getString("addr"));

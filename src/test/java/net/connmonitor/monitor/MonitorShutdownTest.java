@@ -3,7 +3,6 @@ package net.connmonitor.monitor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.nio.file.Files;
@@ -11,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import net.connmonitor.probe.PingStats;
-import net.connmonitor.record.RecordCodec;
+import net.connmonitor.record.MonitorRecord;
 import net.connmonitor.record.Records;
 import net.connmonitor.testnet.TestNetwork;
 import org.junit.jupiter.api.Test;
@@ -32,8 +31,8 @@ class MonitorShutdownTest {
     List<PingStats> received = new ArrayList<>();
     // One context for the consumer and the undeploy callback: the record must be in before undeploy completes.
     vertx.getOrCreateContext().runOnContext(start -> {
-      vertx.eventBus().<JsonObject>consumer(Records.ADDRESS,
-          message -> received.add((PingStats) RecordCodec.fromJson(message.body()).measurement()));
+      vertx.eventBus().<MonitorRecord>consumer(Records.ADDRESS,
+          message -> received.add((PingStats) message.body().measurement()));
       vertx.deployVerticle(new MonitorVerticle(), MonitorVerticleTest.options(config))
           // The only burst waits a second for its replies; undeploy while it does.
           .compose(id -> vertx.timer(200).compose(t -> vertx.undeploy(id)))

@@ -6,7 +6,6 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.io.IOException;
@@ -22,6 +21,7 @@ import net.connmonitor.log.StderrCapture;
 import net.connmonitor.probe.PingStats;
 import net.connmonitor.record.MonitorRecord;
 import net.connmonitor.record.RecordCodec;
+import net.connmonitor.record.RecordSchema;
 import net.connmonitor.record.Records;
 import net.connmonitor.record.Target;
 import org.junit.jupiter.api.AfterEach;
@@ -60,35 +60,38 @@ class OutputVerticleTest {
   void eachRecordIsPrintedInItsHostsStyleWithOneWriteThenAFlush(Vertx vertx, VertxTestContext test) {
     RecordingSink sink = new RecordingSink(0, events -> {
       if (events.size() == 4) {
-        test.verify(() -> assertEquals(List.of(LOCALHOST_PLAIN, "flush", EXAMPLE_JSON, "flush"), events));
+        test.verify(() -> {
+          assertEquals(List.of(LOCALHOST_PLAIN, "flush", EXAMPLE_JSON, "flush"), events);
+          RecordSchema.assertValid(events.get(2));
+        });
         test.completeNow();
       }
     });
     deploy(vertx, sink, test, bus -> {
-      bus.publish(Records.ADDRESS, RecordCodec.toJson(LOCALHOST), new OutputStyle(false, true).toDeliveryOptions());
-      bus.publish(Records.ADDRESS, RecordCodec.toJson(EXAMPLE), new OutputStyle(true, true).toDeliveryOptions());
+      bus.publish(Records.ADDRESS, LOCALHOST, new OutputStyle(false, true).toDeliveryOptions());
+      bus.publish(Records.ADDRESS, EXAMPLE, new OutputStyle(true, true).toDeliveryOptions());
     });
   }
 
   @Test
-  void anUndecodableMessageIsReportedAndSkipped(Vertx vertx, VertxTestContext test) {
+  void aMessageThatIsNoRecordIsReportedAndSkipped(Vertx vertx, VertxTestContext test) {
     RecordingSink sink = new RecordingSink(0, events -> {
       if (events.size() == 2) {
         test.verify(() -> {
           // Without headers a record is printed the default way: plain text with a timestamp.
           assertEquals(List.of(LOCALHOST_PLAIN, "flush"), events);
           assertEquals(List.of(
-              "WW: skipped a message on connmonitor.records: not a JSON object -\t",
-              "WW: skipped a message on connmonitor.records: malformed record: \"addr\" is missing, expected a string"
-                  + " -\t"), stderrWithoutTimes());
+              "WW: skipped a message on connmonitor.records: a String, not a MonitorRecord -\t",
+              "WW: skipped a message on connmonitor.records: a JsonObject, not a MonitorRecord -\t"),
+              stderrWithoutTimes());
         });
         test.completeNow();
       }
     });
     deploy(vertx, sink, test, bus -> {
       bus.publish(Records.ADDRESS, "not a record");
-      bus.publish(Records.ADDRESS, new JsonObject().put("kind", "ping").put("name", "x"));
-      bus.publish(Records.ADDRESS, RecordCodec.toJson(LOCALHOST));
+      bus.publish(Records.ADDRESS, LOCALHOST.toJson());
+      bus.publish(Records.ADDRESS, LOCALHOST);
     });
   }
 
@@ -106,9 +109,9 @@ class OutputVerticleTest {
     });
     OutputStyle json = new OutputStyle(true, true);
     deploy(vertx, sink, test, bus -> {
-      bus.publish(Records.ADDRESS, RecordCodec.toJson(LOCALHOST), json.toDeliveryOptions());
-      bus.publish(Records.ADDRESS, RecordCodec.toJson(LOCALHOST), json.toDeliveryOptions());
-      bus.publish(Records.ADDRESS, RecordCodec.toJson(EXAMPLE), json.toDeliveryOptions());
+      bus.publish(Records.ADDRESS, LOCALHOST, json.toDeliveryOptions());
+      bus.publish(Records.ADDRESS, LOCALHOST, json.toDeliveryOptions());
+      bus.publish(Records.ADDRESS, EXAMPLE, json.toDeliveryOptions());
     });
   }
 
@@ -117,6 +120,7 @@ class OutputVerticleTest {
   }
 
   private static void deploy(Vertx vertx, OutputStream sink, VertxTestContext test, Consumer<EventBus> publish) {
+    RecordCodec.registerOn(vertx.eventBus());
     vertx.deployVerticle(new OutputVerticle(sink, CLOCK),
             new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
         .onComplete(test.succeeding(id -> publish.accept(vertx.eventBus())));

@@ -16,20 +16,24 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.connmonitor.record.RecordSchema;
 import net.connmonitor.testnet.TestNetwork;
 import org.junit.jupiter.api.Test;
 
 /**
- * The .deb and the .rpm that {@code mvn package} wrote: their exact contents, metadata and scripts, the unit as
- * systemd-analyze judges it, the RPM installed into a scratch root, and the .deb used by an operator on a real
- * systemd in a container ({@code src/test/packaging/container-test.sh}).
+ * The .deb and the .rpm that {@code mvn package} wrote: their exact contents, metadata and scripts, what lintian
+ * and rpmlint say of them, the unit as systemd-analyze judges it, the RPM installed into a scratch root, the .deb
+ * used by an operator on a real systemd in a container ({@code src/test/packaging/container-test.sh}) and installed
+ * and run on an emulated arm64 Debian ({@code src/test/packaging/arm64-smoke.sh}).
  */
 class PackagesIT {
 
   private static final String VERSION = System.getProperty("connmonitor.version", "1.0.0");
   private static final Path DEB = Path.of("target/connmonitor_" + VERSION + "_all.deb");
   private static final Path RPM = Path.of("target/connmonitor-" + VERSION + "-1.noarch.rpm");
+  private static final Path JAR = Path.of(System.getProperty("connmonitor.jar", "target/connmonitor.jar"));
   private static final Path SCRIPTS = Path.of("src/test/packaging");
+  private static final String PACKAGED_JAR = "./usr/share/connmonitor/connmonitor.jar";
 
   @Test
   void theDebHoldsExactlyItsFiles() throws Exception {
@@ -49,14 +53,17 @@ class PackagesIT {
         "-rw-r--r-- root/root /etc/logrotate.d/connmonitor",
         "-rw-r--r-- root/root /lib/systemd/system/connmonitor.service",
         "-rw-r--r-- root/root /usr/share/man/man1/connmonitor.1.gz",
+        "-rw-r--r-- root/root /usr/share/doc/connmonitor/README.md",
+        "-rw-r--r-- root/root /usr/share/doc/connmonitor/records.schema.json",
         "-rw-r--r-- root/root /usr/share/doc/connmonitor/copyright",
         "-rw-r--r-- root/root /usr/share/doc/connmonitor/changelog.gz")), files);
   }
 
   @Test
   void theDebDependsOnAJavaRuntimeAndKeepsTheConfiguration() throws Exception {
-    assertEquals(List.of("default-jre-headless (>= 2:1.17) | java17-runtime-headless, passwd, init-system-helpers"),
+    assertEquals(List.of("default-jre-headless (>= 2:1.17) | java17-runtime-headless, passwd"),
         run("dpkg-deb", "-f", DEB.toString(), "Depends"));
+    assertEquals(List.of("logrotate"), run("dpkg-deb", "-f", DEB.toString(), "Recommends"));
     assertEquals(List.of("all"), run("dpkg-deb", "-f", DEB.toString(), "Architecture"));
     assertEquals(List.of(VERSION), run("dpkg-deb", "-f", DEB.toString(), "Version"));
     assertEquals(List.of("/etc/connmonitor/connmonitor.conf", "/etc/logrotate.d/connmonitor"),
@@ -72,32 +79,73 @@ class PackagesIT {
   }
 
   @Test
-  void theRpmHoldsExactlyItsFilesWithItsConfigurationMarked() throws Exception {
-    Set<String> files = new TreeSet<>();
-    for (String line : run("rpm", "-qlpv", RPM.toString())) {
-      String[] fields = line.split("\\s+");
-      files.add(fields[0] + " " + fields[2] + "/" + fields[3] + " " + fields[fields.length - 1]);
-    }
+  void theRpmHoldsExactlyItsFilesMarkedAsConfigurationDocumentationLicenceOrGhost() throws Exception {
+    // FILEFLAGS: c configuration, n noreplace, d documentation, l licence, g ghost (owned, not carried).
     assertEquals(new TreeSet<>(List.of(
-        "drwxr-xr-x root/root /etc/connmonitor",
-        "drwxr-xr-x root/root /usr/share/connmonitor",
-        "drwxr-xr-x root/root /usr/share/doc/connmonitor",
-        "drwxr-xr-x root/root /usr/share/licenses/connmonitor",
-        "-rwxr-xr-x root/root /usr/bin/connmonitor",
-        "-rw-r--r-- root/root /usr/share/connmonitor/connmonitor.jar",
-        "-rw-r--r-- root/root /usr/share/connmonitor/connmonitor.conf",
-        "-rw-r--r-- root/root /etc/connmonitor/connmonitor.conf",
-        "-rw-r--r-- root/root /etc/logrotate.d/connmonitor",
-        "-rw-r--r-- root/root /usr/lib/systemd/system/connmonitor.service",
-        "-rw-r--r-- root/root /usr/lib/systemd/system-preset/90-connmonitor.preset",
-        "-rw-r--r-- root/root /usr/share/man/man1/connmonitor.1.gz",
-        "-rw-r--r-- root/root /usr/share/doc/connmonitor/README.md",
-        "-rw-r--r-- root/root /usr/share/licenses/connmonitor/LICENSE")), files);
+        "- drwxr-xr-x root/root /etc/connmonitor",
+        "- drwxr-xr-x root/root /usr/share/connmonitor",
+        "- drwxr-xr-x root/root /usr/share/doc/connmonitor",
+        "- drwxr-xr-x root/root /usr/share/licenses/connmonitor",
+        "- -rwxr-xr-x root/root /usr/bin/connmonitor",
+        "- -rw-r--r-- root/root /usr/share/connmonitor/connmonitor.jar",
+        "- -rw-r--r-- root/root /usr/share/connmonitor/connmonitor.conf",
+        "cn -rw-r--r-- root/root /etc/connmonitor/connmonitor.conf",
+        "cn -rw-r--r-- root/root /etc/logrotate.d/connmonitor",
+        "- -rw-r--r-- root/root /usr/lib/systemd/system/connmonitor.service",
+        "- -rw-r--r-- root/root /usr/lib/systemd/system-preset/90-connmonitor.preset",
+        "d -rw-r--r-- root/root /usr/share/man/man1/connmonitor.1.gz",
+        "d -rw-r--r-- root/root /usr/share/doc/connmonitor/README.md",
+        "d -rw-r--r-- root/root /usr/share/doc/connmonitor/records.schema.json",
+        "l -rw-r--r-- root/root /usr/share/licenses/connmonitor/LICENSE",
+        "g -rw-r----- root/root /var/log/connmonitor.log",
+        "g -rw-r----- root/root /var/log/connmonitor.err")),
+        new TreeSet<>(run("rpm", "-qp", "--qf",
+            "[%{FILEFLAGS:fflags} %{FILEMODES:perms} %{FILEUSERNAME}/%{FILEGROUPNAME} %{FILENAMES}\\n]",
+            RPM.toString()).stream().map(line -> line.startsWith(" ") ? "-" + line : line).toList()));
     assertEquals(List.of("/etc/connmonitor/connmonitor.conf", "/etc/logrotate.d/connmonitor"),
         run("rpm", "-qpc", RPM.toString()));
-    assertEquals(List.of("java-headless >= 1:17", "shadow-utils"), run("rpm", "-qp", "--requires", RPM.toString())
-        .stream().filter(requirement -> !requirement.startsWith("rpmlib(")).toList());
+    assertEquals(List.of("java-headless >= 1:17", "shadow-utils", "logrotate"),
+        run("rpm", "-qp", "--requires", RPM.toString())
+            .stream().filter(requirement -> !requirement.startsWith("rpmlib(")).toList());
     assertEquals(List.of("connmonitor-" + VERSION + "-1.noarch"), run("rpm", "-qp", RPM.toString()));
+    assertEquals(List.of("Apache-2.0"), run("rpm", "-qp", "--qf", "%{LICENSE}\\n", RPM.toString()));
+  }
+
+  @Test
+  void bothPackagesShipTheRunnableJar() throws Exception {
+    String built = run("sha256sum", JAR.toString()).get(0).split(" ")[0];
+    assertEquals(List.of(built + "  -"), run("sh", "-c",
+        "dpkg-deb --fsys-tarfile \"$0\" | tar -xO " + PACKAGED_JAR + " | sha256sum", DEB.toString()));
+    assertEquals(List.of(built + "  -"), run("sh", "-c",
+        "rpm2cpio \"$0\" | cpio -i --quiet --to-stdout " + PACKAGED_JAR + " | sha256sum", RPM.toString()));
+  }
+
+  @Test
+  void lintianGivesTheDebNoErrorAndOnlyTheJustifiedTags() throws Exception {
+    Command.Result lintian = Command.exec(null, "lintian", "-EviIL", "+pedantic", DEB.toString());
+    List<String> tags = lintian.stdout().lines().filter(line -> line.matches("[EWIPXO]: .*")).toList();
+    System.out.println("lintian -EviIL +pedantic " + DEB + ":\n  " + String.join("\n  ", tags));
+    Pattern tag = Pattern.compile("([EWIPXO]): connmonitor(?: \\S+)?: (\\S+).*");
+    Set<String> given = new TreeSet<>();
+    for (String line : tags) {
+      Matcher matcher = tag.matcher(line);
+      assertTrue(matcher.matches(), line);
+      given.add(matcher.group(1) + ": " + matcher.group(2));
+    }
+    JustifiedTags.assertOnlyJustified(given, Path.of("debian/lintian-warnings"), lintian.stdout() + lintian.stderr());
+  }
+
+  @Test
+  void rpmlintGivesTheRpmNoErrorAndOnlyTheJustifiedWarnings() throws Exception {
+    Command.Result rpmlint = Command.exec(null, "rpmlint", "-c", "rpm/rpmlint.toml", RPM.toString());
+    System.out.println("rpmlint -c rpm/rpmlint.toml " + RPM + ":\n  "
+        + String.join("\n  ", rpmlint.stdout().lines().filter(line -> line.startsWith("connmonitor")).toList()));
+    Pattern tag = Pattern.compile("connmonitor\\.noarch: ([EW]): (\\S+).*");
+    Set<String> given = new TreeSet<>();
+    rpmlint.stdout().lines().map(tag::matcher).filter(Matcher::matches)
+        .forEach(matcher -> given.add(matcher.group(1) + ": " + matcher.group(2)));
+    assertTrue(rpmlint.stdout().contains(" 0 errors, "), rpmlint.stdout() + rpmlint.stderr());
+    JustifiedTags.assertOnlyJustified(given, Path.of("rpm/rpmlint-warnings"), rpmlint.stdout() + rpmlint.stderr());
   }
 
   @Test
@@ -148,6 +196,7 @@ class PackagesIT {
       assertTrue(Files.readString(scratch.resolve("etc/passwd")).contains("\nconnmonitor:"), "no connmonitor user");
       run("rpm", "--root", scratch.toString(), "-e", "connmonitor");
       assertTrue(Files.notExists(scratch.resolve("usr/bin/connmonitor")));
+      assertTrue(Files.notExists(scratch.resolve("var/log/connmonitor.log")), "the ghost log file stayed");
       assertTrue(Files.notExists(scratch.resolve("etc/systemd/system/multi-user.target.wants/connmonitor.service")));
     } finally {
       run("rm", "-rf", scratch.toString());
@@ -169,6 +218,27 @@ class PackagesIT {
     }
     assertTrue(test.waitFor(15, TimeUnit.MINUTES), "the container test did not end");
     assertEquals(0, test.exitValue(), transcript.toString());
+    assertRecordsValid(transcript.toString(), 3);
+  }
+
+  @Test
+  void theDebInstallsAndPingsOnAnEmulatedArm64Debian() throws Exception {
+    TestNetwork.requireRoot("the arm64 test makes a Debian root with debootstrap and chroots into it");
+    Process test = new ProcessBuilder(SCRIPTS.resolve("arm64-smoke.sh").toString(), DEB.toString())
+        .redirectErrorStream(true).start();
+    String transcript = new String(test.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    System.out.print(transcript);
+    assertTrue(test.waitFor(15, TimeUnit.MINUTES), "the arm64 test did not end");
+    assertEquals(0, test.exitValue(), transcript);
+    assertTrue(transcript.contains("\n    connmonitor " + VERSION + "\n"), transcript);
+    assertRecordsValid(transcript, 1);
+  }
+
+  /** The JSON records a transcript shows (indented by four spaces): at least {@code least}, each a valid record. */
+  private static void assertRecordsValid(String transcript, int least) {
+    List<String> records = transcript.lines().filter(line -> line.startsWith("    {")).map(String::strip).toList();
+    assertTrue(records.size() >= least, "fewer than " + least + " records in the transcript");
+    records.forEach(RecordSchema::assertValid);
   }
 
   private static void checkShell(StringBuilder script) throws Exception {
@@ -183,13 +253,7 @@ class PackagesIT {
     }
   }
 
-  /** Runs a command; fails with its output unless it exits 0. */
   private static List<String> run(String... command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(process.waitFor(10, TimeUnit.MINUTES), String.join(" ", command) + " did not end");
-    assertEquals(0, process.exitValue(), String.join(" ", command) + " failed:\n" + output + errors);
-    return output.lines().toList();
+    return Command.run(command);
   }
 }

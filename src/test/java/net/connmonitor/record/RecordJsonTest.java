@@ -1,4 +1,4 @@
-package net.connmonitor.output;
+package net.connmonitor.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,23 +11,19 @@ import net.connmonitor.probe.HttpAnswer;
 import net.connmonitor.probe.Measurement;
 import net.connmonitor.probe.PingStats;
 import net.connmonitor.probe.Scan;
-import net.connmonitor.record.MonitorRecord;
-import net.connmonitor.record.SampleMeasurements;
-import net.connmonitor.record.Target;
 import org.junit.jupiter.api.Test;
 
-class JsonFormatterTest {
+/** The one JSON form: every line it writes is checked against records.schema.json as well. */
+class RecordJsonTest {
 
   private static final Instant MEASURED = Instant.parse("2026-11-03T09:05:06.900Z");
   private static final PingStats STATS = new PingStats(0.021, 0.034, 0.051, 0.012, 0);
-
-  private final JsonFormatter formatter = new JsonFormatter();
 
   @Test
   void oneLineWithTheTimestampInMillisecondsAndMicroseconds() {
     assertEquals("{\"addr\":\"127.0.0.1\",\"name\":\"localhost\",\"timestamp\":1795000000123.456,"
             + "\"ping\":{\"min\":0.021,\"avg\":0.034,\"max\":0.051,\"std\":0.012,\"loss\":0.0}}\n",
-        formatter.format(record("localhost", "127.0.0.1", STATS),
+        line(record("localhost", "127.0.0.1", STATS),
             Optional.of(Instant.ofEpochSecond(1795000000, 123_456_789))));
   }
 
@@ -35,20 +31,20 @@ class JsonFormatterTest {
   void withoutTimestampTheKeyIsAbsent() {
     assertEquals("{\"addr\":\"::1\",\"name\":\"::1\","
             + "\"ping\":{\"min\":0.021,\"avg\":0.034,\"max\":0.051,\"std\":0.012,\"loss\":0.0}}\n",
-        formatter.format(record("::1", "::1", STATS), Optional.empty()));
+        line(record("::1", "::1", STATS), Optional.empty()));
   }
 
   @Test
   void everythingLost() {
     assertEquals("{\"addr\":\"192.0.2.7\",\"name\":\"example.net\","
             + "\"ping\":{\"min\":-1.0,\"avg\":-1.0,\"max\":-1.0,\"std\":-1.0,\"loss\":100.0}}\n",
-        formatter.format(record("example.net", "192.0.2.7", PingStats.ALL_LOST), Optional.empty()));
+        line(record("example.net", "192.0.2.7", PingStats.ALL_LOST), Optional.empty()));
   }
 
   @Test
   void oddNamesAreEscapedAndTheLineStaysOne() {
     String name = "a\"b\\c\td\ne\rf\u2028g\u2029h\u0085i\u0001j é 日本";
-    String line = formatter.format(record(name, "192.0.2.7", STATS), Optional.empty());
+    String line = line(record(name, "192.0.2.7", STATS), Optional.empty());
     assertEquals("{\"addr\":\"192.0.2.7\",\"name\":"
             + "\"a\\\"b\\\\c\\td\\ne\\rf\\u2028g\\u2029h\\u0085i\\u0001j é 日本\","
             + "\"ping\":{\"min\":0.021,\"avg\":0.034,\"max\":0.051,\"std\":0.012,\"loss\":0.0}}\n", line);
@@ -60,7 +56,7 @@ class JsonFormatterTest {
   @Test
   void numbersAreWholeAndInPlainNotation() {
     PingStats stats = new PingStats(0.0001, 12345678.9, 1e21, 0.1 + 0.2, 1e-7);
-    String line = formatter.format(record("h", "h", stats), Optional.empty());
+    String line = line(record("h", "h", stats), Optional.empty());
     assertEquals("{\"addr\":\"h\",\"name\":\"h\",\"ping\":{\"min\":0.0001,\"avg\":12345678.9,"
         + "\"max\":1000000000000000000000.0,\"std\":0.30000000000000004,\"loss\":0.0000001}}\n", line);
     JsonObject ping = new JsonObject(line).getJsonObject("ping");
@@ -70,7 +66,7 @@ class JsonFormatterTest {
 
   @Test
   void aValueJsonCannotHoldIsNull() {
-    String line = formatter.format(record("h", "h", new PingStats(Double.NaN, 1, Double.POSITIVE_INFINITY, 0, 0)),
+    String line = line(record("h", "h", new PingStats(Double.NaN, 1, Double.POSITIVE_INFINITY, 0, 0)),
         Optional.empty());
     assertEquals("{\"addr\":\"h\",\"name\":\"h\",\"ping\":{\"min\":null,\"avg\":1.0,\"max\":null,\"std\":0.0,"
         + "\"loss\":0.0}}\n", line);
@@ -87,14 +83,14 @@ class JsonFormatterTest {
   }
 
   private String timestamp(Instant printedAt) {
-    return formatter.format(record("h", "h", STATS), Optional.of(printedAt));
+    return line(record("h", "h", STATS), Optional.of(printedAt));
   }
 
   @Test
   void aTraceIsAnArrayOfStepsWithAStarForASilentOne() {
     assertEquals("{\"addr\":\"2001:db8:0:10::2\",\"name\":\"web\","
             + "\"trace\":[[\"198.18.0.2\",0.412],[\"*\"],[\"2001:db8:0:10::2\",3.9015]]}\n",
-        formatter.format(record("web", "2001:db8:0:10::2", SampleMeasurements.TRACE), Optional.empty()));
+        line(record("web", "2001:db8:0:10::2", SampleMeasurements.TRACE), Optional.empty()));
   }
 
   @Test
@@ -102,20 +98,44 @@ class JsonFormatterTest {
     assertEquals("{\"addr\":\"198.18.10.2\",\"name\":\"web\",\"timestamp\":1795000000123.456,"
             + "\"scan\":{\"http\":{\"rtt\":1.2345,\"response code\":\"200\",\"server\":\"nginx/1.22.1\"},"
             + "\"https\":\"None\",\"mysql\":{\"rtt\":0.5,\"version\":\"10.11.6-MariaDB-0+deb12u1\"}}}\n",
-        formatter.format(record("web", "198.18.10.2", SampleMeasurements.SCAN),
+        line(record("web", "198.18.10.2", SampleMeasurements.SCAN),
             Optional.of(Instant.ofEpochSecond(1795000000, 123_456_789))));
     assertEquals("{\"addr\":\"198.18.10.2\",\"name\":\"web\","
             + "\"scan\":{\"http\":\"None\",\"https\":\"None\",\"mysql\":\"None\"}}\n",
-        formatter.format(record("web", "198.18.10.2", SampleMeasurements.NOTHING_ANSWERED), Optional.empty()));
+        line(record("web", "198.18.10.2", SampleMeasurements.NOTHING_ANSWERED), Optional.empty()));
   }
 
   @Test
   void aServerNameIsEscaped() {
     Scan odd = new Scan(Optional.of(new HttpAnswer(1, "200", "a\"b\u2028c")), Optional.empty(), Optional.empty());
-    String line = formatter.format(record("web", "198.18.10.2", odd), Optional.empty());
+    String line = line(record("web", "198.18.10.2", odd), Optional.empty());
     assertEquals("a\"b\u2028c", new JsonObject(line).getJsonObject("scan").getJsonObject("http").getString("server"));
     assertEquals(line.length() - 1, line.indexOf('\n'));
     assertEquals(-1, line.indexOf('\u2028'));
+  }
+
+  @Test
+  void theEventBusFormIsTheSameObjectWithTheKindFirstAndTheTimeOfMeasurement() {
+    assertEquals("{\"kind\":\"ping\",\"addr\":\"127.0.0.1\",\"name\":\"localhost\",\"timestamp\":1793696706900.0,"
+            + "\"ping\":{\"min\":0.021,\"avg\":0.034,\"max\":0.051,\"std\":0.012,\"loss\":0.0}}",
+        RecordJson.message(record("localhost", "127.0.0.1", STATS)));
+    assertEquals("{\"kind\":\"trace\",\"addr\":\"2001:db8:0:10::2\",\"name\":\"web\",\"timestamp\":1793696706900.0,"
+            + "\"trace\":[[\"198.18.0.2\",0.412],[\"*\"],[\"2001:db8:0:10::2\",3.9015]]}",
+        RecordJson.message(record("web", "2001:db8:0:10::2", SampleMeasurements.TRACE)));
+  }
+
+  @Test
+  void toJsonIsTheEventBusForm() {
+    MonitorRecord scan = record("web", "198.18.10.2", SampleMeasurements.SCAN);
+    assertEquals(new JsonObject(RecordJson.message(scan)), scan.toJson());
+    assertEquals("None", scan.toJson().getJsonObject("scan").getString("https"));
+  }
+
+  /** The line, once the schema has taken it. */
+  private static String line(MonitorRecord record, Optional<Instant> printedAt) {
+    String line = RecordJson.line(record, printedAt);
+    RecordSchema.assertValid(line);
+    return line;
   }
 
   private static MonitorRecord record(String name, String address, Measurement stats) {

@@ -1,4 +1,4 @@
-package net.connmonitor.output;
+package net.connmonitor.record;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -17,31 +17,49 @@ import net.connmonitor.probe.PingStats;
 import net.connmonitor.probe.Scan;
 import net.connmonitor.probe.Trace;
 import net.connmonitor.probe.TraceStep;
-import net.connmonitor.record.MonitorRecord;
 
 /**
- * A record as one line of JSON (SPEC §4): {@code {"addr":…,"name":…,"timestamp":…,"ping":{…}}}, with
- * {@code "trace":[…]} or {@code "scan":{…}} in place of {@code "ping"} for those kinds. Numbers are
- * written whole in plain notation; the timestamp is milliseconds since the Unix epoch with microseconds.
+ * The one JSON form of a record, written here only: {@code {"addr":…,"name":…,"timestamp":…,"ping":{…}}}, with
+ * {@code "trace":[…]} or {@code "scan":{…}} in place of {@code "ping"} for those kinds. Numbers are written whole
+ * in plain notation; the timestamp is milliseconds since the Unix epoch with microseconds. Standard output gets it
+ * as one line (SPEC §4, {@code records.schema.json}); the event bus's JSON form (SPEC §7) is the same object with
+ * the record's {@code kind} first and the time it was measured.
  */
-public final class JsonFormatter {
+public final class RecordJson {
 
   private static final JsonFactory FACTORY = new JsonFactory();
 
+  private RecordJson() {
+  }
+
   /**
+   * The record as standard output prints it.
+   *
    * @param printedAt the print time, or empty when the host's records carry no timestamp
    * @return the whole record: one line ending in a newline
    */
-  public String format(MonitorRecord record, Optional<Instant> printedAt) {
-    StringWriter line = new StringWriter();
-    try (JsonGenerator json = FACTORY.createGenerator(line)) {
+  public static String line(MonitorRecord record, Optional<Instant> printedAt) {
+    return write(record, false, printedAt) + '\n';
+  }
+
+  /** The record as the event bus's JSON form: its kind, then the line's fields with the time it was measured. */
+  public static String message(MonitorRecord record) {
+    return write(record, true, Optional.of(record.measuredAt()));
+  }
+
+  private static String write(MonitorRecord record, boolean withKind, Optional<Instant> timestamp) {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator json = FACTORY.createGenerator(text)) {
       json.setCharacterEscapes(LineSafeEscapes.INSTANCE);
       json.writeStartObject();
+      if (withKind) {
+        json.writeStringField("kind", record.kind());
+      }
       json.writeStringField("addr", record.target().address());
       json.writeStringField("name", record.target().name());
-      if (printedAt.isPresent()) {
+      if (timestamp.isPresent()) {
         json.writeFieldName("timestamp");
-        json.writeNumber(plain(epochMillis(printedAt.get())));
+        json.writeNumber(plain(epochMillis(timestamp.get())));
       }
       json.writeFieldName(record.kind());
       record.measurement().accept(new Body(json));
@@ -49,7 +67,7 @@ public final class JsonFormatter {
     } catch (IOException e) {
       throw new UncheckedIOException("a StringWriter cannot fail", e);
     }
-    return line.append('\n').toString();
+    return text.toString();
   }
 
   private record Body(JsonGenerator json) implements Measurement.Visitor<Void> {

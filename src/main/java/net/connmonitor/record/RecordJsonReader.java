@@ -1,0 +1,149 @@
+package net.connmonitor.record;
+
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import net.connmonitor.probe.Measurement;
+import net.connmonitor.probe.HttpAnswer;
+import net.connmonitor.probe.MysqlAnswer;
+import net.connmonitor.probe.PingStats;
+import net.connmonitor.probe.Scan;
+import net.connmonitor.probe.Trace;
+import net.connmonitor.probe.TraceStep;
+
+/**
+ * Reads back the event bus's JSON form of a record ({@link RecordJson#message}): what a record crossing a cluster
+ * is decoded from ({@link RecordCodec}). Standard output never needs it: records reach it as objects.
+ */
+public final class RecordJsonReader {
+
+  /** A trace step where nothing answered: {@code ["*"]}. */
+  private static final String SILENT = "*";
+  /** A scanned service that gave no answer. */
+  private static final String NONE = "None";
+
+  private RecordJsonReader() {
+  }
+
+  /**
+   * The record, to microsecond resolution.
+   *
+   * @throws IllegalArgumentException when the object is not a record, saying which field is wrong and what was expected
+   */
+  public static MonitorRecord read(JsonObject json) {
+    String kind = string(json, "", "kind");
+    Target target = new Target(string(json, "", "name"), string(json, "", "addr"));
+    Instant measuredAt = instant(number(json, "", "timestamp"));
+    // A kind added to Measurement gets its case here, as RecordJson's visitor makes the writer's side compile-checked.
+    Measurement measurement = switch (kind) {
+      case "ping" -> ping(object(json, "ping"));
+      case "trace" -> trace(array(json, "trace"));
+      case "scan" -> scan(object(json, "scan"));
+      default -> throw new IllegalArgumentException(
+          "malformed record: \"kind\" is " + Json.encode(kind) + ", expected \"ping\", \"trace\" or \"scan\"");
+    };
+    return new MonitorRecord(target, measuredAt, measurement);
+  }
+
+  private static PingStats ping(JsonObject ping) {
+    return new PingStats(
+        number(ping, "ping.", "min"),
+        number(ping, "ping.", "avg"),
+        number(ping, "ping.", "max"),
+        number(ping, "ping.", "std"),
+        number(ping, "ping.", "loss"));
+  }
+
+  private static Trace trace(JsonArray steps) {
+    List<TraceStep> parsed = new ArrayList<>(steps.size());
+    for (int i = 0; i < steps.size(); i++) {
+      String path = "trace[" + i + "]";
+      Object value = steps.getValue(i);
+      if (!(value instanceof JsonArray step) || step.isEmpty() || !(step.getValue(0) instanceof String address)) {
+        throw malformed(path, value, "[ADDRESS, RTT] or [\"*\"]");
+      }
+      if (address.equals(SILENT) && step.size() == 1) {
+        parsed.add(TraceStep.silent());
+      } else if (!address.equals(SILENT) && step.size() == 2 && step.getValue(1) instanceof Number rtt
+          && Double.isFinite(rtt.doubleValue())) {
+        parsed.add(new TraceStep(address, rtt.doubleValue()));
+      } else {
+        throw malformed(path, value, "[ADDRESS, RTT] or [\"*\"]");
+      }
+    }
+    return new Trace(parsed);
+  }
+
+  private static Scan scan(JsonObject scan) {
+    return new Scan(
+        service(scan, "http").map(http -> http(http, "scan.http.")),
+        service(scan, "https").map(https -> http(https, "scan.https.")),
+        service(scan, "mysql").map(mysql -> new MysqlAnswer(
+            number(mysql, "scan.mysql.", "rtt"), string(mysql, "scan.mysql.", "version"))));
+  }
+
+  private static HttpAnswer http(JsonObject http, String path) {
+    return new HttpAnswer(number(http, path, "rtt"), string(http, path, "response code"), string(http, path, "server"));
+  }
+
+  /** A service's answer, or empty for "None". */
+  private static Optional<JsonObject> service(JsonObject scan, String name) {
+    Object value = scan.getValue(name);
+    if (NONE.equals(value)) {
+      return Optional.empty();
+    }
+    if (value instanceof JsonObject answer) {
+      return Optional.of(answer);
+    }
+    throw malformed("scan." + name, value, "an object or \"None\"");
+  }
+
+  private static Instant instant(double epochMillis) {
+    long micros = new BigDecimal(epochMillis).movePointRight(3).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+    return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+  }
+
+  private static String string(JsonObject json, String path, String key) {
+    Object value = json.getValue(key);
+    if (value instanceof String string) {
+      return string;
+    }
+    throw malformed(path + key, value, "a string");
+  }
+
+  private static double number(JsonObject json, String path, String key) {
+    Object value = json.getValue(key);
+    if (value instanceof Number number && Double.isFinite(number.doubleValue())) {
+      return number.doubleValue();
+    }
+    throw malformed(path + key, value, "a finite number");
+  }
+
+  private static JsonObject object(JsonObject json, String key) {
+    Object value = json.getValue(key);
+    if (value instanceof JsonObject object) {
+      return object;
+    }
+    throw malformed(key, value, "an object");
+  }
+
+  private static JsonArray array(JsonObject json, String key) {
+    Object value = json.getValue(key);
+    if (value instanceof JsonArray array) {
+      return array;
+    }
+    throw malformed(key, value, "an array");
+  }
+
+  private static IllegalArgumentException malformed(String key, Object value, String expected) {
+    String actual = value == null ? "missing" : Json.encode(value);
+    return new IllegalArgumentException("malformed record: \"" + key + "\" is " + actual + ", expected " + expected);
+  }
+}

@@ -1,0 +1,7 @@
+package net.connmonitor.packaging;
+
+/** The two package formats written from the one install layout. */
+enum Format {
+  DEB,
+  RPM
+}

@@ -1,0 +1,59 @@
+package net.connmonitor.record;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaId;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The schema itself: a valid JSON Schema that takes the SPEC's three layouts and nothing else. */
+class RecordSchemaTest {
+
+  private static final String PING = "\"ping\":{\"min\":0.021,\"avg\":0.034,\"max\":0.051,\"std\":0.012,\"loss\":0.0}";
+
+  @Test
+  void isAValidDraft202012Schema() {
+    assertEquals(Set.of(), JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+        .getSchema(SchemaLocation.of(SchemaId.V202012)).validate(RecordSchema.text(), InputFormat.JSON));
+  }
+
+  @Test
+  void takesTheSpecsExamples() {
+    RecordSchema.assertValid("{\"addr\":\"192.0.2.7\",\"name\":\"example.net\",\"timestamp\":1795000000123.456,"
+        + PING + "}");
+    RecordSchema.assertValid("{\"addr\":\"192.0.2.7\",\"name\":\"example.net\",\"timestamp\":1795000000123.456,"
+        + "\"trace\":[[\"198.51.100.1\",0.412],[\"*\"],[\"192.0.2.7\",3.901]]}");
+    RecordSchema.assertValid("{\"addr\":\"192.0.2.7\",\"name\":\"example.net\",\"timestamp\":1795000000123.456,"
+        + "\"scan\":{\"http\":{\"rtt\":1.5,\"response code\":\"200\",\"server\":\"nginx\"},\"https\":\"None\","
+        + "\"mysql\":{\"rtt\":0.7,\"version\":\"10.11.6-MariaDB\"}}}");
+    RecordSchema.assertValid("{\"addr\":\"::1\",\"name\":\"::1\"," + PING + "}");
+  }
+
+  @Test
+  void rejectsWhatTheSpecDoesNotSay() {
+    for (String wrong : new String[] {
+        "{\"kind\":\"ping\",\"addr\":\"::1\",\"name\":\"::1\"," + PING + "}",
+        "{\"addr\":\"::1\"," + PING + "}",
+        "{\"addr\":\"::1\",\"name\":\"::1\",\"timestamp\":\"now\"," + PING + "}",
+        "{\"addr\":\"::1\",\"name\":\"::1\"," + PING + ",\"trace\":[[\"*\"]]}",
+        "{\"addr\":\"::1\",\"name\":\"::1\",\"ping\":{\"min\":1,\"avg\":1,\"max\":1,\"std\":0}}",
+        "{\"addr\":\"::1\",\"name\":\"::1\",\"ping\":{\"min\":1,\"avg\":1,\"max\":1,\"std\":0,\"loss\":101}}",
+        "{\"addr\":\"::1\",\"name\":\"::1\",\"trace\":[]}",
+        "{\"addr\":\"::1\",\"name\":\"::1\",\"trace\":[[\"*\",1.5]]}",
+        "{\"addr\":\"::1\",\"name\":\"::1\",\"trace\":[[\"::1\"]]}",
+        "{\"addr\":\"::1\",\"name\":\"::1\",\"scan\":{\"http\":\"none\",\"https\":\"None\",\"mysql\":\"None\"}}",
+        "{\"addr\":\"::1\",\"name\":\"::1\",\"scan\":{\"http\":\"None\",\"https\":\"None\"}}",
+        "{\"addr\":\"::1\",\"name\":\"::1\",\"scan\":{\"http\":{\"rtt\":1,\"response code\":\"20\",\"server\":\"x\"},"
+            + "\"https\":\"None\",\"mysql\":\"None\"}}",
+        "{\"addr\":\"::1\",\"name\":\"::1\",\"scan\":{\"http\":\"None\",\"https\":\"None\","
+            + "\"mysql\":{\"rtt\":1}}}",
+    }) {
+      assertFalse(RecordSchema.problems(wrong).isEmpty(), wrong);
+    }
+  }
+}
