@@ -2,7 +2,6 @@ package net.connmonitor;
 
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.transport.Transport;
 import java.io.FileDescriptor;
@@ -119,10 +118,9 @@ public final class Main {
     }
     Vertx vertx = Vertx.builder().withTransport(Transport.EPOLL).build();
     MonitorVerticle monitor = new MonitorVerticle();
+    OutputVerticle printer = new OutputVerticle(new FileOutputStream(FileDescriptor.out), Clock.systemDefaultZone());
 
-    Future<String> output = vertx.deployVerticle(
-        new OutputVerticle(new FileOutputStream(FileDescriptor.out), Clock.systemDefaultZone()),
-        new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER));
+    Future<String> output = vertx.deployVerticle(printer);
     Future<String> monitoring = output.compose(id ->
         vertx.deployVerticle(monitor, new DeploymentOptions().setConfig(source.toJson())));
 
@@ -135,6 +133,7 @@ public final class Main {
       stopRequested.complete(FAILED);
     });
     monitor.fatal().onSuccess(stopRequested::complete);
+    printer.fatal().onSuccess(stopRequested::complete);
     int status = stopRequested.join();
     if (!monitoring.isComplete()) {
       // Still starting (reading a configuration that may never come, a FIFO say): nothing is measured yet.

@@ -1,31 +1,40 @@
 package net.connmonitor.output;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import net.connmonitor.log.Log;
-import net.connmonitor.log.Problems;
 import net.connmonitor.record.MonitorRecord;
 import net.connmonitor.record.RecordJson;
 import net.connmonitor.record.Records;
 
 /**
- * Prints every record published at {@link Records#ADDRESS} in the style its headers ask for. Deploy it as a worker:
- * writing may block. Each record is written with one write and flushed, so records never interleave or split. The
- * records arrive as the objects the hosts published: nothing is decoded on the way.
+ * Prints every record published at {@link Records#ADDRESS} in the style its headers ask for. Formatting happens
+ * here, as records arrive; writing happens on a thread of its own ({@link OutputWriter}), so that a slow or stalled
+ * reader never holds the event bus: records wait in a bounded {@link OutputQueue}, the oldest dropped and counted
+ * (and said once a minute) when it is full. When the reader goes away (a closed pipe), {@link #fatal()} completes
+ * with 1. The records arrive as the objects the hosts published: nothing is decoded on the way.
  */
 public final class OutputVerticle extends VerticleBase {
+
+  static final int MAX_RECORDS = 65_536;
+  static final long MAX_BYTES = 16 << 20;
+  private static final long DROP_REPORT_MS = 60_000;
+  /** How long a stop waits for the queued records to be written; a stalled reader gets no longer. */
+  private static final long DRAIN_MS = 3_000;
 
   private final OutputStream sink;
   private final Clock clock;
   private final PlainTextFormatter plainText;
-  private boolean sinkFailing;
+  private final Promise<Integer> fatal = Promise.promise();
+  private final OutputQueue queue = new OutputQueue(MAX_RECORDS, MAX_BYTES);
+  private OutputWriter writer;
 
   /**
    * @param sink  where records go, usually standard output
@@ -37,19 +46,32 @@ public final class OutputVerticle extends VerticleBase {
     this.plainText = new PlainTextFormatter(clock.getZone());
   }
 
-  @Override
-  public Future<?> start() {
-    return vertx.eventBus().consumer(Records.ADDRESS, this::print).completion();
+  /** Completes with exit status 1 when nobody reads the records any more. */
+  public Future<Integer> fatal() {
+    return fatal.future();
   }
 
   @Override
+  public Future<?> start() {
+    writer = new OutputWriter(queue, sink, () -> fatal.tryComplete(1));
+    writer.start();
+    vertx.setPeriodic(DROP_REPORT_MS, id -> reportDropped());
+    return vertx.eventBus().consumer(Records.ADDRESS, this::print).completion();
+  }
+
+  /** Writes what is queued, for as long as the reader takes it, up to a few seconds. */
+  @Override
   public Future<?> stop() {
-    try {
-      sink.flush();
-    } catch (IOException e) {
-      reportFailure(e);
+    queue.close();
+    return vertx.executeBlocking(() -> writer.awaitDone(DRAIN_MS), false).andThen(done -> reportDropped());
+  }
+
+  private void reportDropped() {
+    long dropped = queue.takeDropped();
+    if (dropped > 0) {
+      Log.warn("standard output is read too slowly: " + dropped + " records were dropped in the last minute, "
+          + "the oldest first");
     }
-    return Future.succeededFuture();
   }
 
   private void print(Message<Object> message) {
@@ -62,24 +84,6 @@ public final class OutputVerticle extends VerticleBase {
     OutputStyle style = OutputStyle.fromHeaders(message.headers());
     Optional<Instant> printedAt = style.timestamp() ? Optional.of(clock.instant()) : Optional.empty();
     String text = style.json() ? RecordJson.line(record, printedAt) : plainText.format(record, printedAt);
-    write(text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private void write(byte[] bytes) {
-    try {
-      sink.write(bytes);
-      sink.flush();
-      sinkFailing = false;
-    } catch (IOException e) {
-      reportFailure(e);
-    }
-  }
-
-  /** Once per outage: a closed pipe would otherwise add an error line for every record. */
-  private void reportFailure(IOException e) {
-    if (!sinkFailing) {
-      sinkFailing = true;
-      Log.error("Output", "cannot write records (" + Problems.describe(e) + "); dropping them until it works again");
-    }
+    queue.add(text.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,0 +1,84 @@
+package net.connmonitor.output;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The records waiting for a slow standard output, bounded by count and by bytes: when it is full, the oldest are
+ * dropped and counted, so that a reader that stalls costs a bounded amount of memory and the newest records, the
+ * ones worth reading, survive. Thread-safe: formatted on the event loop, taken by the writer's thread.
+ */
+final class OutputQueue {
+
+  private final int maxRecords;
+  private final long maxBytes;
+  private final ArrayDeque<byte[]> records = new ArrayDeque<>();
+  private long bytes;
+  private long dropped;
+  private boolean closed;
+
+  OutputQueue(int maxRecords, long maxBytes) {
+    this.maxRecords = maxRecords;
+    this.maxBytes = maxBytes;
+  }
+
+  /** Queues one whole record, dropping the oldest ones that no longer fit. */
+  synchronized void add(byte[] record) {
+    if (closed) {
+      return;
+    }
+    records.addLast(record);
+    bytes += record.length;
+    while (records.size() > maxRecords || bytes > maxBytes && records.size() > 1) {
+      bytes -= records.removeFirst().length;
+      dropped++;
+    }
+    notifyAll();
+  }
+
+  /**
+   * Waits up to {@code timeoutMs} for records, then takes whole records totalling at most {@code maxBytes} (at least
+   * one).
+   *
+   * @return empty when nothing came in time, or when the queue is closed and empty
+   */
+  synchronized List<byte[]> take(int maxBytes, long timeoutMs) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+    while (records.isEmpty() && !closed) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return List.of();
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    List<byte[]> batch = new ArrayList<>();
+    int size = 0;
+    while (!records.isEmpty() && (batch.isEmpty() || size + records.peekFirst().length <= maxBytes)) {
+      byte[] record = records.removeFirst();
+      bytes -= record.length;
+      size += record.length;
+      batch.add(record);
+    }
+    notifyAll();
+    return batch;
+  }
+
+  /** No more records come; what is queued can still be taken. */
+  synchronized void close() {
+    closed = true;
+    notifyAll();
+  }
+
+  synchronized boolean isClosedAndEmpty() {
+    return closed && records.isEmpty();
+  }
+
+  /** How many records were dropped since the last call. */
+  synchronized long takeDropped() {
+    long count = dropped;
+    dropped = 0;
+    return count;
+  }
+}
