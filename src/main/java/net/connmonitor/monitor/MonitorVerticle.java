@@ -28,6 +28,7 @@ public final class MonitorVerticle extends VerticleBase {
   public static final String RELOAD_ADDRESS = "connmonitor.reload";
 
   private static final long DEFAULT_WATCH_PERIOD_MS = 1000;
+  private static final int DEPLOY_BATCH = 500;
 
   private final Promise<Integer> fatal = Promise.promise();
   private final IcmpChannels icmp = new IcmpChannels();
@@ -136,9 +137,7 @@ public final class MonitorVerticle extends VerticleBase {
       work.add(vertx.undeploy(gone.deploymentId())
           .onFailure(e -> Log.error("Host", gone.config().host() + ": stopping failed (" + reason(e) + ")")));
     }
-    for (HostConfig line : diff.started()) {
-      work.add(deploy(line, wanted.size()).onSuccess(next::add));
-    }
+    work.add(deployAll(diff.started(), wanted.size(), next));
     return Future.join(work).otherwiseEmpty().andThen(done -> {
       running = next;
       if (reload) {
@@ -151,6 +150,31 @@ public final class MonitorVerticle extends VerticleBase {
         Log.warn("no host of " + source.describe() + " resolves yet; the monitor keeps trying them");
       }
     }).mapEmpty();
+  }
+
+  /**
+   * Deploys the hosts a batch at a time, each batch a task of the event loop of its own: a hundred thousand
+   * deployments in one task would hold the loop, and the hosts that run on it, for seconds.
+   *
+   * @return completes once every deployment has, successful or not; the successful ones are added to {@code next}
+   */
+  private Future<Void> deployAll(List<HostConfig> lines, int configuredHosts, List<RunningHost> next) {
+    Promise<Void> all = Promise.promise();
+    deployFrom(lines, 0, configuredHosts, next, new ArrayList<>(), all);
+    return all.future();
+  }
+
+  private void deployFrom(List<HostConfig> lines, int first, int configuredHosts, List<RunningHost> next,
+      List<Future<?>> deploying, Promise<Void> all) {
+    int end = Math.min(lines.size(), first + DEPLOY_BATCH);
+    for (HostConfig line : lines.subList(first, end)) {
+      deploying.add(deploy(line, configuredHosts).onSuccess(next::add));
+    }
+    if (end < lines.size()) {
+      context.runOnContext(later -> deployFrom(lines, end, configuredHosts, next, deploying, all));
+    } else {
+      Future.join(deploying).onComplete(done -> all.complete());
+    }
   }
 
   /** What a host sends at most: a burst per ping interval, and a request per hop per trace interval. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,9 +26,10 @@ final class MonitorProcess implements AutoCloseable {
   private final Thread stdoutReader;
   private final Thread stderrReader;
 
-  private MonitorProcess(Process process) {
+  private MonitorProcess(Process process, boolean readStdout) {
     this.process = process;
-    this.stdoutReader = collect(process.getInputStream(), stdout);
+    // Unread, the pipe fills up and the monitor's writes block: a reader that stalled.
+    this.stdoutReader = readStdout ? collect(process.getInputStream(), stdout) : new Thread(() -> { });
     this.stderrReader = collect(process.getErrorStream(), stderr);
   }
 
@@ -70,7 +72,25 @@ final class MonitorProcess implements AutoCloseable {
       process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
     }
     process.getOutputStream().close();
-    return new MonitorProcess(process);
+    return new MonitorProcess(process, true);
+  }
+
+  /**
+   * Runs the packaged launcher, its jar path pointed at the jar that `mvn package` built, as {@code bash -c script}
+   * where {@code "$LAUNCHER"} names it.
+   *
+   * @param readStdout false to leave standard output unread, as a stalled reader would
+   */
+  static MonitorProcess launch(Path dir, String script, boolean readStdout) throws IOException {
+    Path launcher = dir.resolve("connmonitor");
+    String packaged = Files.readString(Path.of("conf/connmonitor.launcher"));
+    Files.writeString(launcher, packaged.replace("/usr/share/connmonitor/connmonitor.jar", jar().toAbsolutePath()
+        .toString()));
+    ProcessBuilder builder = new ProcessBuilder("bash", "-c", script);
+    builder.environment().put("LAUNCHER", launcher.toString());
+    Process process = builder.start();
+    process.getOutputStream().close();
+    return new MonitorProcess(process, readStdout);
   }
 
   long pid() {
