@@ -94,6 +94,19 @@ public record ConfigError(int line, String token, String problem) {
         "value out of range for " + option.keyword() + "; expected " + option.accepted());
   }
 
+  static ConfigError notLocal(int line, String token, String addresses) {
+    return new ConfigError(line, token, "not an address of this machine; expected one of " + addresses);
+  }
+
+  static ConfigError noSuchInterface(int line, String token, String interfaces) {
+    return new ConfigError(line, token, "no such network interface; expected one of " + interfaces);
+  }
+
+  static ConfigError otherFamily(int line, String token, String other) {
+    return new ConfigError(line, token, "not of the same address family as " + other
+        + "; expected addresses and family of one kind, IPv4 or IPv6");
+  }
+
   static ConfigError missingHost(int line, String token) {
     return new ConfigError(line, token, "missing host; expected a line " + LINE_FORM + " that starts with the host");
   }

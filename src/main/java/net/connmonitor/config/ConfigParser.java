@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.function.Supplier;
 
 /**
  * Reads the configuration format: one host per line, {@code HOST [NAME=VALUE ...]}, {@code #} comments. Every
@@ -21,18 +23,39 @@ public final class ConfigParser {
   private ConfigParser() {
   }
 
-  /** Parses text that is already decoded. */
+  /** Parses text that is already decoded, against this machine's network. */
   public static ParsedConfig parse(String text) {
-    return parse(text, List.of());
+    return parse(text, List.of(), LocalNetwork::system);
   }
 
-  /** Parses the bytes of a configuration file as strict UTF-8; each malformed sequence is an error of its line. */
+  /** Parses text that is already decoded, against {@code network} for {@code source=} and {@code interface=}. */
+  public static ParsedConfig parse(String text, LocalNetwork network) {
+    return parse(text, List.of(), () -> network);
+  }
+
+  /**
+   * Parses the bytes of a configuration file as strict UTF-8, against this machine's network; each malformed
+   * sequence is an error of its line.
+   */
   public static ParsedConfig parse(byte[] utf8) {
     DecodedText decoded = DecodedText.decode(utf8);
-    return parse(decoded.text(), decoded.malformed());
+    return parse(decoded.text(), decoded.malformed(), LocalNetwork::system);
   }
 
-  private static ParsedConfig parse(String text, List<DecodedText.Malformed> malformed) {
+  private static ParsedConfig parse(String text, List<DecodedText.Malformed> malformed,
+      Supplier<LocalNetwork> system) {
+    // Listed once, and only when a line names an address or interface: listing takes milliseconds.
+    Supplier<LocalNetwork> network = new Supplier<>() {
+      private LocalNetwork listed;
+
+      @Override
+      public LocalNetwork get() {
+        if (listed == null) {
+          listed = system.get();
+        }
+        return listed;
+      }
+    };
     Map<HostConfig, Integer> hosts = new LinkedHashMap<>();
     Capped<ConfigError> errors = new Capped<>();
     Capped<DuplicateHost> duplicates = new Capped<>();
@@ -54,7 +77,7 @@ public final class ConfigParser {
       }
       // The text of a line with bad bytes is a guess; judging its tokens would report the guess.
       if (!badBytes) {
-        Optional<HostConfig> host = parseLine(lineNumber, text.substring(start, end), errors);
+        Optional<HostConfig> host = parseLine(lineNumber, text.substring(start, end), errors, network);
         if (host.isPresent()) {
           Integer firstLine = hosts.putIfAbsent(host.get(), lineNumber);
           if (firstLine != null) {
@@ -73,7 +96,8 @@ public final class ConfigParser {
   }
 
   /** The line's host, or empty for a line without one or with errors, which go to {@code errors}. */
-  private static Optional<HostConfig> parseLine(int lineNumber, String line, Capped<ConfigError> errors) {
+  private static Optional<HostConfig> parseLine(int lineNumber, String line, Capped<ConfigError> errors,
+      Supplier<LocalNetwork> network) {
     int comment = line.indexOf('#');
     List<String> tokens = tokens(comment < 0 ? line : line.substring(0, comment));
     if (tokens.isEmpty()) {
@@ -88,8 +112,12 @@ public final class ConfigParser {
     }
     Set<Option> named = EnumSet.noneOf(Option.class);
     Map<Option, Object> given = new EnumMap<>(Option.class);
+    Map<Option, String> tokensOf = new EnumMap<>(Option.class);
     for (String token : tokens.subList(1, tokens.size())) {
-      readOption(lineNumber, token, named, given).ifPresent(lineErrors::add);
+      readOption(lineNumber, token, named, given, tokensOf).ifPresent(lineErrors::add);
+    }
+    if (lineErrors.isEmpty()) {
+      lineErrors.addAll(Binding.check(lineNumber, host, given, tokensOf, network));
     }
     lineErrors.forEach(errors::add);
     return lineErrors.isEmpty() ? Optional.of(hostConfig(host, given)) : Optional.empty();
@@ -99,8 +127,8 @@ public final class ConfigParser {
    * Records the option in {@code given}, or returns what is wrong with it. {@code named} also holds options whose
    * value was refused, so that naming one again is reported as a repetition.
    */
-  private static Optional<ConfigError> readOption(
-      int lineNumber, String token, Set<Option> named, Map<Option, Object> given) {
+  private static Optional<ConfigError> readOption(int lineNumber, String token, Set<Option> named,
+      Map<Option, Object> given, Map<Option, String> tokensOf) {
     int equals = token.indexOf('=');
     if (equals < 0) {
       return Optional.of(ConfigError.notAnOption(lineNumber, token));
@@ -118,6 +146,7 @@ public final class ConfigParser {
     }
     try {
       given.put(option, option.parse(token.substring(equals + 1)));
+      tokensOf.put(option, token);
       return Optional.empty();
     } catch (Option.RefusedValueException e) {
       return Optional.of(switch (e.refusal()) {
@@ -128,6 +157,7 @@ public final class ConfigParser {
     }
   }
 
+  @SuppressWarnings("unchecked")
   private static HostConfig hostConfig(String host, Map<Option, Object> given) {
     return new HostConfig(
         host,
@@ -139,7 +169,11 @@ public final class ConfigParser {
         (Double) valueOf(Option.SCAN, given),
         (Boolean) valueOf(Option.JSON, given),
         (Boolean) valueOf(Option.TIMESTAMP, given),
-        (Double) valueOf(Option.TIMEOUT, given));
+        (Double) valueOf(Option.TIMEOUT, given),
+        (SortedMap<String, String>) valueOf(Option.LABELS, given),
+        (Optional<String>) valueOf(Option.SOURCE, given),
+        (Optional<String>) valueOf(Option.INTERFACE, given),
+        (Family) valueOf(Option.FAMILY, given));
   }
 
   private static Object valueOf(Option option, Map<Option, Object> given) {

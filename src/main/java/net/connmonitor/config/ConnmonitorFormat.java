@@ -23,7 +23,8 @@ public final class ConnmonitorFormat implements ConfigProcessor {
   /**
    * The last file processed. vertx-config reads a watched file every scan period and compares what it says with
    * the previous reading: for an unchanged file, the very same object makes both the parse and the comparison
-   * free, where they would cost tens of milliseconds a second with thousands of hosts.
+   * free, where they would cost tens of milliseconds a second with thousands of hosts. A file with errors is read
+   * again: one may be an interface or address that this machine gains later.
    */
   private volatile Processed last;
 
@@ -36,7 +37,8 @@ public final class ConnmonitorFormat implements ConfigProcessor {
   public Future<JsonObject> process(Vertx vertx, JsonObject configuration, Buffer input) {
     byte[] bytes = input == null ? new byte[0] : input.getBytes();
     Processed previous = last;
-    if (previous != null && Arrays.equals(previous.input(), bytes)) {
+    if (previous != null && Arrays.equals(previous.input(), bytes)
+        && previous.output().getJsonArray("errors").isEmpty()) {
       return Future.succeededFuture(previous.output());
     }
     JsonObject output = ConfigParser.parse(bytes).toJson();

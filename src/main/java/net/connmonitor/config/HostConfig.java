@@ -1,6 +1,10 @@
 package net.connmonitor.config;
 
 import io.vertx.core.json.JsonObject;
+import java.util.Collections;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * One host line of the configuration, parsed and validated. Two lines that parse to equal
@@ -16,6 +20,10 @@ import io.vertx.core.json.JsonObject;
  * @param json            records of this host are JSON, else plain text
  * @param timestamp       records carry the time they were printed
  * @param timeoutMs       how long a probe waits for its answer
+ * @param labels          names carried in the metrics and JSON records; empty when none
+ * @param source          the local address the probes leave from (canonical text form), or the system's choice
+ * @param interfaceName   the network interface the probes leave by, or the system's choice
+ * @param family          which address of a name that has both is measured
  */
 public record HostConfig(
     String host,
@@ -27,10 +35,33 @@ public record HostConfig(
     double scanIntervalMs,
     boolean json,
     boolean timestamp,
-    double timeoutMs) {
+    double timeoutMs,
+    SortedMap<String, String> labels,
+    Optional<String> source,
+    Optional<String> interfaceName,
+    Family family) {
+
+  public HostConfig {
+    labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+  }
+
+  /** A line without labels, source, interface or family. */
+  public HostConfig(String host, double pingIntervalMs, int numPings, int payloadBytes, double traceIntervalMs,
+      int maxHops, double scanIntervalMs, boolean json, boolean timestamp, double timeoutMs) {
+    this(host, pingIntervalMs, numPings, payloadBytes, traceIntervalMs, maxHops, scanIntervalMs, json, timestamp,
+        timeoutMs, Collections.emptySortedMap(), Optional.empty(), Optional.empty(), Family.ANY);
+  }
+
+  /** Which address of a name is measured: as {@code family=} says, else of the source's family, else either. */
+  public Family addressFamily() {
+    if (family != Family.ANY || source.isEmpty()) {
+      return family;
+    }
+    return source.get().indexOf(':') >= 0 ? Family.V6 : Family.V4;
+  }
 
   public JsonObject toJson() {
-    return new JsonObject()
+    JsonObject line = new JsonObject()
         .put("host", host)
         .put("ping", pingIntervalMs)
         .put("numpings", numPings)
@@ -41,6 +72,16 @@ public record HostConfig(
         .put("json", json)
         .put("timestamp", timestamp)
         .put("timeout", timeoutMs);
+    // What a line does not name stays out, as it does from the line.
+    if (!labels.isEmpty()) {
+      line.put("labels", new JsonObject(new TreeMap<String, Object>(labels)));
+    }
+    source.ifPresent(address -> line.put("source", address));
+    interfaceName.ifPresent(name -> line.put("interface", name));
+    if (family != Family.ANY) {
+      line.put("family", family.written());
+    }
+    return line;
   }
 
   /** The inverse of {@link #toJson()}; the JSON comes from our own parser, so it is not validated again. */
@@ -55,6 +96,16 @@ public record HostConfig(
         json.getDouble("scan"),
         json.getBoolean("json"),
         json.getBoolean("timestamp"),
-        json.getDouble("timeout"));
+        json.getDouble("timeout"),
+        labels(json.getJsonObject("labels", new JsonObject())),
+        Optional.ofNullable(json.getString("source")),
+        Optional.ofNullable(json.getString("interface")),
+        Family.written(json.getString("family", "")));
+  }
+
+  private static SortedMap<String, String> labels(JsonObject json) {
+    SortedMap<String, String> labels = new TreeMap<>();
+    json.forEach(entry -> labels.put(entry.getKey(), (String) entry.getValue()));
+    return labels;
   }
 }

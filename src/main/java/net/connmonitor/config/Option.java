@@ -1,7 +1,9 @@
 package net.connmonitor.config;
 
+import io.netty.util.NetUtil;
 import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +30,13 @@ public enum Option {
   JSON("json", false, "true, false or an integer (non-zero means true)"),
   TIMESTAMP("timestamp", true, "true, false or an integer (non-zero means true)"),
   TIMEOUT("timeout", 2000.0, 0, false, 3_600_000,
-      "a decimal number of milliseconds greater than 0 and at most 3600000 (an hour)");
+      "a decimal number of milliseconds greater than 0 and at most 3600000 (an hour)"),
+  LABELS("labels", Kind.LABELS, Collections.emptySortedMap(),
+      "KEY:VALUE[,KEY:VALUE...], each key once, of letters, digits and _ (not first a digit, not __ first, none of "
+          + String.join(", ", Labels.RESERVED) + "), each value not empty"),
+  SOURCE("source", Kind.ADDRESS, Optional.empty(), "an IPv4 or IPv6 address of this machine"),
+  INTERFACE("interface", Kind.INTERFACE, Optional.empty(), "the name of a network interface of this machine"),
+  FAMILY("family", Kind.FAMILY, Family.ANY, "4 or 6 (which address of a name that has both)");
 
   /** What kind of value an option takes, and so which Java type {@link #parse} yields. */
   public enum Kind {
@@ -37,7 +45,15 @@ public enum Option {
     /** An {@link Integer}. */
     INTEGER,
     /** A {@link Boolean}. */
-    FLAG
+    FLAG,
+    /** A {@code SortedMap<String, String>}: keys and values keep their case. */
+    LABELS,
+    /** An {@code Optional<String>}: an IP address literal in canonical form. */
+    ADDRESS,
+    /** An {@code Optional<String>}: a network interface's name, case kept. */
+    INTERFACE,
+    /** A {@link Family}. */
+    FAMILY
   }
 
   /** Why {@link #parse} refused a value. */
@@ -90,6 +106,10 @@ public enum Option {
     this(keyword, Kind.FLAG, defaultValue, 0, true, 0, accepted);
   }
 
+  Option(String keyword, Kind kind, Object defaultValue, String accepted) {
+    this(keyword, kind, defaultValue, 0, true, 0, accepted);
+  }
+
   Option(String keyword, Kind kind, Object defaultValue, double min, boolean minIncluded, double max,
       String accepted) {
     this.keyword = keyword;
@@ -110,7 +130,7 @@ public enum Option {
     return kind;
   }
 
-  /** The value a host line gets when it does not name this option: a Double, Integer or Boolean per {@link #kind()}. */
+  /** The value a host line gets when it does not name this option, of the type {@link #kind()} says. */
   public Object defaultValue() {
     return defaultValue;
   }
@@ -132,9 +152,9 @@ public enum Option {
   }
 
   /**
-   * Reads a value as typed (ASCII case does not matter).
+   * Reads a value as typed. ASCII case does not matter, but for labels and interface names, which keep it.
    *
-   * @return a Double, Integer or Boolean per {@link #kind()}
+   * @return a value of the type {@link #kind()} says
    * @throws RefusedValueException when the value is empty, malformed or out of range
    */
   Object parse(String value) throws RefusedValueException {
@@ -146,7 +166,36 @@ public enum Option {
       case DECIMAL -> parseDecimal(lower);
       case INTEGER -> parseInteger(lower);
       case FLAG -> parseFlag(lower);
+      case LABELS -> Labels.parse(value).orElseThrow(() -> new RefusedValueException(Refusal.MALFORMED));
+      case ADDRESS -> Optional.of(address(lower));
+      case INTERFACE -> Optional.of(interfaceName(value));
+      case FAMILY -> family(lower);
     };
+  }
+
+  private static String address(String value) throws RefusedValueException {
+    if (!HostSyntax.isIpv4(value) && !HostSyntax.isIpv6(value)) {
+      throw new RefusedValueException(Refusal.MALFORMED);
+    }
+    return NetUtil.toAddressString(NetUtil.createInetAddressFromIpAddressString(value));
+  }
+
+  /** What Linux accepts as an interface's name: 1 to 15 bytes, no slash, colon or space, neither "." nor "..". */
+  private static String interfaceName(String value) throws RefusedValueException {
+    boolean valid = value.length() <= 15 && !value.equals(".") && !value.equals("..")
+        && value.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '/' && c != ':');
+    if (!valid) {
+      throw new RefusedValueException(Refusal.MALFORMED);
+    }
+    return value;
+  }
+
+  private static Family family(String value) throws RefusedValueException {
+    Family family = Family.written(value);
+    if (family == Family.ANY) {
+      throw new RefusedValueException(Refusal.MALFORMED);
+    }
+    return family;
   }
 
   /**

@@ -11,10 +11,12 @@ public final class EchoSession implements AutoCloseable {
 
   private final IcmpChannel channel;
   private final InetAddress destination;
+  private final Departure departure;
 
-  EchoSession(IcmpChannel channel, InetAddress destination) {
+  EchoSession(IcmpChannel channel, InetAddress destination, Departure departure) {
     this.channel = channel;
     this.destination = destination;
+    this.departure = departure;
   }
 
   public InetAddress destination() {
@@ -30,7 +32,7 @@ public final class EchoSession implements AutoCloseable {
    *     this machine
    */
   public CompletionStage<List<Optional<Answer>>> exchange(int count, int payloadBytes, Duration timeout) {
-    return start(Exchange.burst(destination, count, payloadBytes, timeout.toNanos()));
+    return start(Exchange.burst(destination, departure, count, payloadBytes, timeout.toNanos()));
   }
 
   /**
@@ -43,7 +45,7 @@ public final class EchoSession implements AutoCloseable {
    *     before it are in, or when the timeout has passed
    */
   public CompletionStage<List<Optional<Answer>>> trace(int maxHops, int payloadBytes, Duration timeout) {
-    return start(Exchange.trace(destination, maxHops, payloadBytes, timeout.toNanos()));
+    return start(Exchange.trace(destination, departure, maxHops, payloadBytes, timeout.toNanos()));
   }
 
   private CompletionStage<List<Optional<Answer>>> start(Exchange exchange) {

@@ -17,6 +17,7 @@ final class Exchange {
   final byte[] destinationBytes;
   final int payloadBytes;
   final long timeoutNanos;
+  final Departure departure;
   /** A trace: request {@code i} leaves with hop limit {@code i + 1}; it ends with the nearest answer ending the route. */
   final boolean trace;
   final Request[] requests;
@@ -31,8 +32,10 @@ final class Exchange {
   /** Whether it is in the matcher's list of exchanges to look at after the current read. */
   boolean touched;
 
-  private Exchange(InetAddress destination, int count, int payloadBytes, long timeoutNanos, boolean trace) {
+  private Exchange(InetAddress destination, Departure departure, int count, int payloadBytes, long timeoutNanos,
+      boolean trace) {
     this.destination = destination;
+    this.departure = departure;
     this.destinationBytes = destination.getAddress();
     this.payloadBytes = payloadBytes;
     this.timeoutNanos = timeoutNanos;
@@ -47,12 +50,22 @@ final class Exchange {
 
   /** {@code count} requests with the socket's hop limit, sent back to back. */
   static Exchange burst(InetAddress destination, int count, int payloadBytes, long timeoutNanos) {
-    return new Exchange(destination, count, payloadBytes, timeoutNanos, false);
+    return burst(destination, Departure.ANY, count, payloadBytes, timeoutNanos);
+  }
+
+  static Exchange burst(InetAddress destination, Departure departure, int count, int payloadBytes,
+      long timeoutNanos) {
+    return new Exchange(destination, departure, count, payloadBytes, timeoutNanos, false);
   }
 
   /** One request for each hop limit from 1 to {@code maxHops}, all sent at once. */
   static Exchange trace(InetAddress destination, int maxHops, int payloadBytes, long timeoutNanos) {
-    return new Exchange(destination, maxHops, payloadBytes, timeoutNanos, true);
+    return trace(destination, Departure.ANY, maxHops, payloadBytes, timeoutNanos);
+  }
+
+  static Exchange trace(InetAddress destination, Departure departure, int maxHops, int payloadBytes,
+      long timeoutNanos) {
+    return new Exchange(destination, departure, maxHops, payloadBytes, timeoutNanos, true);
   }
 
   boolean done() {

@@ -39,7 +39,9 @@ public final class IcmpChannel implements EpollIoHandle {
   private static final int BATCH_MEMORY = 1 << 20;
   /** IPv4 header with options, in front of what a raw IPv4 socket reads. */
   private static final int MAX_IP_HEADER = 60;
-  private static final int HOP_LIMIT_CONTROL = 24;
+  /** Room for a hop limit (24 bytes) and an IPv6 packet info (40) as control messages. */
+  private static final int CONTROL = 64;
+  private static final int HOP_LIMIT_SPACE = 24;
 
   private final IcmpSocket socket;
   private final IoEventLoop loop;
@@ -50,7 +52,7 @@ public final class IcmpChannel implements EpollIoHandle {
   private final ControlMessages control = new ControlMessages();
   private final ArrayDeque<Request> unsent = new ArrayDeque<>();
   private MessageBatch receive = new MessageBatch(BATCH, MIN_RECEIVE_SLOT, ControlMessages.SPACE);
-  private MessageBatch send = new MessageBatch(BATCH, MIN_RECEIVE_SLOT, HOP_LIMIT_CONTROL);
+  private MessageBatch send = new MessageBatch(BATCH, MIN_RECEIVE_SLOT, CONTROL);
   private Request[] sending = new Request[BATCH];
   private IoRegistration registration;
   private long nextTimestampKey;
@@ -100,8 +102,13 @@ public final class IcmpChannel implements EpollIoHandle {
 
   /** A session for one host measuring {@code destination}; close it when the host stops. */
   public EchoSession session(InetAddress destination) {
+    return session(destination, Departure.ANY);
+  }
+
+  /** A session for one host measuring {@code destination}, its requests leaving as {@code departure} says. */
+  public EchoSession session(InetAddress destination, Departure departure) {
     execute(() -> matcher.open(destination));
-    return new EchoSession(this, destination);
+    return new EchoSession(this, destination, departure);
   }
 
   /** Runs {@code task} on the loop's thread: at once when called there. */
@@ -135,7 +142,7 @@ public final class IcmpChannel implements EpollIoHandle {
   private void fitBuffers(int payloadBytes) {
     int request = IcmpCodec.ICMP_HEADER + payloadBytes;
     if (request > send.dataSize) {
-      send = new MessageBatch(batchFor(request), request, HOP_LIMIT_CONTROL);
+      send = new MessageBatch(batchFor(request), request, CONTROL);
     }
     int answer = MAX_IP_HEADER + request;
     if (answer > receive.dataSize) {
@@ -194,12 +201,46 @@ public final class IcmpChannel implements EpollIoHandle {
         send.memory.host.putInt(at + 8, socket.family.ipLevel);
         send.memory.host.putInt(at + 12, socket.family.hopLimitMessage);
         send.memory.host.putInt(at + 16, request.hopLimit());
-        controlLength = HOP_LIMIT_CONTROL;
+        controlLength = HOP_LIMIT_SPACE;
+      }
+      if (!exchange.departure.isAny()) {
+        controlLength += packetInfo(send.control(count) + controlLength, exchange.departure);
       }
       send.prepareSend(count, nameLength, length, controlLength);
       sending[count++] = request;
     }
     return count;
+  }
+
+  /**
+   * Writes {@code struct in_pktinfo} (its source and interface; the kernel takes the source from ipi_spec_dst) or
+   * {@code struct in6_pktinfo} as a control message at {@code at}.
+   *
+   * @return the space it takes
+   */
+  private int packetInfo(int at, Departure departure) {
+    boolean v4 = socket.family == IcmpFamily.V4;
+    int dataLength = v4 ? 12 : 20;
+    send.memory.host.putLong(at, 16 + dataLength);
+    send.memory.host.putInt(at + 8, socket.family.ipLevel);
+    send.memory.host.putInt(at + 12, socket.family.packetInfo);
+    int data = at + 16;
+    for (int i = 0; i < dataLength; i++) {
+      send.memory.host.put(data + i, (byte) 0);
+    }
+    byte[] source = departure.source().map(InetAddress::getAddress).orElse(null);
+    if (v4) {
+      send.memory.host.putInt(data, departure.interfaceIndex());
+      if (source != null) {
+        send.memory.network.put(data + 4, source);
+      }
+    } else {
+      if (source != null) {
+        send.memory.network.put(data, source);
+      }
+      send.memory.host.putInt(data + 16, departure.interfaceIndex());
+    }
+    return (16 + dataLength + 7) & ~7;
   }
 
   /** @return false when the socket's buffer is full: the rest waits in the queue for a retry */

@@ -6,9 +6,9 @@ import java.net.InetAddress;
 /** The constants that differ between ICMP over IPv4 and ICMPv6. */
 public enum IcmpFamily {
   V4("IPv4", 2 /* AF_INET */, 1 /* IPPROTO_ICMP */, 8, 0, 11, 3, 16,
-      0 /* IPPROTO_IP */, 2 /* IP_TTL */, 11 /* IP_RECVERR */),
+      0 /* IPPROTO_IP */, 2 /* IP_TTL */, 11 /* IP_RECVERR */, 8 /* IP_PKTINFO */),
   V6("IPv6", 10 /* AF_INET6 */, 58 /* IPPROTO_ICMPV6 */, 128, 129, 3, 1, 28,
-      41 /* IPPROTO_IPV6 */, 52 /* IPV6_HOPLIMIT */, 25 /* IPV6_RECVERR */);
+      41 /* IPPROTO_IPV6 */, 52 /* IPV6_HOPLIMIT */, 25 /* IPV6_RECVERR */, 50 /* IPV6_PKTINFO */);
 
   final String label;
   final int addressFamily;
@@ -25,9 +25,11 @@ public enum IcmpFamily {
   final int hopLimitMessage;
   /** The option that queues ICMP errors about our datagrams on the socket's error queue, and its control message. */
   final int receiveErrors;
+  /** The control message that gives one datagram its source address and interface. */
+  final int packetInfo;
 
   IcmpFamily(String label, int addressFamily, int protocol, int echoRequest, int echoReply, int timeExceeded,
-      int unreachable, int sockaddrLength, int ipLevel, int hopLimitMessage, int receiveErrors) {
+      int unreachable, int sockaddrLength, int ipLevel, int hopLimitMessage, int receiveErrors, int packetInfo) {
     this.label = label;
     this.addressFamily = addressFamily;
     this.protocol = protocol;
@@ -39,6 +41,7 @@ public enum IcmpFamily {
     this.ipLevel = ipLevel;
     this.hopLimitMessage = hopLimitMessage;
     this.receiveErrors = receiveErrors;
+    this.packetInfo = packetInfo;
   }
 
   /** The length of an address of this family in bytes. */

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Objects;
 import java.util.function.Consumer;
+import net.connmonitor.config.Family;
 import net.connmonitor.log.Log;
 
 /**
@@ -26,6 +27,7 @@ final class AddressWatch {
   private final Vertx vertx;
   private final Context context;
   private final String host;
+  private final Family family;
   private final Consumer<InetAddress> measure;
   private volatile InetAddress address;
   /** The failure last said, or null while the name resolves. */
@@ -34,11 +36,15 @@ final class AddressWatch {
   private long timer = -1;
   private boolean stopped;
 
-  /** @param measure told the host's first address and every new one, on the host's context */
-  AddressWatch(Vertx vertx, Context context, String host, Consumer<InetAddress> measure) {
+  /**
+   * @param family  which address of a name that has both
+   * @param measure told the host's first address and every new one, on the host's context
+   */
+  AddressWatch(Vertx vertx, Context context, String host, Family family, Consumer<InetAddress> measure) {
     this.vertx = vertx;
     this.context = context;
     this.host = host;
+    this.family = family;
     this.measure = measure;
   }
 
@@ -75,13 +81,13 @@ final class AddressWatch {
     if (isLiteral(host)) {
       // A literal is parsed, not looked up: ten thousand of them must not queue for the blocking resolver.
       try {
-        found(HostResolver.resolve(host));
+        found(HostResolver.resolve(host, family));
       } catch (UnknownHostException e) {
         failed("not an address (" + e.getMessage() + ")");
       }
       return Future.succeededFuture();
     }
-    return vertx.executeBlocking(() -> HostResolver.resolve(host), false)
+    return vertx.executeBlocking(() -> HostResolver.resolve(host, family), false)
         .onSuccess(this::found)
         .onFailure(e -> failed("cannot resolve it (" + e.getMessage() + ")"))
         .<Void>mapEmpty()

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import net.connmonitor.config.HostConfig;
+import net.connmonitor.icmp.Departure;
 import net.connmonitor.icmp.EchoSession;
 import net.connmonitor.icmp.IcmpChannels;
 import net.connmonitor.icmp.IcmpFamily;
@@ -63,7 +64,7 @@ public final class HostVerticle extends VerticleBase {
    */
   @Override
   public Future<?> start() {
-    address = new AddressWatch(vertx, context, config.host(), this::measureAt);
+    address = new AddressWatch(vertx, context, config.host(), config.addressFamily(), this::measureAt);
     return address.start().compose(looked -> moving).onSuccess(done -> started = true);
   }
 
@@ -79,29 +80,37 @@ public final class HostVerticle extends VerticleBase {
 
   private void measureAt(InetAddress target) {
     moving = moving.transform(previous -> stopLoops())
-        .compose(stopped -> session(target))
-        .map(session -> {
+        .compose(stopped -> egress(target))
+        .compose(egress -> session(target, egress.departure()).map(session -> {
           echoSession = session;
-          startLoops(target);
+          startLoops(target, egress.tcpSource());
           return null;
-        });
+        }));
     if (started) {
       moving.onFailure(e -> Log.error("Host", config.host() + ": " + Problems.describe(e)));
     }
   }
 
+  private Future<Egress> egress(InetAddress target) {
+    try {
+      return Future.succeededFuture(Egress.of(config, target));
+    } catch (HostUnusableException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
   /** The host's use of the ICMP channel of its address family on this verticle's event loop, when it pings or traces. */
-  private Future<Optional<EchoSession>> session(InetAddress target) {
+  private Future<Optional<EchoSession>> session(InetAddress target, Departure departure) {
     if (config.pingIntervalMs() == 0 && config.traceIntervalMs() == 0) {
       return Future.succeededFuture(Optional.empty());
     }
     return Future.fromCompletionStage(icmp.channel(EventLoops.of(context), IcmpFamily.of(target)), context)
-        .map(channel -> Optional.of(channel.session(target)))
+        .map(channel -> Optional.of(channel.session(target, departure)))
         .recover(e -> Future.failedFuture(new HostUnusableException(Problems.describe(e))));
   }
 
-  private void startLoops(InetAddress address) {
-    Target target = new Target(config.host(), NetUtil.toAddressString(address));
+  private void startLoops(InetAddress address, Optional<String> tcpSource) {
+    Target target = new Target(config.host(), NetUtil.toAddressString(address), config.labels());
     RecordPublisher publisher =
         new RecordPublisher(vertx.eventBus(), target, new OutputStyle(config.json(), config.timestamp()));
     Duration timeout = Duration.ofNanos(Math.round(config.timeoutMs() * 1_000_000));
@@ -119,7 +128,7 @@ public final class HostVerticle extends VerticleBase {
       }
     });
     if (config.scanIntervalMs() > 0) {
-      ScanProbe scan = new ScanProbe(vertx, scanClient, target, timeout);
+      ScanProbe scan = new ScanProbe(vertx, scanClient, target, tcpSource, timeout);
       start(new ProbeLoop<>(vertx, scan, config.scanIntervalMs(), publisher::publish, "scan of " + host),
           "scan", config.scanIntervalMs());
     }

@@ -128,6 +128,7 @@ public final class MonitorVerticle extends VerticleBase {
 
   private Future<Void> applyNow(List<HostConfig> wanted, boolean reload) {
     icmp.expectAnswersPerSecond(wanted.stream().mapToDouble(MonitorVerticle::icmpRequestsPerSecond).sum());
+    scanClient.prepare(Egress.tcpSources(wanted));
     ConfigDiff diff = ConfigDiff.between(running, wanted);
     List<RunningHost> next = new ArrayList<>(diff.kept());
     // A reload looks names up again: an operator who edits a hosts file or DNS expects the change to take effect.

@@ -4,25 +4,49 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetClientOptions;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import net.connmonitor.vertx.EventLoops;
 
 /**
- * What every host's scans share: one TCP client, and an event-loop context on each of Vert.x's event loops. A scan
- * runs its three dialogues on three different loops, so that one service's work (a TLS handshake costs
- * milliseconds of CPU) does not stretch the time measured for another; hosts start on different loops, so that
- * thousands of scans spread over them all, and no host costs a context of its own.
- *
- * @param contexts at least one; as many as Vert.x has event loops
+ * What every host's scans share: a TCP client per local address the probes leave from, and an event-loop context on
+ * each of Vert.x's event loops. A scan runs its three dialogues on three different loops, so that one service's
+ * work (a TLS handshake costs milliseconds of CPU) does not stretch the time measured for another; hosts start on
+ * different loops, so that thousands of scans spread over them all, and no host costs a context of its own.
  */
-public record ScanClient(NetClient client, List<Context> contexts) {
+public final class ScanClient {
 
-  public ScanClient {
-    contexts = List.copyOf(contexts);
+  private final Vertx vertx;
+  private final List<Context> contexts;
+  private final Map<Optional<String>, NetClient> clients = new ConcurrentHashMap<>();
+
+  private ScanClient(Vertx vertx, List<Context> contexts) {
+    this.vertx = vertx;
+    this.contexts = List.copyOf(contexts);
+    clients.put(Optional.empty(), vertx.createNetClient());
   }
 
+  /** Call it on the context that owns the scans (the monitor's): Vert.x closes its clients with that context. */
   public static ScanClient create(Vertx vertx) {
-    return new ScanClient(vertx.createNetClient(), EventLoops.contextOnEach(vertx));
+    return new ScanClient(vertx, EventLoops.contextOnEach(vertx));
+  }
+
+  /**
+   * Makes the clients of these local addresses, on the owner's context: a client made on a host's context would be
+   * closed with that host, under the others that share it.
+   */
+  public void prepare(Collection<String> localAddresses) {
+    localAddresses.forEach(address -> clients.computeIfAbsent(Optional.of(address),
+        local -> vertx.createNetClient(new NetClientOptions().setLocalAddress(address))));
+  }
+
+  /** The client whose connections leave from {@code localAddress} ({@linkplain #prepare prepared}), or the system's. */
+  NetClient client(Optional<String> localAddress) {
+    return clients.getOrDefault(localAddress, clients.get(Optional.empty()));
   }
 
   /** The context of the {@code service}th dialogue (0, 1, 2) of a scan whose first dialogue runs on {@code first}. */
@@ -31,6 +55,6 @@ public record ScanClient(NetClient client, List<Context> contexts) {
   }
 
   public Future<Void> close() {
-    return client.close();
+    return Future.join(clients.values().stream().map(NetClient::close).toList()).mapEmpty();
   }
 }

@@ -34,20 +34,26 @@ public final class ScanProbe implements Probe<Scan> {
   private final String tlsServerName;
 
   /**
-   * @param scanner what every host's scans share; each dialogue opens a connection of its own
-   * @param target  the host as configured (for the {@code Host} header and SNI) and the address it is measured at
+   * @param scanner      what every host's scans share; each dialogue opens a connection of its own
+   * @param target       the host as configured (for the {@code Host} header and SNI) and the address it is measured at
+   * @param localAddress the address the connections leave from, or the system's choice
    */
-  public ScanProbe(Vertx vertx, ScanClient scanner, Target target, Duration timeout) {
-    this(vertx, scanner, target, timeout, Ports.WELL_KNOWN);
+  public ScanProbe(Vertx vertx, ScanClient scanner, Target target, Optional<String> localAddress, Duration timeout) {
+    this(vertx, scanner, target, localAddress, timeout, Ports.WELL_KNOWN);
   }
 
   ScanProbe(Vertx vertx, ScanClient scanner, Target target, Duration timeout, Ports ports) {
+    this(vertx, scanner, target, Optional.empty(), timeout, ports);
+  }
+
+  private ScanProbe(Vertx vertx, ScanClient scanner, Target target, Optional<String> localAddress, Duration timeout,
+      Ports ports) {
     this.vertx = vertx;
     this.scanner = scanner;
     this.ports = ports;
     // Hosts start on different loops, so that the scans of thousands of hosts share them all.
     int first = target.hashCode();
-    NetClient client = scanner.client();
+    NetClient client = scanner.client(localAddress);
     this.httpDialogue = new TcpDialogue(vertx, client, scanner.context(first, 0), timeout);
     this.httpsDialogue = new TcpDialogue(vertx, client, scanner.context(first, 1), timeout);
     this.mysqlDialogue = new TcpDialogue(vertx, client, scanner.context(first, 2), timeout);

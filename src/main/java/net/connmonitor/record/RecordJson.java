@@ -57,6 +57,13 @@ public final class RecordJson {
       }
       json.writeStringField("addr", record.target().address());
       json.writeStringField("name", record.target().name());
+      if (!record.target().labels().isEmpty()) {
+        json.writeObjectFieldStart("labels");
+        for (var label : record.target().labels().entrySet()) {
+          json.writeStringField(label.getKey(), label.getValue());
+        }
+        json.writeEndObject();
+      }
       if (timestamp.isPresent()) {
         json.writeFieldName("timestamp");
         json.writeNumber(plain(epochMillis(timestamp.get())));

@@ -10,6 +10,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import net.connmonitor.probe.Measurement;
 import net.connmonitor.probe.HttpAnswer;
 import net.connmonitor.probe.MysqlAnswer;
@@ -39,7 +41,7 @@ public final class RecordJsonReader {
    */
   public static MonitorRecord read(JsonObject json) {
     String kind = string(json, "", "kind");
-    Target target = new Target(string(json, "", "name"), string(json, "", "addr"));
+    Target target = new Target(string(json, "", "name"), string(json, "", "addr"), labels(json));
     Instant measuredAt = instant(number(json, "", "timestamp"));
     // A kind added to Measurement gets its case here, as RecordJson's visitor makes the writer's side compile-checked.
     Measurement measurement = switch (kind) {
@@ -50,6 +52,19 @@ public final class RecordJsonReader {
           "malformed record: \"kind\" is " + Json.encode(kind) + ", expected \"ping\", \"trace\" or \"scan\"");
     };
     return new MonitorRecord(target, measuredAt, measurement);
+  }
+
+  /** The host's labels: an object of strings, absent when it has none. */
+  private static SortedMap<String, String> labels(JsonObject json) {
+    SortedMap<String, String> labels = new TreeMap<>();
+    if (json.getValue("labels") == null) {
+      return labels;
+    }
+    JsonObject object = object(json, "labels");
+    for (String key : object.fieldNames()) {
+      labels.put(key, string(object, "labels.", key));
+    }
+    return labels;
   }
 
   private static PingStats ping(JsonObject ping) {

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import net.connmonitor.probe.HttpAnswer;
 import net.connmonitor.probe.Measurement;
 import net.connmonitor.probe.PingStats;
@@ -32,6 +34,16 @@ class RecordJsonTest {
     assertEquals("{\"addr\":\"::1\",\"name\":\"::1\","
             + "\"ping\":{\"min\":0.021,\"avg\":0.034,\"max\":0.051,\"std\":0.012,\"loss\":0.0}}\n",
         line(record("::1", "::1", STATS), Optional.empty()));
+  }
+
+  @Test
+  void aHostsLabelsFollowItsNameWhenItHasSomeAndComeBackFromTheEventBusForm() {
+    MonitorRecord labelled = new MonitorRecord(
+        new Target("web", "198.18.10.2", new TreeMap<>(Map.of("site", "eu-West", "rack", "r1"))), MEASURED, STATS);
+    assertEquals("{\"addr\":\"198.18.10.2\",\"name\":\"web\",\"labels\":{\"rack\":\"r1\",\"site\":\"eu-West\"},"
+            + "\"ping\":{\"min\":0.021,\"avg\":0.034,\"max\":0.051,\"std\":0.012,\"loss\":0.0}}\n",
+        line(labelled, Optional.empty()));
+    assertEquals(labelled.target(), RecordJsonReader.read(labelled.toJson()).target());
   }
 
   @Test

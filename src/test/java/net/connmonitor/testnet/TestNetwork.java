@@ -38,6 +38,10 @@ public final class TestNetwork implements BeforeAllCallback {
    */
   public static final String HOSTILE_V4 = "198.18.16.2";
   public static final String HOSTILE_V6 = "2001:db8:0:16::2";
+  /** The machine's second link to the test network, and its addresses there: nothing is routed over it. */
+  public static final String SIDE_INTERFACE = "cmt1";
+  public static final String SIDE_V4 = "198.18.30.1";
+  public static final String SIDE_V6 = "2001:db8:0:30::1";
   /** The machine's own end of the test network. */
   public static final String LOCAL_V4 = "198.18.0.1";
   public static final String LOCAL_V6 = "2001:db8::1";

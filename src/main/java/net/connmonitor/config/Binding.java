@@ -1,0 +1,69 @@
+package net.connmonitor.config;
+
+import io.netty.util.NetUtil;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Where a host line's probes leave from: its {@code source=} must be an address of this machine, its
+ * {@code interface=} one of its interfaces, and the source, the family and an address given as the host must be of
+ * one family. Checked as the line is read, so that a wrong value is an error of its line at start and on reload.
+ */
+final class Binding {
+
+  /** An error lists at most this many of the machine's addresses or interfaces. */
+  private static final int LISTED = 10;
+
+  private Binding() {
+  }
+
+  static List<ConfigError> check(int line, String host, Map<Option, Object> given, Map<Option, String> tokens,
+      Supplier<LocalNetwork> network) {
+    List<ConfigError> errors = new ArrayList<>();
+    Optional<String> source = value(given, Option.SOURCE);
+    Optional<String> interfaceName = value(given, Option.INTERFACE);
+    Family family = (Family) given.getOrDefault(Option.FAMILY, Family.ANY);
+    source.filter(address -> !network.get().addresses().contains(address)).ifPresent(address ->
+        errors.add(ConfigError.notLocal(line, tokens.get(Option.SOURCE), some(network.get().addresses()))));
+    interfaceName.filter(name -> !network.get().interfaces().contains(name)).ifPresent(name ->
+        errors.add(ConfigError.noSuchInterface(line, tokens.get(Option.INTERFACE), some(network.get().interfaces()))));
+    Family sourceFamily = source.map(Binding::familyOf).orElse(Family.ANY);
+    Family hostFamily = literalFamily(host);
+    if (sourceFamily != Family.ANY && family != Family.ANY && sourceFamily != family) {
+      errors.add(ConfigError.otherFamily(line, tokens.get(Option.SOURCE), "family=" + family.written()));
+    } else if (sourceFamily != Family.ANY && hostFamily != Family.ANY && sourceFamily != hostFamily) {
+      errors.add(ConfigError.otherFamily(line, tokens.get(Option.SOURCE), "the host " + host));
+    } else if (family != Family.ANY && hostFamily != Family.ANY && family != hostFamily) {
+      errors.add(ConfigError.otherFamily(line, tokens.get(Option.FAMILY), "the host " + host));
+    }
+    return errors;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Optional<String> value(Map<Option, Object> given, Option option) {
+    return (Optional<String>) given.getOrDefault(option, Optional.empty());
+  }
+
+  private static Family familyOf(String address) {
+    return NetUtil.isValidIpV4Address(address) ? Family.V4 : Family.V6;
+  }
+
+  private static Family literalFamily(String host) {
+    if (NetUtil.isValidIpV4Address(host)) {
+      return Family.V4;
+    }
+    return NetUtil.isValidIpV6Address(host) ? Family.V6 : Family.ANY;
+  }
+
+  private static String some(Set<String> known) {
+    if (known.isEmpty()) {
+      return "none could be listed";
+    }
+    List<String> first = known.stream().limit(LISTED).toList();
+    return String.join(", ", first) + (known.size() > LISTED ? ", ..." : "");
+  }
+}
