@@ -77,7 +77,9 @@ class IcmpOnTheTestNetworkTest {
           assertTrue(tookMs >= BUSY_MS, described);
           for (Optional<Answer> answer : done) {
             double rttMs = answer.orElseThrow().rttMillis();
-            assertTrue(rttMs >= TestNetwork.SLOW_DELAY_MS && rttMs < TestNetwork.SLOW_DELAY_MS + 5, described);
+            // Read after the loop's 80 ms, timed at the 20 ms the responder takes (a busy machine may make it late).
+            assertTrue(rttMs >= TestNetwork.SLOW_DELAY_MS && rttMs < (TestNetwork.SLOW_DELAY_MS + BUSY_MS) / 2,
+                described);
           }
         }
       }
