@@ -1,6 +1,8 @@
 package net.connmonitor.config;
 
 import io.vertx.core.json.JsonObject;
+import java.util.Collections;
+import java.util.SortedMap;
 
 /**
  * One host line of the configuration, parsed and validated. Two lines that parse to equal
@@ -28,6 +30,11 @@ public record HostConfig(
     boolean json,
     boolean timestamp,
     double timeoutMs) {
+
+  // merged with the options work: the host's labels= option, which that work adds as a record component.
+  public SortedMap<String, String> labels() {
+    return Collections.emptySortedMap();
+  }
 
   public JsonObject toJson() {
     return new JsonObject()
