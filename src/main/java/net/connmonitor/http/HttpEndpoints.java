@@ -3,6 +3,7 @@ package net.connmonitor.http;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
@@ -10,12 +11,14 @@ import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import net.connmonitor.log.Problems;
 import net.connmonitor.metrics.PrometheusMetrics;
+import net.connmonitor.metrics.ScrapeOutput;
 import net.connmonitor.monitor.MonitorVerticle;
 import net.connmonitor.monitor.ReloadOutcome;
 
@@ -44,8 +47,6 @@ public final class HttpEndpoints extends VerticleBase {
       "/-/healthy", new Route(HttpMethod.GET, request -> answer(request, 200, "connmonitor is healthy.")),
       "/-/ready", new Route(HttpMethod.GET, this::ready),
       "/-/reload", new Route(HttpMethod.POST, this::reload));
-  /** The size of the last scrape: the next one's buffer starts there rather than growing to it. */
-  private int lastScrapeBytes = 1 << 16;
 
   /** @param applied whether the monitor has applied its configuration (ready) */
   public HttpEndpoints(ListenAddress address, PrometheusMetrics metrics, BooleanSupplier applied) {
@@ -75,16 +76,19 @@ public final class HttpEndpoints extends VerticleBase {
 
   private void scrape(HttpServerRequest request) {
     ExpositionFormatWriter format = metrics.format(request.getHeader(HttpHeaders.ACCEPT));
-    BufferOutputStream body = new BufferOutputStream(lastScrapeBytes + lastScrapeBytes / 8);
+    ScrapeOutput body = new ScrapeOutput();
     try {
       metrics.scrape(format, body);
     } catch (IOException e) {
-      // Written to memory: only the library's own failure can land here.
+      // Written to memory: only the client library's own failure can land here.
       answer(request, 500, "cannot write the metrics (" + Problems.describe(e) + ")");
       return;
     }
-    lastScrapeBytes = body.buffer().length();
-    request.response().putHeader(HttpHeaders.CONTENT_TYPE, format.getContentType()).end(body.buffer());
+    HttpServerResponse response = request.response()
+        .putHeader(HttpHeaders.CONTENT_TYPE, format.getContentType())
+        .putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length()));
+    body.forEachChunk((chunk, length) -> response.write(Buffer.buffer(length).appendBytes(chunk, 0, length)));
+    response.end();
   }
 
   private void ready(HttpServerRequest request) {

@@ -26,8 +26,9 @@ public record ListenAddress(String host, int port, String text) {
     if (host.isEmpty()) {
       return new ListenAddress(EVERY_ADDRESS, port, text);
     }
-    if (host.startsWith("[") && host.endsWith("]") && NetUtil.isValidIpV6Address(host.substring(1, host.length() - 1))) {
-      return new ListenAddress(host.substring(1, host.length() - 1), port, text);
+    String bracketed = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : "";
+    if (NetUtil.isValidIpV6Address(bracketed)) {
+      return new ListenAddress(bracketed, port, text);
     }
     if (NetUtil.isValidIpV4Address(host)) {
       return new ListenAddress(host, port, text);

@@ -6,9 +6,9 @@ import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -17,8 +17,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * The monitor's metrics in a Prometheus registry of their own: every host's series, the kernel's drops of ICMP
- * answers, and the JVM's own. Thread-safe: hosts report from their event loops while a scrape reads.
+ * The monitor's metrics: every host's series, and in a Prometheus registry the kernel's drops of ICMP answers and the
+ * JVM's own. Thread-safe: hosts report from their event loops while a scrape reads.
+ *
+ * <p>The per-host series are the bulk of a scrape (some 26 samples a host that pings), so they are kept as plain
+ * numbers per host and written by {@link Exposition}, in the same lines as the registry would write them; the
+ * registry's writer writes the rest, last (OpenMetrics ends with its {@code # EOF}).
  */
 public final class PrometheusMetrics implements MonitorMetrics {
 
@@ -26,9 +30,10 @@ public final class PrometheusMetrics implements MonitorMetrics {
   private final ExpositionFormatWriter openMetrics;
   private final ExpositionFormatWriter text;
   private final Clock clock;
-  /** How many hosts report each series: two lines may name the same host at the same address. */
-  private final Map<HostSeriesKey, Integer> holders = new ConcurrentHashMap<>();
-  private volatile HostFamilies families = new HostFamilies(new TreeSet<>());
+  /** Two lines may name the same host at the same address: they share its series. */
+  private final Map<HostSeriesKey, HostState> hosts = new ConcurrentHashMap<>();
+  /** The label names every host's series carry besides host and addr: those of the configuration's hosts. */
+  private volatile SortedSet<String> labelNames = Collections.emptySortedSet();
   private volatile LongSupplier droppedAnswers = () -> 0;
 
   public PrometheusMetrics(Clock clock) {
@@ -36,7 +41,6 @@ public final class PrometheusMetrics implements MonitorMetrics {
     ExpositionFormats formats = ExpositionFormats.init();
     openMetrics = formats.getOpenMetricsTextFormatWriter();
     text = formats.getPrometheusTextFormatWriter();
-    families.registerOn(registry);
     CounterWithCallback.builder().name("connmonitor_icmp_dropped_answers_total")
         .help("ICMP answers the kernel dropped because the monitor read its sockets too slowly: the loss of their "
             + "bursts is overstated")
@@ -44,49 +48,32 @@ public final class PrometheusMetrics implements MonitorMetrics {
     JvmMetrics.builder().register(registry);
   }
 
+  /** A family's label names are those of every host: a host without one of them has it empty (absent). */
   @Override
-  public synchronized void configure(List<HostLabels> hosts) {
+  public void configure(List<HostLabels> configured) {
     SortedSet<String> names = new TreeSet<>();
-    hosts.forEach(host -> names.addAll(host.labels().keySet()));
-    if (names.equals(families.userLabelNames())) {
-      return;
-    }
-    // Series with other label names are other series: the running hosts start theirs in the new families at their
-    // next measurement, and the old ones go.
-    HostFamilies rebuilt = new HostFamilies(names);
-    families.unregisterFrom(registry);
-    rebuilt.registerOn(registry);
-    families = rebuilt;
+    configured.forEach(host -> names.addAll(host.labels().keySet()));
+    labelNames = Collections.unmodifiableSortedSet(names);
   }
 
   @Override
   public HostMetrics host(HostLabels host, String address) {
-    HostSeriesKey key = new HostSeriesKey(host, address);
-    holders.merge(key, 1, Integer::sum);
-    return new HostSeries(this, key);
+    HostState state = hosts.compute(new HostSeriesKey(host, address), (key, known) -> {
+      HostState shared = known == null ? new HostState(key) : known;
+      shared.holders++;
+      return shared;
+    });
+    return new HostSeries(this, state);
   }
 
-  /** The last host of a series to stop takes the series with it. */
-  void release(HostSeriesKey key) {
-    // Removed within the map's lock on the key, so that a host starting on the same series at that moment either
-    // keeps it or starts it anew, never loses it.
-    holders.compute(key, (released, count) -> {
-      if (count > 1) {
-        return count - 1;
-      }
-      HostFamilies current = families;
-      current.remove(current.labelValues(key.labels(), key.address()));
-      return null;
-    });
+  /** The last line of a series to stop takes the series with it. */
+  void release(HostState state) {
+    hosts.computeIfPresent(state.key, (key, shared) -> --shared.holders == 0 ? null : shared);
   }
 
   @Override
   public void countDroppedAnswers(LongSupplier total) {
     droppedAnswers = total;
-  }
-
-  HostFamilies families() {
-    return families;
   }
 
   Instant now() {
@@ -102,7 +89,22 @@ public final class PrometheusMetrics implements MonitorMetrics {
   }
 
   /** Writes every series as they are now. */
-  public void scrape(ExpositionFormatWriter format, OutputStream out) throws IOException {
+  public synchronized void scrape(ExpositionFormatWriter format, ScrapeOutput out) throws IOException {
+    SortedSet<String> names = labelNames;
+    Exposition exposition = new Exposition(out, format == openMetrics);
+    for (Family family : Family.values()) {
+      exposition.family(family);
+      for (HostState state : hosts.values()) {
+        state.write(family, labels(state, names), exposition);
+      }
+    }
     format.write(out, registry.scrape());
+  }
+
+  private static HostLabelText labels(HostState state, SortedSet<String> names) {
+    if (state.labelText == null || state.labelText.names() != names) {
+      state.labelText = HostLabelText.of(state.key, names);
+    }
+    return state.labelText;
   }
 }

@@ -155,7 +155,7 @@ class PrometheusMetricsTest {
   }
 
   @Test
-  void aReloadThatChangesTheLabelNamesStartsTheRunningHostsSeriesAgainUnderTheNewNames() throws Exception {
+  void aReloadThatChangesTheLabelNamesCarriesTheRunningHostsSeriesOnUnderTheNewNames() throws Exception {
     HostLabels kept = HostLabels.of("kept", Map.of("env", "prod"));
     HostLabels removed = HostLabels.of("removed", Map.of("rack", "r1"));
     metrics.configure(List.of(kept, removed));
@@ -174,7 +174,7 @@ class PrometheusMetricsTest {
     String scrape = scrape();
     assertFalse(scrape.contains("rack="), scrape);
     assertFalse(scrape.contains("removed"), scrape);
-    assertSeries(scrape, "connmonitor_ping_requests_total{addr=\"198.18.10.2\",env=\"prod\",host=\"kept\"} 1.0");
+    assertSeries(scrape, "connmonitor_ping_requests_total{addr=\"198.18.10.2\",env=\"prod\",host=\"kept\"} 3.0");
   }
 
   @Test
@@ -201,9 +201,7 @@ class PrometheusMetricsTest {
         metrics.format(prometheus).getContentType());
     assertEquals("text/plain; version=0.0.4; charset=utf-8", metrics.format(null).getContentType());
     assertEquals("text/plain; version=0.0.4; charset=utf-8", metrics.format("text/plain").getContentType());
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    metrics.scrape(metrics.format(prometheus), out);
-    assertTrue(out.toString(StandardCharsets.UTF_8).endsWith("# EOF\n"));
+    assertTrue(scrape(metrics, prometheus).endsWith("# EOF\n"));
   }
 
   private static void burst(HostMetrics host, int sent, Double... rttsMs) {
@@ -211,9 +209,15 @@ class PrometheusMetricsTest {
   }
 
   private String scrape() throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    metrics.scrape(metrics.format(null), out);
-    return out.toString(StandardCharsets.UTF_8);
+    return scrape(metrics, null);
+  }
+
+  static String scrape(PrometheusMetrics metrics, String accept) throws Exception {
+    ScrapeOutput out = new ScrapeOutput();
+    metrics.scrape(metrics.format(accept), out);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    out.forEachChunk((chunk, length) -> bytes.write(chunk, 0, length));
+    return bytes.toString(StandardCharsets.UTF_8);
   }
 
   private static void assertSeries(String scrape, String line) {
