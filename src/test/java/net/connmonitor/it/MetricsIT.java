@@ -115,11 +115,14 @@ class MetricsIT {
       monitor.awaitStdout(line -> line.contains("nginx"), SOON);
       HttpResponse<String> scrape = get(listen, "/metrics");
       assertEquals("text/plain; version=0.0.4; charset=utf-8", scrape.headers().firstValue("Content-Type").get());
+      System.out.println("GET /metrics, the first sample of each of connmonitor's families:");
       for (String family : List.of("ping_rtt_seconds", "ping_requests_total", "ping_replies_total",
           "ping_last_min_seconds", "ping_last_avg_seconds", "ping_last_max_seconds", "ping_last_stddev_seconds",
           "ping_last_loss_ratio", "trace_hops", "trace_route_changes_total", "trace_last_timestamp_seconds",
           "scan_up", "scan_rtt_seconds", "scan_http_status_code", "icmp_dropped_answers_total")) {
         assertTrue(scrape.body().contains("\n# TYPE connmonitor_" + family + " "), family);
+        System.out.println("  " + scrape.body().lines().filter(line -> line.startsWith("connmonitor_" + family))
+            .findFirst().orElseThrow());
       }
       Process promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
       promtool.getOutputStream().write(scrape.body().getBytes(StandardCharsets.UTF_8));
