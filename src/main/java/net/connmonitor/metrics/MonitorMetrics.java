@@ -23,8 +23,8 @@ public interface MonitorMetrics {
   };
 
   /**
-   * Told the hosts of every configuration before it is applied: the label names of a series are fixed, so they are
-   * the union of every host's label names.
+   * Told the hosts of every configuration before it is applied: every host's series carry the label names of all of
+   * them, since a family's series all have the same label names.
    */
   void configure(List<HostLabels> hosts);
 

@@ -53,7 +53,10 @@ public final class PrometheusMetrics implements MonitorMetrics {
   public void configure(List<HostLabels> configured) {
     SortedSet<String> names = new TreeSet<>();
     configured.forEach(host -> names.addAll(host.labels().keySet()));
-    labelNames = Collections.unmodifiableSortedSet(names);
+    if (!names.equals(labelNames)) {
+      // A new set: the next scrape renders every host's labels again.
+      labelNames = Collections.unmodifiableSortedSet(names);
+    }
   }
 
   @Override
