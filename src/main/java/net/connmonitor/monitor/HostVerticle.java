@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import net.connmonitor.config.HostConfig;
 import net.connmonitor.icmp.EchoSession;
 import net.connmonitor.icmp.IcmpChannels;
@@ -126,17 +127,19 @@ public final class HostVerticle extends VerticleBase {
       }
       if (config.traceIntervalMs() > 0) {
         TraceProbe trace = new TraceProbe(session, config.maxHops(), timeout, context);
-        start(new ProbeLoop<>(vertx, trace, config.traceIntervalMs(), new RouteChangeFilter(publisher::publish, measured),
-            "trace of " + host), "trace", config.traceIntervalMs());
+        RouteChangeFilter changes = new RouteChangeFilter(publisher::publish, measured);
+        start(new ProbeLoop<>(vertx, trace, config.traceIntervalMs(), changes, "trace of " + host), "trace",
+            config.traceIntervalMs());
       }
     });
     if (config.scanIntervalMs() > 0) {
       ScanProbe scan = new ScanProbe(vertx, scanClient, target, timeout);
-      start(new ProbeLoop<Scan>(vertx, scan, config.scanIntervalMs(), measurement -> {
+      Consumer<Scan> sink = measurement -> {
         measured.scan(measurement);
         publisher.publish(measurement);
-      }, "scan of " + host),
-          "scan", config.scanIntervalMs());
+      };
+      start(new ProbeLoop<>(vertx, scan, config.scanIntervalMs(), sink, "scan of " + host), "scan",
+          config.scanIntervalMs());
     }
     if (loops.isEmpty()) {
       Log.warn(host + ": ping, trace and scan are all 0, so nothing is measured");
