@@ -18,7 +18,7 @@ public record HostLabels(String host, SortedMap<String, String> labels) {
   }
 
   public static HostLabels of(HostConfig config) {
-    return new HostLabels(config.host(), new TreeMap<>(config.labels()));
+    return of(config.host(), config.labels());
   }
 
   public static HostLabels of(String host, Map<String, String> labels) {
