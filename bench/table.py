@@ -165,6 +165,26 @@ def startup(results):
         print()
 
 
+def scrapes(results):
+    path = f"{results}/scrape10000.json"
+    if not os.path.exists(path):
+        return
+    with open(path) as f:
+        rows = [json.loads(line) for line in f if line.strip()]
+    print("### (d) The metrics endpoint: a scrape of /metrics at 10,000 loopback hosts (`ping=1000 numpings=10`)\n")
+    print("Medians of 20 scrapes a second apart. CPU from the threads' schedstat: the worker thread that writes the "
+          "scrape, the VM thread (the collector's pauses meanwhile), and the whole process beyond its rate without "
+          f"scrapes ({rows[0]['baseline_cpu'] * 1000:.0f} ms a second, pinging the hosts).\n")
+    print("| format | samples | bytes | answered in (ms), median / max | worker CPU (ms) | GC (ms) | process CPU beyond "
+          "its rate (ms) |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for row in rows:
+        print(f"| {row['format']} | {row['samples']} | {row['bytes']} | {row['wall_median'] * 1000:.0f} / "
+              f"{row['wall_max'] * 1000:.0f} | {row['worker_median'] * 1000:.0f} | {row['gc_median'] * 1000:.0f} | "
+              f"{row['excess_median'] * 1000:.0f} |")
+    print()
+
+
 def main():
     results, cores, java_opts = sys.argv[1], sys.argv[2], sys.argv[3]
     with open("/proc/cpuinfo") as f:
@@ -173,6 +193,7 @@ def main():
     truth(results)
     scales(results)
     startup(results)
+    scrapes(results)
 
 
 main()

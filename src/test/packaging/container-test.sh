@@ -83,6 +83,22 @@ boot() {
 
 main_pid() { inside systemctl show -p MainPID --value connmonitor; }
 
+# GET on the host's loopback, which the container shares, with bash alone (minbase has no HTTP client): the
+# response, status line first.
+http_get() { # port path
+  (exec 3<>"/dev/tcp/127.0.0.1/$1" && printf 'GET %s HTTP/1.0\r\n\r\n' "$2" >&3 && tr -d '\r' <&3) 2>/dev/null
+}
+
+# A loopback port nothing listens on.
+free_port() {
+  local port
+  for _ in $(seq 50); do
+    port=$((20000 + RANDOM % 20000))
+    http_get "$port" / >/dev/null || { echo "$port"; return; }
+  done
+  fail "no free port"
+}
+
 # A package like the one under test with a higher version: an upgrade as apt sees it.
 rebuilt() {
   local work=$ROOT/var/tmp/rebuild
@@ -125,6 +141,24 @@ show sh -c "grep -m 1 '\"name\":\"127.0.0.2\"' /var/log/connmonitor.log"
 [[ $(main_pid) == "$pid" ]] || fail "the process was restarted by the reload ($pid, now $(main_pid))"
 say "same process after reload: PID $pid"
 
+say "== the metrics endpoint, asked for in /etc/default/connmonitor"
+port=$(free_port)
+show sh -c "sed -i 's|^CONNMONITOR_ARGS=.*|CONNMONITOR_ARGS=\"--listen 127.0.0.1:$port\"|' /etc/default/connmonitor"
+show grep -v '^#' /etc/default/connmonitor
+show systemctl restart connmonitor || fail "restart with --listen"
+# Read whole before grep looks at it: with pipefail, a grep -q that stops reading would fail the reader.
+for _ in $(seq 100); do [[ $(http_get "$port" /-/ready) == 'HTTP/1.'[01]' 200 '* ]] && break; sleep 0.2; done
+say "# GET /-/ready"
+http_get "$port" /-/ready | sed 's/^/    /'
+[[ $(http_get "$port" /-/ready) == 'HTTP/1.'[01]' 200 '* ]] || { show systemctl status connmonitor; fail "/-/ready"; }
+series='connmonitor_ping_requests_total{addr="127.0.0.1",host="localhost"}'
+for _ in $(seq 100); do [[ $(http_get "$port" /metrics) == *"$series"* ]] && break; sleep 0.2; done
+metrics=$(http_get "$port" /metrics)
+say "# GET /metrics (the localhost series)"
+grep '^connmonitor_.*host="localhost"' <<<"$metrics" | grep -v _bucket | sed 's/^/    /'
+[[ $metrics == *"$series"* ]] || fail "no ping series of localhost"
+pid=$(main_pid)
+
 say "== stop"
 show systemctl stop connmonitor
 show systemctl show -p ActiveState -p Result -p ExecMainStatus connmonitor
@@ -137,6 +171,7 @@ show sh -c 'DEBIAN_FRONTEND=noninteractive apt-get install -y -q /var/tmp/connmo
   || fail "upgrade"
 show dpkg-query -W connmonitor
 show grep -c 'added by the operator' /etc/connmonitor/connmonitor.conf || fail "the edited configuration was lost"
+show grep -c -- '--listen' /etc/default/connmonitor || fail "the edited arguments were lost"
 await 20 'systemctl is-active --quiet connmonitor' || fail "not active after the upgrade"
 [[ $(main_pid) != "$pid" ]] || fail "the upgrade did not restart the service"
 say "restarted by the upgrade: PID $(main_pid)"

@@ -2,6 +2,7 @@ package net.connmonitor;
 
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.transport.Transport;
@@ -12,21 +13,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Security;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import net.connmonitor.config.ConfigParser;
 import net.connmonitor.config.ConfigSource;
 import net.connmonitor.config.ParsedConfig;
+import net.connmonitor.http.HttpEndpoints;
+import net.connmonitor.http.ListenAddress;
 import net.connmonitor.log.JulBridge;
 import net.connmonitor.log.Log;
 import net.connmonitor.log.Problems;
+import net.connmonitor.metrics.MonitorMetrics;
+import net.connmonitor.metrics.PrometheusMetrics;
 import net.connmonitor.monitor.MonitorStartException;
 import net.connmonitor.monitor.MonitorVerticle;
 import net.connmonitor.os.NativeSupport;
 import net.connmonitor.output.OutputVerticle;
 
-/** The command line: {@code connmonitor [FILE]}, {@code --version}, {@code --help}, {@code --check FILE}. */
+/**
+ * The command line: {@code connmonitor [--listen ADDRESS:PORT] [FILE]}, {@code --version}, {@code --help},
+ * {@code --check FILE}.
+ */
 public final class Main {
 
   static final int OK = 0;
@@ -34,7 +44,8 @@ public final class Main {
   static final int USAGE = 2;
 
   private static final String USAGE_TEXT = """
-      Usage: connmonitor [FILE]          monitor the hosts listed in FILE (standard input when absent)
+      Usage: connmonitor [--listen ADDRESS:PORT] [FILE]
+                                         monitor the hosts listed in FILE (standard input when absent)
              connmonitor --check FILE    validate FILE: print its errors, exit 0 when valid, 1 when not
              connmonitor -v | --version  print the version
              connmonitor --help          print this help
@@ -43,6 +54,9 @@ public final class Main {
       scan, json, timestamp, timeout; '#' starts a comment. Records go to standard output, errors to
       standard error. SIGHUP re-reads FILE (it is also watched); SIGTERM or SIGINT stops after printing
       what is in flight.
+
+      --listen serves HTTP on ADDRESS:PORT (127.0.0.1:9100, [::1]:9100, or :9100 for every address):
+      GET /metrics for Prometheus, GET /-/healthy, GET /-/ready, POST /-/reload (as SIGHUP).
       """;
 
   private Main() {
@@ -57,7 +71,7 @@ public final class Main {
 
   static int run(String[] args) {
     if (args.length == 0) {
-      return monitor(ConfigSource.standardInput());
+      return monitor(ConfigSource.standardInput(), Optional.empty());
     }
     switch (args[0]) {
       case "-v", "--version" -> {
@@ -71,16 +85,35 @@ public final class Main {
       case "--check" -> {
         return args.length == 2 ? check(Path.of(args[1])) : usageError("--check takes exactly one FILE");
       }
+      case "--listen" -> {
+        if (args.length < 2) {
+          return usageError("--listen takes ADDRESS:PORT");
+        }
+        ListenAddress listen;
+        try {
+          listen = ListenAddress.parse(args[1]);
+        } catch (IllegalArgumentException e) {
+          return usageError(e.getMessage());
+        }
+        return monitor(Arrays.copyOfRange(args, 2, args.length), Optional.of(listen));
+      }
       default -> {
-        if (args.length > 1) {
-          return usageError("expected at most one FILE, got " + args.length + " arguments");
-        }
-        if (args[0].startsWith("-")) {
-          return usageError("unknown option " + args[0]);
-        }
-        return monitor(ConfigSource.file(args[0]));
+        return monitor(args, Optional.empty());
       }
     }
+  }
+
+  private static int monitor(String[] files, Optional<ListenAddress> listen) {
+    if (files.length == 0) {
+      return monitor(ConfigSource.standardInput(), listen);
+    }
+    if (files.length > 1) {
+      return usageError("expected at most one FILE, got " + files.length + " arguments");
+    }
+    if (files[0].startsWith("-")) {
+      return usageError("unknown option " + files[0]);
+    }
+    return monitor(ConfigSource.file(files[0]), listen);
   }
 
   private static int usageError(String problem) {
@@ -107,7 +140,7 @@ public final class Main {
     return OK;
   }
 
-  private static int monitor(ConfigSource source) {
+  private static int monitor(ConfigSource source, Optional<ListenAddress> listen) {
     CompletableFuture<Integer> stopRequested = new CompletableFuture<>();
     AtomicReference<Runnable> reload = new AtomicReference<>(() -> { });
     ProcessSignals.install(() -> stopRequested.complete(OK), () -> reload.get().run());
@@ -124,16 +157,31 @@ public final class Main {
         .with(new VertxOptions().setEventLoopPoolSize(Runtime.getRuntime().availableProcessors()))
         .withTransport(Transport.EPOLL)
         .build();
-    MonitorVerticle monitor = new MonitorVerticle();
+    Optional<PrometheusMetrics> metrics = listen.map(address -> new PrometheusMetrics(Clock.systemUTC()));
+    MonitorVerticle monitor = new MonitorVerticle(metrics.<MonitorMetrics>map(m -> m).orElse(MonitorMetrics.NONE));
     OutputVerticle printer = new OutputVerticle(new FileOutputStream(FileDescriptor.out), Clock.systemDefaultZone());
+    AtomicBoolean applied = new AtomicBoolean();
 
     Future<String> output = vertx.deployVerticle(printer);
-    Future<String> monitoring = output.compose(id ->
+    // Before the monitor, so that /-/ready says "not yet" while the configuration is read and applied.
+    Future<String> listening = listen.isEmpty() ? output : output.compose(id -> vertx.deployVerticle(
+            new HttpEndpoints(listen.get(), metrics.get(), applied::get),
+            new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+        .recover(e -> {
+          String problem = "cannot listen on " + listen.get() + " (" + Problems.describe(e) + ")";
+          Log.error("Listen", problem);
+          return Future.failedFuture(new MonitorStartException(problem));
+        }));
+    Future<String> monitoring = listening.compose(id ->
         vertx.deployVerticle(monitor, new DeploymentOptions().setConfig(source.toJson())));
 
-    monitoring.onSuccess(id -> reload.set(() -> vertx.eventBus().send(MonitorVerticle.RELOAD_ADDRESS, null)));
+    monitoring.onSuccess(id -> {
+      applied.set(true);
+      reload.set(() -> vertx.eventBus().send(MonitorVerticle.RELOAD_ADDRESS, null));
+    });
     monitoring.onFailure(e -> {
-      // The monitor has said why it cannot start; anything else (the output failing to start) is said here.
+      // The monitor, or the endpoints, have said why they cannot start; anything else (the output failing to start)
+      // is said here.
       if (!(e instanceof MonitorStartException)) {
         Log.error("Runtime", "cannot start (" + Problems.describe(e) + ")");
       }

@@ -41,6 +41,8 @@ public final class IcmpChannels {
   private final Map<Key, CompletableFuture<IcmpChannel>> channels = new ConcurrentHashMap<>();
   private final Set<Integer> identifiers = ConcurrentHashMap.newKeySet();
   private final LongAdder droppedAnswers = new LongAdder();
+  /** What {@link #droppedAnswers} held at the last report: the report says what the minute added. */
+  private long reportedDrops;
   /** What the configured hosts' answers need, and what each socket asks for: at least a comfortable minimum. */
   private volatile int neededBuffer;
   private volatile int receiveBuffer = MIN_RECEIVE_BUFFER;
@@ -144,9 +146,16 @@ public final class IcmpChannels {
     }
   }
 
+  /** The ICMP answers the kernel dropped since the start, for the metrics. */
+  public long droppedAnswers() {
+    return droppedAnswers.sum();
+  }
+
   /** Said once a minute, so that a loss the monitor caused itself is never taken for the network's. */
   private void reportDrops() {
-    long dropped = droppedAnswers.sumThenReset();
+    long total = droppedAnswers.sum();
+    long dropped = total - reportedDrops;
+    reportedDrops = total;
     if (dropped > 0) {
       Log.warn("the kernel dropped " + dropped + " ICMP answers in the last minute because the monitor read them "
           + "too slowly: the loss of the bursts they belonged to is overstated");

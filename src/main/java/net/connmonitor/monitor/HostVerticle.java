@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import net.connmonitor.config.HostConfig;
 import net.connmonitor.icmp.Departure;
 import net.connmonitor.icmp.EchoSession;
@@ -15,10 +16,14 @@ import net.connmonitor.icmp.IcmpChannels;
 import net.connmonitor.icmp.IcmpFamily;
 import net.connmonitor.log.Log;
 import net.connmonitor.log.Problems;
+import net.connmonitor.metrics.HostLabels;
+import net.connmonitor.metrics.HostMetrics;
+import net.connmonitor.metrics.MonitorMetrics;
 import net.connmonitor.output.OutputStyle;
 import net.connmonitor.probe.PingProbe;
 import net.connmonitor.probe.ProbeLoop;
 import net.connmonitor.probe.RouteChangeFilter;
+import net.connmonitor.probe.Scan;
 import net.connmonitor.probe.ScanClient;
 import net.connmonitor.probe.ScanProbe;
 import net.connmonitor.probe.TraceProbe;
@@ -37,6 +42,9 @@ public final class HostVerticle extends VerticleBase {
   private final IcmpChannels icmp;
   private final ScanClient scanClient;
   private final int configuredHosts;
+  private final MonitorMetrics metrics;
+  /** The series of the address measured now; closed with its loops, so that no series mixes two addresses. */
+  private HostMetrics series = HostMetrics.NONE;
   private final List<ProbeLoop<?>> loops = new ArrayList<>();
   private Optional<EchoSession> echoSession = Optional.empty();
   private AddressWatch address;
@@ -50,12 +58,15 @@ public final class HostVerticle extends VerticleBase {
    * @param scanClient      what every host's scans share
    * @param configuredHosts how many hosts the configuration has: the loops' first runs spread over more time when
    *                        there are more of them
+   * @param metrics         where the measurements go besides the records
    */
-  public HostVerticle(HostConfig config, IcmpChannels icmp, ScanClient scanClient, int configuredHosts) {
+  public HostVerticle(HostConfig config, IcmpChannels icmp, ScanClient scanClient, int configuredHosts,
+      MonitorMetrics metrics) {
     this.config = config;
     this.icmp = icmp;
     this.scanClient = scanClient;
     this.configuredHosts = configuredHosts;
+    this.metrics = metrics;
   }
 
   /**
@@ -111,26 +122,33 @@ public final class HostVerticle extends VerticleBase {
 
   private void startLoops(InetAddress address, Optional<String> tcpSource) {
     Target target = new Target(config.host(), NetUtil.toAddressString(address), config.labels());
+    series = metrics.host(HostLabels.of(config), target.address());
+    HostMetrics measured = series;
     RecordPublisher publisher =
         new RecordPublisher(vertx.eventBus(), target, new OutputStyle(config.json(), config.timestamp()));
     Duration timeout = Duration.ofNanos(Math.round(config.timeoutMs() * 1_000_000));
     String host = config.host();
     echoSession.ifPresent(session -> {
       if (config.pingIntervalMs() > 0) {
-        PingProbe ping = new PingProbe(session, config.numPings(), config.payloadBytes(), timeout, context);
+        PingProbe ping = new PingProbe(session, config.numPings(), config.payloadBytes(), timeout, context, measured);
         start(new ProbeLoop<>(vertx, ping, config.pingIntervalMs(), publisher::publish, "ping of " + host),
             "ping", config.pingIntervalMs());
       }
       if (config.traceIntervalMs() > 0) {
         TraceProbe trace = new TraceProbe(session, config.maxHops(), timeout, context);
-        start(new ProbeLoop<>(vertx, trace, config.traceIntervalMs(), new RouteChangeFilter(publisher::publish),
-            "trace of " + host), "trace", config.traceIntervalMs());
+        RouteChangeFilter changes = new RouteChangeFilter(publisher::publish, measured);
+        start(new ProbeLoop<>(vertx, trace, config.traceIntervalMs(), changes, "trace of " + host), "trace",
+            config.traceIntervalMs());
       }
     });
     if (config.scanIntervalMs() > 0) {
       ScanProbe scan = new ScanProbe(vertx, scanClient, target, tcpSource, timeout);
-      start(new ProbeLoop<>(vertx, scan, config.scanIntervalMs(), publisher::publish, "scan of " + host),
-          "scan", config.scanIntervalMs());
+      Consumer<Scan> sink = measurement -> {
+        measured.scan(measurement);
+        publisher.publish(measurement);
+      };
+      start(new ProbeLoop<>(vertx, scan, config.scanIntervalMs(), sink, "scan of " + host), "scan",
+          config.scanIntervalMs());
     }
     if (loops.isEmpty()) {
       Log.warn(host + ": ping, trace and scan are all 0, so nothing is measured");
@@ -142,13 +160,18 @@ public final class HostVerticle extends VerticleBase {
     loop.start(StartPhase.delayMs(config.host(), kind, intervalMs, configuredHosts));
   }
 
-  /** Lets the probes in flight finish and publish, then releases the ICMP session. */
+  /** Lets the probes in flight finish and publish, then releases the ICMP session and the address's series. */
   private Future<Void> stopLoops() {
     List<Future<Void>> stopping = loops.stream().map(ProbeLoop::stop).toList();
     loops.clear();
     Optional<EchoSession> session = echoSession;
     echoSession = Optional.empty();
-    return Future.join(stopping).<Void>mapEmpty().otherwiseEmpty().andThen(done -> session.ifPresent(EchoSession::close));
+    HostMetrics measured = series;
+    series = HostMetrics.NONE;
+    return Future.join(stopping).<Void>mapEmpty().otherwiseEmpty().andThen(done -> {
+      session.ifPresent(EchoSession::close);
+      measured.close();
+    });
   }
 
   @Override

@@ -4,7 +4,7 @@ package net.connmonitor.monitor;
 public final class MonitorStartException extends Exception {
   private static final long serialVersionUID = 1L;
 
-  MonitorStartException(String message) {
+  public MonitorStartException(String message) {
     super(message, null, false, false);
   }
 }

@@ -13,18 +13,24 @@ import net.connmonitor.config.ParsedConfig;
 import net.connmonitor.icmp.IcmpChannels;
 import net.connmonitor.log.Log;
 import net.connmonitor.log.Problems;
+import net.connmonitor.metrics.HostLabels;
+import net.connmonitor.metrics.MonitorMetrics;
 import net.connmonitor.probe.ScanClient;
 
 /**
  * The main verticle: loads the configuration through vertx-config, deploys one {@link HostVerticle} per host line,
- * and applies every later version of the file (saved, or asked for on {@link #RELOAD_ADDRESS}) as a diff.
+ * and applies every later version of the file (saved, or asked for on {@link #RELOAD_ADDRESS}) as a diff. What the
+ * hosts measure also goes to its {@link MonitorMetrics}.
  *
  * <p>Deployment config: {@code {"path": FILE}} (absent: standard input) and optionally {@code "watchPeriodMs"}
  * (how often the file is checked for changes, default 1000; 0 turns watching off).
  */
 public final class MonitorVerticle extends VerticleBase {
 
-  /** Any message sent here re-reads the configuration, as SIGHUP does. */
+  /**
+   * Any message sent here re-reads the configuration, as SIGHUP does; the reply is the {@link ReloadOutcome} as
+   * JSON.
+   */
   public static final String RELOAD_ADDRESS = "connmonitor.reload";
 
   private static final long DEFAULT_WATCH_PERIOD_MS = 1000;
@@ -32,6 +38,7 @@ public final class MonitorVerticle extends VerticleBase {
 
   private final Promise<Integer> fatal = Promise.promise();
   private final IcmpChannels icmp = new IcmpChannels();
+  private final MonitorMetrics metrics;
   /** Shared by every host's scans; Vert.x closes it when this verticle is undeployed, after the hosts. */
   private ScanClient scanClient;
   private ConfigSource source;
@@ -40,6 +47,14 @@ public final class MonitorVerticle extends VerticleBase {
   /** Configurations are applied one after the other, in the order they were read. */
   private Future<Void> applying = Future.succeededFuture();
   private boolean unreadableReported;
+
+  public MonitorVerticle() {
+    this(MonitorMetrics.NONE);
+  }
+
+  public MonitorVerticle(MonitorMetrics metrics) {
+    this.metrics = metrics;
+  }
 
   /**
    * Completes with an exit status when the monitor cannot go on: 1 when the configuration file could not be read
@@ -53,6 +68,7 @@ public final class MonitorVerticle extends VerticleBase {
   public Future<?> start() {
     source = ConfigSource.fromJson(config());
     scanClient = ScanClient.create(vertx);
+    metrics.countDroppedAnswers(icmp::droppedAnswers);
     long watchPeriod = source.isFile() ? config().getLong("watchPeriodMs", DEFAULT_WATCH_PERIOD_MS) : 0;
     retriever = ConfigRetriever.create(vertx, source.retrieverOptions(watchPeriod));
     return retriever.getConfig()
@@ -75,7 +91,8 @@ public final class MonitorVerticle extends VerticleBase {
             reconcile(change.getNewConfiguration());
           });
           retriever.configStream().exceptionHandler(this::watchFailed);
-          vertx.eventBus().consumer(RELOAD_ADDRESS, message -> reload());
+          vertx.eventBus().consumer(RELOAD_ADDRESS,
+              message -> reload().onSuccess(outcome -> message.reply(outcome.toJson())));
         });
   }
 
@@ -86,20 +103,22 @@ public final class MonitorVerticle extends VerticleBase {
         .eventually(() -> Future.fromCompletionStage(icmp.close(), context));
   }
 
-  private void reload() {
+  private Future<ReloadOutcome> reload() {
     if (!source.isFile()) {
-      Log.error("Reload", "the configuration came from standard input, which cannot be read again; "
-          + "the running configuration stays");
-      return;
+      String problem = "the configuration came from standard input, which cannot be read again; "
+          + "the running configuration stays";
+      Log.error("Reload", problem);
+      return Future.succeededFuture(new ReloadOutcome(ReloadOutcome.Result.NOT_A_FILE, List.of(problem)));
     }
-    retriever.getConfig()
-        .onSuccess(json -> {
+    return retriever.getConfig()
+        .compose(json -> {
           unreadableReported = false;
-          reconcile(json);
-        })
-        .onFailure(e -> {
-          Log.error("Reload", "cannot read " + source.describe() + " (" + reason(e) + "); stopping");
+          return reconcile(json);
+        }, e -> {
+          String problem = "cannot read " + source.describe() + " (" + reason(e) + "); stopping";
+          Log.error("Reload", problem);
           fatal.tryComplete(1);
+          return Future.succeededFuture(new ReloadOutcome(ReloadOutcome.Result.UNREADABLE, List.of(problem)));
         });
   }
 
@@ -110,25 +129,31 @@ public final class MonitorVerticle extends VerticleBase {
     }
   }
 
-  private void reconcile(JsonObject json) {
+  private Future<ReloadOutcome> reconcile(JsonObject json) {
     ParsedConfig parsed = ParsedConfig.fromJson(json);
     if (parsed.valid()) {
       warnDuplicates(parsed);
-      apply(parsed.hosts(), true);
-    } else {
-      logErrors(parsed);
-      Log.error("Reload", source.describe() + " has errors; the running configuration stays");
+      return apply(parsed.hosts(), true)
+          .map(notice -> new ReloadOutcome(ReloadOutcome.Result.APPLIED, List.of(notice)));
     }
+    List<String> lines = new ArrayList<>(logErrors(parsed));
+    String conclusion = source.describe() + " has errors; the running configuration stays";
+    Log.error("Reload", conclusion);
+    lines.add(conclusion);
+    return Future.succeededFuture(new ReloadOutcome(ReloadOutcome.Result.INVALID, lines));
   }
 
-  private Future<Void> apply(List<HostConfig> wanted, boolean reload) {
-    applying = applying.transform(previous -> applyNow(wanted, reload));
-    return applying;
+  /** @return completes with the notice of what was applied */
+  private Future<String> apply(List<HostConfig> wanted, boolean reload) {
+    Future<String> applied = applying.transform(previous -> applyNow(wanted, reload));
+    applying = applied.mapEmpty();
+    return applied;
   }
 
-  private Future<Void> applyNow(List<HostConfig> wanted, boolean reload) {
+  private Future<String> applyNow(List<HostConfig> wanted, boolean reload) {
     icmp.expectAnswersPerSecond(wanted.stream().mapToDouble(MonitorVerticle::icmpRequestsPerSecond).sum());
     scanClient.prepare(Egress.tcpSources(wanted));
+    metrics.configure(wanted.stream().map(HostLabels::of).toList());
     ConfigDiff diff = ConfigDiff.between(running, wanted);
     List<RunningHost> next = new ArrayList<>(diff.kept());
     // A reload looks names up again: an operator who edits a hosts file or DNS expects the change to take effect.
@@ -139,18 +164,20 @@ public final class MonitorVerticle extends VerticleBase {
           .onFailure(e -> Log.error("Host", gone.config().host() + ": stopping failed (" + reason(e) + ")")));
     }
     work.add(deployAll(diff.started(), wanted.size(), next));
-    return Future.join(work).otherwiseEmpty().andThen(done -> {
+    return Future.join(work).otherwiseEmpty().map(done -> {
       running = next;
+      int added = next.size() - diff.kept().size();
+      int skipped = diff.started().size() - added;
+      String notice = source.describe() + " applied: " + added + " added, " + diff.stopped().size() + " removed, "
+          + diff.kept().size() + " unchanged" + (skipped > 0 ? ", " + skipped + " skipped" : "");
       if (reload) {
-        int added = next.size() - diff.kept().size();
-        int skipped = diff.started().size() - added;
-        Log.info(source.describe() + " applied: " + added + " added, " + diff.stopped().size() + " removed, "
-            + diff.kept().size() + " unchanged" + (skipped > 0 ? ", " + skipped + " skipped" : ""));
+        Log.info(notice);
       }
       if (!next.isEmpty() && next.stream().noneMatch(host -> host.verticle().resolved())) {
         Log.warn("no host of " + source.describe() + " resolves yet; the monitor keeps trying them");
       }
-    }).mapEmpty();
+      return notice;
+    });
   }
 
   /**
@@ -186,14 +213,17 @@ public final class MonitorVerticle extends VerticleBase {
   }
 
   private Future<RunningHost> deploy(HostConfig line, int configuredHosts) {
-    HostVerticle verticle = new HostVerticle(line, icmp, scanClient, configuredHosts);
+    HostVerticle verticle = new HostVerticle(line, icmp, scanClient, configuredHosts, metrics);
     return vertx.deployVerticle(verticle)
         .map(id -> new RunningHost(line, verticle, id))
         .onFailure(e -> Log.error("Host", line.host() + ": " + reason(e) + "; skipped"));
   }
 
-  private void logErrors(ParsedConfig parsed) {
-    parsed.errorReport().forEach(line -> Log.error("Config", source.describe() + ": " + line));
+  /** @return the lines said */
+  private List<String> logErrors(ParsedConfig parsed) {
+    List<String> lines = parsed.errorReport().stream().map(line -> source.describe() + ": " + line).toList();
+    lines.forEach(line -> Log.error("Config", line));
+    return lines;
   }
 
   private void warnDuplicates(ParsedConfig parsed) {

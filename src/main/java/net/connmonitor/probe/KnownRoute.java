@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -51,6 +52,14 @@ record KnownRoute(SortedMap<Integer, String> routers, Optional<End> end) {
         ? Optional.of(new End(steps.get(steps.size() - 1).address(), farthestRouter(routers) + 1, steps.size()))
         : Optional.empty();
     return new KnownRoute(routers, end);
+  }
+
+  /**
+   * The hop number at which the route ends, once a trace has reached an end: the farthest it can be, where the end
+   * answered (it may be nearer when the answers before it were lost, but never farther).
+   */
+  OptionalInt endHop() {
+    return end.map(known -> OptionalInt.of(known.farthest())).orElse(OptionalInt.empty());
   }
 
   /**

@@ -9,7 +9,7 @@ import java.util.Optional;
 import net.connmonitor.icmp.Answer;
 import net.connmonitor.icmp.EchoSession;
 
-/** A burst of ICMP echo requests to one host, summed up as {@link PingStats}. */
+/** A burst of ICMP echo requests to one host, summed up as {@link PingStats}; each reply's time goes to an observer. */
 public final class PingProbe implements Probe<PingStats> {
 
   private final EchoSession session;
@@ -17,19 +17,27 @@ public final class PingProbe implements Probe<PingStats> {
   private final int payloadBytes;
   private final Duration timeout;
   private final Context context;
+  private final BurstObserver observer;
 
-  public PingProbe(EchoSession session, int count, int payloadBytes, Duration timeout, Context context) {
+  public PingProbe(EchoSession session, int count, int payloadBytes, Duration timeout, Context context,
+      BurstObserver observer) {
     this.session = session;
     this.count = count;
     this.payloadBytes = payloadBytes;
     this.timeout = timeout;
     this.context = context;
+    this.observer = observer;
   }
 
   @Override
   public Future<PingStats> run() {
     return Future.fromCompletionStage(session.exchange(count, payloadBytes, timeout), context)
-        .map(answers -> PingStats.of(count, echoReplyRtts(answers)));
+        .map(answers -> {
+          List<Double> rtts = echoReplyRtts(answers);
+          PingStats stats = PingStats.of(count, rtts);
+          observer.burst(count, rtts, stats);
+          return stats;
+        });
   }
 
   /** The channel counts only the destination's echo replies for a ping: an error from a router is a lost request. */

@@ -16,24 +16,28 @@ import java.util.function.Consumer;
  * not answer, or not within the hop limit) says nothing about the end; when no end was known, the first one seen
  * is learnt like any unknown hop. A changed trace is handed on and the known route starts again from it alone.
  * Round-trip times never count.
+ *
+ * <p>Every trace, handed on or not, goes to an observer with what it did to the known route.
  */
 public final class RouteChangeFilter implements Consumer<Trace> {
 
   private final Consumer<? super Trace> sink;
+  private final TraceObserver observer;
   private Optional<KnownRoute> known = Optional.empty();
 
-  public RouteChangeFilter(Consumer<? super Trace> sink) {
+  public RouteChangeFilter(Consumer<? super Trace> sink, TraceObserver observer) {
     this.sink = sink;
+    this.observer = observer;
   }
 
   @Override
   public void accept(Trace trace) {
     KnownRoute shown = KnownRoute.of(trace);
     Optional<KnownRoute> learnt = known.flatMap(route -> route.with(shown));
-    if (learnt.isPresent()) {
-      known = learnt;
-    } else {
-      known = Optional.of(shown);
+    boolean first = known.isEmpty();
+    known = Optional.of(learnt.orElse(shown));
+    observer.trace(trace, learnt.isEmpty() && !first, known.get().endHop());
+    if (learnt.isEmpty()) {
       sink.accept(trace);
     }
   }

@@ -50,6 +50,11 @@ final class InstallLayout {
             BOTH),
         new InstalledFile("/etc/connmonitor/connmonitor.conf", conf.resolve("connmonitor.conf"), 0644, CONFIG, BOTH),
         new InstalledFile("/etc/logrotate.d/connmonitor", conf.resolve("connmonitor.logrotate"), 0644, CONFIG, BOTH),
+        // The service's arguments (CONNMONITOR_ARGS, e.g. --listen), where each family of distributions keeps a
+        // service's settings; the unit reads both paths.
+        new InstalledFile("/etc/default/connmonitor", conf.resolve("connmonitor.default"), 0644, CONFIG, Set.of(DEB)),
+        new InstalledFile("/etc/sysconfig/connmonitor", conf.resolve("connmonitor.default"), 0644, CONFIG,
+            Set.of(RPM)),
         // Debian 12 keeps units in /lib (lintian wants them there); RPM distributions in /usr/lib.
         new InstalledFile("/lib/systemd/system/connmonitor.service", unit, 0644, PLAIN, Set.of(DEB)),
         new InstalledFile("/usr/lib/systemd/system/connmonitor.service", unit, 0644, PLAIN, Set.of(RPM)),

@@ -88,6 +88,30 @@ class MonitorVerticleTest {
     }
   }
 
+  @Test
+  void aReloadAskedOnTheEventBusIsAnsweredWithItsOutcome(Vertx vertx) throws Exception {
+    Path config = Files.writeString(dir.resolve("hosts.conf"), IDLE + "\n");
+    try (StderrCapture stderr = StderrCapture.start()) {
+      vertx.deployVerticle(new MonitorVerticle(), new DeploymentOptions().setConfig(
+          new JsonObject().put("path", config.toString()).put("watchPeriodMs", 0))).await(10, TimeUnit.SECONDS);
+      Files.writeString(config, IDLE + "\n127.0.0.2 ping=0\n");
+      assertEquals(new ReloadOutcome(ReloadOutcome.Result.APPLIED,
+          List.of(config + " applied: 1 added, 0 removed, 1 unchanged")), reload(vertx));
+      Files.writeString(config, IDLE + " bogus=1\n");
+      ReloadOutcome invalid = reload(vertx);
+      assertEquals(ReloadOutcome.Result.INVALID, invalid.result());
+      assertEquals(2, invalid.lines().size(), invalid.toString());
+      assertTrue(invalid.lines().get(0).startsWith(config + ": line 1: \"bogus=1\": unknown option;"),
+          invalid.toString());
+      assertEquals(config + " has errors; the running configuration stays", invalid.lines().get(1));
+    }
+  }
+
+  private static ReloadOutcome reload(Vertx vertx) throws Exception {
+    return ReloadOutcome.fromJson(vertx.eventBus().<JsonObject>request(MonitorVerticle.RELOAD_ADDRESS, null)
+        .await(10, TimeUnit.SECONDS).body());
+  }
+
   private static void awaitLine(StderrCapture stderr, Predicate<String> wanted) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (stderr.lines().stream().noneMatch(wanted)) {

@@ -67,9 +67,19 @@ class PingProbeTest {
     Context context = vertx.getOrCreateContext();
     IcmpChannel channel = channels.channel(EventLoops.of(context), IcmpFamily.of(address))
         .toCompletableFuture().get(5, TimeUnit.SECONDS);
+    List<List<Double>> observed = new ArrayList<>();
     try (EchoSession session = channel.session(address)) {
-      Future<PingStats> stats = new PingProbe(session, count, 41, timeout, context).run();
-      return stats.toCompletionStage().toCompletableFuture().get(timeout.toMillis() + 5000, TimeUnit.MILLISECONDS);
+      Future<PingStats> burst = new PingProbe(session, count, 41, timeout, context, (sent, rttsMs, stats) -> {
+        assertEquals(count, sent);
+        assertEquals(PingStats.of(sent, rttsMs), stats);
+        observed.add(rttsMs);
+      }).run();
+      PingStats stats =
+          burst.toCompletionStage().toCompletableFuture().get(timeout.toMillis() + 5000, TimeUnit.MILLISECONDS);
+      // The observer saw this burst's replies, each of them.
+      assertEquals(1, observed.size());
+      assertEquals(stats, PingStats.of(count, observed.get(0)));
+      return stats;
     }
   }
 }

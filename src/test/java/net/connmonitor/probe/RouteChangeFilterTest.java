@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,8 +13,14 @@ import org.junit.jupiter.api.Test;
  */
 class RouteChangeFilterTest {
 
+  /** What the observer is told of each trace: whether it changed the route, and where the known route ends. */
+  private record Seen(Trace trace, boolean changed, OptionalInt hops) {
+  }
+
   private final List<Trace> printed = new ArrayList<>();
-  private final RouteChangeFilter filter = new RouteChangeFilter(printed::add);
+  private final List<Seen> seen = new ArrayList<>();
+  private final RouteChangeFilter filter =
+      new RouteChangeFilter(printed::add, (trace, changed, hops) -> seen.add(new Seen(trace, changed, hops)));
 
   @Test
   void printsTheFirstTraceThenOnlyChangesOfRoute() {
@@ -147,6 +154,31 @@ class RouteChangeFilterTest {
     Trace first = trace("a b c D");
     Trace shorter = trace("a x D");
     assertEquals(List.of(first, shorter), feed(first, shorter, trace("a x D"), trace("* * D")));
+  }
+
+  @Test
+  void theObserverSeesEveryTraceWithWhetherItChangedTheRouteAndWhereTheRouteEnds() {
+    Trace first = trace("a b c D");
+    Trace again = trace("a * c D");
+    Trace unanswered = trace("a b * * *");
+    Trace nearer = trace("a b D");
+    feed(first, again, unanswered, nearer);
+    assertEquals(List.of(
+        // The first trace is printed but changes nothing: there was no route before it.
+        new Seen(first, false, OptionalInt.of(4)),
+        new Seen(again, false, OptionalInt.of(4)),
+        new Seen(unanswered, false, OptionalInt.of(4)),
+        new Seen(nearer, true, OptionalInt.of(3))), seen);
+  }
+
+  @Test
+  void theRouteHasNoEndForTheObserverUntilATraceReachesOne() {
+    Trace unanswered = trace("a b * *");
+    Trace behindSilence = trace("a * * D");
+    feed(unanswered, behindSilence);
+    // "a * * D" puts the end at hop 4 at the farthest, where it answered; it may be nearer.
+    assertEquals(List.of(new Seen(unanswered, false, OptionalInt.empty()),
+        new Seen(behindSilence, false, OptionalInt.of(4))), seen);
   }
 
   private List<Trace> feed(Trace... traces) {

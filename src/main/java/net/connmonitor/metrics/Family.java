@@ -1,0 +1,63 @@
+package net.connmonitor.metrics;
+
+import java.util.Locale;
+
+/**
+ * One family of per-host series: its name, type, unit and help. Each host has one series in it, or one per scan
+ * service; a family that no host has measured yet is left out of a scrape.
+ */
+enum Family {
+
+  PING_RTT("connmonitor_ping_rtt_seconds", Type.HISTOGRAM, "seconds",
+      "Round-trip time of each echo reply of the ping bursts"),
+  PING_REQUESTS("connmonitor_ping_requests", Type.COUNTER, null, "Echo requests sent by the ping bursts"),
+  PING_REPLIES("connmonitor_ping_replies", Type.COUNTER, null, "Echo replies received in time by the ping bursts"),
+  PING_LAST_MIN("connmonitor_ping_last_min_seconds", Type.GAUGE, "seconds",
+      "Shortest round-trip time of the last ping burst (NaN when every request was lost)"),
+  PING_LAST_AVG("connmonitor_ping_last_avg_seconds", Type.GAUGE, "seconds",
+      "Mean round-trip time of the last ping burst (NaN when every request was lost)"),
+  PING_LAST_MAX("connmonitor_ping_last_max_seconds", Type.GAUGE, "seconds",
+      "Longest round-trip time of the last ping burst (NaN when every request was lost)"),
+  PING_LAST_STDDEV("connmonitor_ping_last_stddev_seconds", Type.GAUGE, "seconds",
+      "Sample standard deviation of the round-trip times of the last ping burst (NaN when every request was lost)"),
+  PING_LAST_LOSS("connmonitor_ping_last_loss_ratio", Type.GAUGE, "ratio",
+      "Share of the echo requests of the last ping burst that got no reply in time, 0 to 1"),
+  TRACE_HOPS("connmonitor_trace_hops", Type.GAUGE, null,
+      "Hop number at which the known route ends, as the traces have shown it"),
+  TRACE_ROUTE_CHANGES("connmonitor_trace_route_changes", Type.COUNTER, null,
+      "Traces that changed the known route (each one is printed as a record)"),
+  TRACE_LAST_TIMESTAMP("connmonitor_trace_last_timestamp_seconds", Type.GAUGE, "seconds",
+      "When the last trace ended, printed or not, in seconds since the Unix epoch"),
+  SCAN_UP("connmonitor_scan_up", Type.GAUGE, null,
+      "Whether the service answered the last scan as it should: 1, or 0 (refused, silent or unintelligible)"),
+  SCAN_RTT("connmonitor_scan_rtt_seconds", Type.GAUGE, "seconds",
+      "Time from starting the connection to the first bytes of the answer, in the last scan (NaN when down)"),
+  SCAN_HTTP_STATUS("connmonitor_scan_http_status_code", Type.GAUGE, null,
+      "HTTP status code of the answer to the last scan's HEAD / (NaN when down)");
+
+  enum Type {
+    COUNTER, GAUGE, HISTOGRAM;
+
+    String text() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  final String name;
+  final Type type;
+  /** Null for none; else the end of the name, as Prometheus's conventions want. */
+  final String unit;
+  final String help;
+
+  Family(String name, Type type, String unit, String help) {
+    this.name = name;
+    this.type = type;
+    this.unit = unit;
+    this.help = help;
+  }
+
+  /** The name of its samples: a counter's end in {@code _total}. */
+  String sampleName() {
+    return type == Type.COUNTER ? name + "_total" : name;
+  }
+}

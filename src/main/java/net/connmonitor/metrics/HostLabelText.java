@@ -1,0 +1,53 @@
+package net.connmonitor.metrics;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+
+/**
+ * A host's labels as a scrape writes them between the braces, made once per set of label names rather than at
+ * every scrape: {@code addr}, {@code host}, the operator's label names (empty where the host has no value) and, for
+ * the scan families, {@code service}, in the order of their names, as Prometheus's client orders them.
+ *
+ * @param names the label names they were made for
+ */
+record HostLabelText(SortedSet<String> names, byte[] host, byte[][] services) {
+
+  static final String SERVICE = "service";
+
+  static HostLabelText of(HostSeriesKey key, SortedSet<String> names) {
+    SortedMap<String, String> labels = new TreeMap<>();
+    names.forEach(name -> labels.put(name, key.labels().labels().getOrDefault(name, "")));
+    labels.put("host", key.labels().host());
+    labels.put("addr", key.address());
+    byte[][] services = new byte[HostState.SERVICES.size()][];
+    for (int i = 0; i < services.length; i++) {
+      SortedMap<String, String> withService = new TreeMap<>(labels);
+      withService.put(SERVICE, HostState.SERVICES.get(i));
+      services[i] = text(withService);
+    }
+    return new HostLabelText(names, text(labels), services);
+  }
+
+  byte[] service(int service) {
+    return services[service];
+  }
+
+  private static byte[] text(SortedMap<String, String> labels) {
+    StringBuilder text = new StringBuilder();
+    for (Map.Entry<String, String> label : labels.entrySet()) {
+      if (text.length() > 0) {
+        text.append(',');
+      }
+      text.append(label.getKey()).append("=\"").append(escape(label.getValue())).append('"');
+    }
+    return text.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A label value as both formats quote it. */
+  private static String escape(String value) {
+    return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+  }
+}

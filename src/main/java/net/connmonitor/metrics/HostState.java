@@ -1,0 +1,147 @@
+package net.connmonitor.metrics;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import net.connmonitor.probe.HttpAnswer;
+import net.connmonitor.probe.MysqlAnswer;
+import net.connmonitor.probe.PingStats;
+import net.connmonitor.probe.Scan;
+
+/**
+ * What the series of one host at one address hold. Written by the host's event loop (or the loops of the lines that
+ * share it), read by a scrape: each under this object's lock, so that a scrape never sees half a burst.
+ */
+final class HostState {
+
+  /**
+   * Upper bounds of the round-trip time histogram, in seconds: from loopback (tens of microseconds) to the slowest
+   * answer a timeout lets through (seconds), in steps of 2 to 2.5. More buckets would make every host's histogram,
+   * written at each scrape, dearer.
+   */
+  static final double[] RTT_BUCKETS_SECONDS = {
+      0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
+  static final List<String> SERVICES = List.of("http", "https", "mysql");
+  static final int HTTP_SERVICES = 2;
+
+  final HostSeriesKey key;
+  /** How many handles (host lines) report into it; changed within the map of hosts' lock on its key. */
+  int holders;
+  /** Its labels as scrapes write them, made by a scrape (scrapes run one at a time) for the label names of the day. */
+  HostLabelText labelText;
+
+  private boolean pinged;
+  private long requests;
+  private long replies;
+  /** Replies per bucket, not cumulated; the last one past every bound. */
+  private final long[] buckets = new long[RTT_BUCKETS_SECONDS.length + 1];
+  private double rttSum;
+  private double lastMin;
+  private double lastAvg;
+  private double lastMax;
+  private double lastStddev;
+  private double lastLoss;
+
+  private boolean traced;
+  private double hops;
+  private long routeChanges;
+  private double lastTrace;
+
+  private boolean scanned;
+  private final double[] up = new double[SERVICES.size()];
+  private final double[] scanRtt = new double[SERVICES.size()];
+  private final double[] httpStatus = new double[HTTP_SERVICES];
+
+  HostState(HostSeriesKey key) {
+    this.key = key;
+  }
+
+  synchronized void burst(int sent, List<Double> rttsMs, PingStats stats) {
+    pinged = true;
+    requests += sent;
+    replies += rttsMs.size();
+    for (double rttMs : rttsMs) {
+      double rtt = seconds(rttMs);
+      int bucket = 0;
+      while (bucket < RTT_BUCKETS_SECONDS.length && rtt > RTT_BUCKETS_SECONDS[bucket]) {
+        bucket++;
+      }
+      buckets[bucket]++;
+      rttSum += rtt;
+    }
+    // A burst that lost everything has no round-trip time: the record's -1 is no time, and NaN says so.
+    boolean answered = !rttsMs.isEmpty();
+    lastMin = answered ? seconds(stats.min()) : Double.NaN;
+    lastAvg = answered ? seconds(stats.avg()) : Double.NaN;
+    lastMax = answered ? seconds(stats.max()) : Double.NaN;
+    lastStddev = answered ? seconds(stats.std()) : Double.NaN;
+    lastLoss = stats.loss() / 100;
+  }
+
+  synchronized void trace(boolean changed, OptionalInt endHop, double epochSeconds) {
+    traced = true;
+    if (changed) {
+      routeChanges++;
+    }
+    hops = endHop.isPresent() ? endHop.getAsInt() : Double.NaN;
+    lastTrace = epochSeconds;
+  }
+
+  synchronized void scan(Scan scan) {
+    scanned = true;
+    http(0, scan.http());
+    http(1, scan.https());
+    Optional<MysqlAnswer> mysql = scan.mysql();
+    up[2] = mysql.isPresent() ? 1 : 0;
+    scanRtt[2] = mysql.map(answer -> seconds(answer.rttMs())).orElse(Double.NaN);
+  }
+
+  private void http(int service, Optional<HttpAnswer> answer) {
+    up[service] = answer.isPresent() ? 1 : 0;
+    scanRtt[service] = answer.map(found -> seconds(found.rttMs())).orElse(Double.NaN);
+    // The scan only takes a status line with three digits for its code.
+    httpStatus[service] = answer.map(found -> (double) Integer.parseInt(found.responseCode())).orElse(Double.NaN);
+  }
+
+  /** Writes this host's samples of {@code family}, if it has measured what the family holds. */
+  synchronized void write(Family family, HostLabelText labels, Exposition out) {
+    switch (family) {
+      case PING_RTT -> {
+        if (pinged) {
+          out.histogram(labels.host(), buckets, replies, rttSum);
+        }
+      }
+      case PING_REQUESTS -> sample(pinged, out, labels, requests);
+      case PING_REPLIES -> sample(pinged, out, labels, replies);
+      case PING_LAST_MIN -> sample(pinged, out, labels, lastMin);
+      case PING_LAST_AVG -> sample(pinged, out, labels, lastAvg);
+      case PING_LAST_MAX -> sample(pinged, out, labels, lastMax);
+      case PING_LAST_STDDEV -> sample(pinged, out, labels, lastStddev);
+      case PING_LAST_LOSS -> sample(pinged, out, labels, lastLoss);
+      case TRACE_HOPS -> sample(traced, out, labels, hops);
+      case TRACE_ROUTE_CHANGES -> sample(traced, out, labels, routeChanges);
+      case TRACE_LAST_TIMESTAMP -> sample(traced, out, labels, lastTrace);
+      case SCAN_UP -> services(out, labels, up);
+      case SCAN_RTT -> services(out, labels, scanRtt);
+      case SCAN_HTTP_STATUS -> services(out, labels, httpStatus);
+    }
+  }
+
+  private static void sample(boolean measured, Exposition out, HostLabelText labels, double value) {
+    if (measured) {
+      out.sample(labels.host(), value);
+    }
+  }
+
+  private void services(Exposition out, HostLabelText labels, double[] values) {
+    if (scanned) {
+      for (int service = 0; service < values.length; service++) {
+        out.sample(labels.service(service), values[service]);
+      }
+    }
+  }
+
+  private static double seconds(double milliseconds) {
+    return milliseconds / 1000;
+  }
+}

@@ -1,0 +1,36 @@
+package net.connmonitor.metrics;
+
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/** Where the monitor reports what it measures, beside its records: the metrics endpoint, or nowhere. */
+public interface MonitorMetrics {
+
+  /** For a monitor without a metrics endpoint: measures nothing, costs nothing. */
+  MonitorMetrics NONE = new MonitorMetrics() {
+    @Override
+    public void configure(List<HostLabels> hosts) {
+    }
+
+    @Override
+    public HostMetrics host(HostLabels host, String address) {
+      return HostMetrics.NONE;
+    }
+
+    @Override
+    public void countDroppedAnswers(LongSupplier total) {
+    }
+  };
+
+  /**
+   * Told the hosts of every configuration before it is applied: every host's series carry the label names of all of
+   * them, since a family's series all have the same label names.
+   */
+  void configure(List<HostLabels> hosts);
+
+  /** The series of a host measured at {@code address} (canonical text form). */
+  HostMetrics host(HostLabels host, String address);
+
+  /** @param total the ICMP answers the kernel dropped since the start, read at each scrape */
+  void countDroppedAnswers(LongSupplier total);
+}

@@ -1,0 +1,140 @@
+package net.connmonitor.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.Unit;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import net.connmonitor.probe.HttpAnswer;
+import net.connmonitor.probe.PingStats;
+import net.connmonitor.probe.Scan;
+import net.connmonitor.probe.Trace;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The per-host families are written by our own {@link Exposition}, for speed: it must write every line exactly as
+ * Prometheus's client writes the same metrics, in both formats. The client is the reference here.
+ */
+class ExpositionTest {
+
+  private static final Instant NOW = Instant.ofEpochSecond(1_795_000_000, 125_000_000);
+  /** Label values that need escaping, and text beyond ASCII. */
+  private static final HostLabels HOST = HostLabels.of("wéb \"1\"", Map.of("env", "a\\b\nc", "zone", "nord"));
+  private static final String ADDRESS = "2001:db8:0:10::2";
+  private static final List<Double> RTTS_MS = List.of(0.04, 0.3, 2.0, 20.3, 20.5, 7000.0);
+  private static final int SENT = 8;
+
+  @Test
+  void ourLinesAreTheClientsLinesInTheTextFormat() throws Exception {
+    assertSameFamilies(null);
+  }
+
+  @Test
+  void ourLinesAreTheClientsLinesInOpenMetrics() throws Exception {
+    assertSameFamilies("application/openmetrics-text; version=1.0.0");
+  }
+
+  private static void assertSameFamilies(String accept) throws Exception {
+    PrometheusMetrics ours = new PrometheusMetrics(Clock.fixed(NOW, ZoneOffset.UTC));
+    ours.configure(List.of(HOST, HostLabels.of("other", Map.of("rack", "r1"))));
+    HostMetrics host = ours.host(HOST, ADDRESS);
+    PingStats stats = PingStats.of(SENT, RTTS_MS);
+    host.burst(SENT, RTTS_MS, stats);
+    host.trace(new Trace(List.of()), true, OptionalInt.of(5));
+    Scan scan = new Scan(Optional.of(new HttpAnswer(1.25, "404", "nginx")), Optional.empty(), Optional.empty());
+    host.scan(scan);
+    Map<String, List<String>> expected = families(reference(stats, accept));
+    expected.keySet().removeIf(family -> family.contains("connmonitor_icmp_dropped_answers"));
+    Map<String, List<String>> written = families(PrometheusMetricsTest.scrape(ours, accept));
+    written.keySet().removeIf(family -> !family.contains("connmonitor_") || family.contains("icmp_dropped"));
+    assertEquals(expected, written);
+  }
+
+  /** The same measurements in the client's own metrics, written by its own writer. */
+  private static String reference(PingStats stats, String accept) throws Exception {
+    PrometheusRegistry registry = new PrometheusRegistry();
+    String[] hostNames = {"host", "addr", "env", "rack", "zone"};
+    String[] host = {HOST.host(), ADDRESS, "a\\b\nc", "", "nord"};
+    String[] serviceNames = {"host", "addr", "env", "rack", "zone", "service"};
+    Histogram rtt = Histogram.builder().name(Family.PING_RTT.name).unit(Unit.SECONDS).help(Family.PING_RTT.help)
+        .labelNames(hostNames).classicUpperBounds(HostState.RTT_BUCKETS_SECONDS).classicOnly().register(registry);
+    RTTS_MS.forEach(rttMs -> rtt.labelValues(host).observe(rttMs / 1000));
+    counter(registry, Family.PING_REQUESTS, hostNames).labelValues(host).inc(SENT);
+    counter(registry, Family.PING_REPLIES, hostNames).labelValues(host).inc(RTTS_MS.size());
+    gauge(registry, Family.PING_LAST_MIN, hostNames).labelValues(host).set(stats.min() / 1000);
+    gauge(registry, Family.PING_LAST_AVG, hostNames).labelValues(host).set(stats.avg() / 1000);
+    gauge(registry, Family.PING_LAST_MAX, hostNames).labelValues(host).set(stats.max() / 1000);
+    gauge(registry, Family.PING_LAST_STDDEV, hostNames).labelValues(host).set(stats.std() / 1000);
+    gauge(registry, Family.PING_LAST_LOSS, hostNames).labelValues(host).set(stats.loss() / 100);
+    gauge(registry, Family.TRACE_HOPS, hostNames).labelValues(host).set(5);
+    counter(registry, Family.TRACE_ROUTE_CHANGES, hostNames).labelValues(host).inc();
+    gauge(registry, Family.TRACE_LAST_TIMESTAMP, hostNames).labelValues(host).set(1_795_000_000.125);
+    Gauge up = gauge(registry, Family.SCAN_UP, serviceNames);
+    Gauge scanRtt = gauge(registry, Family.SCAN_RTT, serviceNames);
+    Gauge status = gauge(registry, Family.SCAN_HTTP_STATUS, serviceNames);
+    up.labelValues(with(host, "http")).set(1);
+    up.labelValues(with(host, "https")).set(0);
+    up.labelValues(with(host, "mysql")).set(0);
+    scanRtt.labelValues(with(host, "http")).set(0.00125);
+    scanRtt.labelValues(with(host, "https")).set(Double.NaN);
+    scanRtt.labelValues(with(host, "mysql")).set(Double.NaN);
+    status.labelValues(with(host, "http")).set(404);
+    status.labelValues(with(host, "https")).set(Double.NaN);
+    ExpositionFormats formats = ExpositionFormats.init();
+    ExpositionFormatWriter writer = accept == null
+        ? formats.getPrometheusTextFormatWriter() : formats.getOpenMetricsTextFormatWriter();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    writer.write(out, registry.scrape());
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static Counter counter(PrometheusRegistry registry, Family family, String[] labelNames) {
+    return Counter.builder().name(family.name).help(family.help).labelNames(labelNames).register(registry);
+  }
+
+  private static Gauge gauge(PrometheusRegistry registry, Family family, String[] labelNames) {
+    Gauge.Builder gauge = Gauge.builder().name(family.name).help(family.help).labelNames(labelNames);
+    if (family.unit != null) {
+      gauge.unit(new Unit(family.unit));
+    }
+    return gauge.register(registry);
+  }
+
+  private static String[] with(String[] values, String service) {
+    List<String> all = new ArrayList<>(List.of(values));
+    all.add(service);
+    return all.toArray(String[]::new);
+  }
+
+  /** The lines of a scrape by family (the order of families is the writer's own; within one, it is the format's). */
+  private static Map<String, List<String>> families(String scrape) {
+    Map<String, List<String>> families = new TreeMap<>();
+    List<String> current = new ArrayList<>();
+    String previous = "";
+    for (String line : scrape.lines().filter(line -> !line.equals("# EOF")).toList()) {
+      if (line.startsWith("# ") && !previous.startsWith("# ")) {
+        current = new ArrayList<>();
+        families.put(line.split(" ")[2], current);
+      }
+      current.add(line);
+      previous = line;
+    }
+    return new LinkedHashMap<>(families);
+  }
+}
