@@ -24,6 +24,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <time.h>
 
 #define QUEUE 8192
@@ -106,13 +107,22 @@ static void forge(int socket, int v6, const unsigned char *datagram, size_t star
   forge_error(1, ICMP6_DST_UNREACH, ICMP6_DST_UNREACH_ADDR, original, 40 + icmp_length, from, from_length);
 }
 
-/* Reads one datagram; queues the answer when it is an echo request. */
+/* Reads one datagram; queues the answer when it is an echo request. Its delay counts from the kernel's receive
+   timestamp, so that requests that came together are answered together, however long reading them one by one
+   takes. */
 static void take(int socket, int v6, long long delay) {
   struct pending *p = &queue[tail % QUEUE];
   unsigned char buffer[MAX_PACKET];
-  p->to_length = sizeof p->to;
-  ssize_t n = recvfrom(socket, buffer, sizeof buffer, MSG_DONTWAIT, (struct sockaddr *) &p->to, &p->to_length);
+  char control[256];
+  struct iovec iov = {buffer, sizeof buffer};
+  struct msghdr message = {&p->to, sizeof p->to, &iov, 1, control, sizeof control, 0};
+  ssize_t n = recvmsg(socket, &message, MSG_DONTWAIT);
   if (n <= 0 || tail - head == QUEUE) return;
+  p->to_length = message.msg_namelen;
+  struct timespec now_real, now, *received = NULL;
+  for (struct cmsghdr *c = CMSG_FIRSTHDR(&message); c; c = CMSG_NXTHDR(&message, c)) {
+    if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_TIMESTAMPNS) received = (struct timespec *) CMSG_DATA(c);
+  }
   size_t start = 0;
   if (!v6) {
     if (n < 20) return;
@@ -128,9 +138,11 @@ static void take(int socket, int v6, long long delay) {
   } else {
     set_checksum(p->packet, p->length);
   }
-  struct timespec now;
+  clock_gettime(CLOCK_REALTIME, &now_real);
   clock_gettime(CLOCK_MONOTONIC, &now);
-  long long due = nanos(now) + delay;
+  long long waited = received ? nanos(now_real) - nanos(*received) : 0;
+  if (waited < 0 || waited > delay) waited = 0;
+  long long due = nanos(now) + delay - waited;
   p->due.tv_sec = due / 1000000000LL;
   p->due.tv_nsec = due % 1000000000LL;
   p->socket = socket;
@@ -186,6 +198,9 @@ int main(int argc, char **argv) {
     perror("echo-delay: socket");
     return 1;
   }
+  int on = 1;
+  setsockopt(v4, SOL_SOCKET, SO_TIMESTAMPNS, &on, sizeof on);
+  setsockopt(v6, SOL_SOCKET, SO_TIMESTAMPNS, &on, sizeof on);
   struct icmp6_filter only_requests;
   ICMP6_FILTER_SETBLOCKALL(&only_requests);
   ICMP6_FILTER_SETPASS(ICMP6_ECHO_REQUEST, &only_requests);
