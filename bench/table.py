@@ -189,7 +189,9 @@ def main():
     results, cores, java_opts = sys.argv[1], sys.argv[2], sys.argv[3]
     with open("/proc/cpuinfo") as f:
         model = next((line.split(":", 1)[1].strip() for line in f if line.startswith("model name")), "unknown")
+    print("# Benchmark: connmonitor beside iputils ping and fping (`bench/run`)\n")
     print(f"Machine: {cores} cores ({model}), kernel {os.uname().release}; JVM options `{java_opts}`\n")
+    print(" ".join(__doc__.split("\n\n", 1)[1].split()) + "\n")
     truth(results)
     scales(results)
     startup(results)
