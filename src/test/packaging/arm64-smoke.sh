@@ -38,7 +38,7 @@ unshare --mount --propagation private bash -euo pipefail -c '
   show sh -c "java -version 2>&1 | head -n 1"
   show sh -c "dpkg -i /var/tmp/connmonitor_all.deb | tail -n 1"
   show connmonitor --version
-  # The first record ends the run: head closes the pipe, and the monitor stops on EPIPE as SPEC §4 says.
+  # The first record ends the run: head closes the pipe, and the monitor stops on the broken pipe.
   show sh -c "printf \"127.0.0.1 ping=100 numpings=3 json=1\n\" | timeout 120 connmonitor 2>/dev/null | head -n 1" \
     | tee "$root/var/tmp/transcript"
   grep -q "^    {\"addr\":\"127.0.0.1\",.*\"loss\":0.0}}$" "$root/var/tmp/transcript" \

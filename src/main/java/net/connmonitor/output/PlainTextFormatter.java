@@ -14,7 +14,7 @@ import net.connmonitor.probe.TraceStep;
 import net.connmonitor.record.MonitorRecord;
 import net.connmonitor.record.Target;
 
-/** A record as plain text (SPEC §4): the name and address, the print time when wanted, then the body. */
+/** A record as plain text: the name and address, the print time when wanted, then the body. */
 public final class PlainTextFormatter {
 
   private final ZoneId zone;

@@ -83,7 +83,7 @@ final class InstallLayout {
         "/usr/share/licenses/connmonitor");
   }
 
-  /** The log files the unit appends to (SPEC §6). */
+  /** The log files the unit appends the records and the errors to. */
   List<GhostFile> ghosts() {
     return List.of(new GhostFile("/var/log/connmonitor.log", 0640), new GhostFile("/var/log/connmonitor.err", 0640));
   }
