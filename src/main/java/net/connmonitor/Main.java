@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import net.connmonitor.config.ConfigParser;
 import net.connmonitor.config.ConfigSource;
+import net.connmonitor.config.Option;
 import net.connmonitor.config.ParsedConfig;
 import net.connmonitor.http.HttpEndpoints;
 import net.connmonitor.http.ListenAddress;
@@ -50,14 +51,13 @@ public final class Main {
              connmonitor -v | --version  print the version
              connmonitor --help          print this help
 
-      FILE has one host per line: HOST [NAME=VALUE ...], options ping, numpings, payload, trace, hops,
-      scan, json, timestamp, timeout; '#' starts a comment. Records go to standard output, errors to
-      standard error. SIGHUP re-reads FILE (it is also watched); SIGTERM or SIGINT stops after printing
-      what is in flight.
+      FILE has one host per line: HOST [NAME=VALUE ...], '#' starting a comment; the options:
+      %s. Records go to standard output, errors to standard error. SIGHUP re-reads FILE
+      (it is also watched); SIGTERM or SIGINT stops after printing what is in flight.
 
       --listen serves HTTP on ADDRESS:PORT (127.0.0.1:9100, [::1]:9100, or :9100 for every address):
       GET /metrics for Prometheus, GET /-/healthy, GET /-/ready, POST /-/reload (as SIGHUP).
-      """;
+      """.formatted(Option.keywords());
 
   private Main() {
   }

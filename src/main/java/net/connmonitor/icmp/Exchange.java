@@ -49,20 +49,12 @@ final class Exchange {
   }
 
   /** {@code count} requests with the socket's hop limit, sent back to back. */
-  static Exchange burst(InetAddress destination, int count, int payloadBytes, long timeoutNanos) {
-    return burst(destination, Departure.ANY, count, payloadBytes, timeoutNanos);
-  }
-
   static Exchange burst(InetAddress destination, Departure departure, int count, int payloadBytes,
       long timeoutNanos) {
     return new Exchange(destination, departure, count, payloadBytes, timeoutNanos, false);
   }
 
   /** One request for each hop limit from 1 to {@code maxHops}, all sent at once. */
-  static Exchange trace(InetAddress destination, int maxHops, int payloadBytes, long timeoutNanos) {
-    return trace(destination, Departure.ANY, maxHops, payloadBytes, timeoutNanos);
-  }
-
   static Exchange trace(InetAddress destination, Departure departure, int maxHops, int payloadBytes,
       long timeoutNanos) {
     return new Exchange(destination, departure, maxHops, payloadBytes, timeoutNanos, true);

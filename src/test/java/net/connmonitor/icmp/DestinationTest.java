@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class DestinationTest {
 
   private final Destination destination = new Destination();
-  private final Exchange exchange = Exchange.burst(address("198.18.10.2"), 65536, 1, 1);
+  private final Exchange exchange = Exchange.burst(address("198.18.10.2"), Departure.ANY, 65536, 1, 1);
 
   @Test
   void findsEachOutstandingRequestByItsSequenceAndNothingElse() {

@@ -99,7 +99,7 @@ class EchoMatcherTest {
   @Test
   void aPingSocketsAnswersCarryTheKernelsIdentifier() {
     EchoMatcher pingSocket = new EchoMatcher(IDENTIFIER, false);
-    Exchange burst = Exchange.burst(TARGET, 1, PAYLOAD, TIMEOUT);
+    Exchange burst = Exchange.burst(TARGET, Departure.ANY, 1, PAYLOAD, TIMEOUT);
     Request request = pingSocket.start(burst).get(0);
     pingSocket.sent(request, REALTIME, MONOTONIC, Request.NO_KEY);
     pingSocket.received(new IcmpMessage(ReplyKind.ECHO_REPLY, TARGET, TARGET, 0x0d1e, request.sequence, PAYLOAD, true,
@@ -236,11 +236,11 @@ class EchoMatcherTest {
   }
 
   private Exchange burst(InetAddress destination, int count) {
-    return Exchange.burst(destination, count, PAYLOAD, TIMEOUT);
+    return Exchange.burst(destination, Departure.ANY, count, PAYLOAD, TIMEOUT);
   }
 
   private Exchange trace(InetAddress destination, int hops) {
-    return Exchange.trace(destination, hops, PAYLOAD, TIMEOUT);
+    return Exchange.trace(destination, Departure.ANY, hops, PAYLOAD, TIMEOUT);
   }
 
   /** Starts the exchange and sends all its requests in one call at {@code offset} nanoseconds. */
