@@ -52,8 +52,9 @@ public final class Main {
              connmonitor --help          print this help
 
       FILE has one host per line: HOST [NAME=VALUE ...], '#' starting a comment; the options:
-      %s. Records go to standard output, errors to standard error. SIGHUP re-reads FILE
-      (it is also watched); SIGTERM or SIGINT stops after printing what is in flight.
+      %s.
+      Records go to standard output, errors to standard error. SIGHUP re-reads FILE (it is also watched);
+      SIGTERM or SIGINT stops after printing what is in flight.
 
       --listen serves HTTP on ADDRESS:PORT (127.0.0.1:9100, [::1]:9100, or :9100 for every address):
       GET /metrics for Prometheus, GET /-/healthy, GET /-/ready, POST /-/reload (as SIGHUP).
