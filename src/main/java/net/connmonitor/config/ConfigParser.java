@@ -173,7 +173,8 @@ public final class ConfigParser {
         (SortedMap<String, String>) valueOf(Option.LABELS, given),
         (Optional<String>) valueOf(Option.SOURCE, given),
         (Optional<String>) valueOf(Option.INTERFACE, given),
-        (Family) valueOf(Option.FAMILY, given));
+        (Family) valueOf(Option.FAMILY, given),
+        (Vantages) valueOf(Option.FROM, given));
   }
 
   private static Object valueOf(Option option, Map<Option, Object> given) {

@@ -24,6 +24,7 @@ import java.util.TreeMap;
  * @param source          the local address the probes leave from (canonical text form), or the system's choice
  * @param interfaceName   the network interface the probes leave by, or the system's choice
  * @param family          which address of a name that has both is measured
+ * @param from            where in a cluster the host is measured
  */
 public record HostConfig(
     String host,
@@ -39,17 +40,18 @@ public record HostConfig(
     SortedMap<String, String> labels,
     Optional<String> source,
     Optional<String> interfaceName,
-    Family family) {
+    Family family,
+    Vantages from) {
 
   public HostConfig {
     labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
   }
 
-  /** A line without labels, source, interface or family. */
+  /** A line without labels, source, interface, family or from. */
   public HostConfig(String host, double pingIntervalMs, int numPings, int payloadBytes, double traceIntervalMs,
       int maxHops, double scanIntervalMs, boolean json, boolean timestamp, double timeoutMs) {
     this(host, pingIntervalMs, numPings, payloadBytes, traceIntervalMs, maxHops, scanIntervalMs, json, timestamp,
-        timeoutMs, Collections.emptySortedMap(), Optional.empty(), Optional.empty(), Family.ANY);
+        timeoutMs, Collections.emptySortedMap(), Optional.empty(), Optional.empty(), Family.ANY, Vantages.ALL);
   }
 
   /** Which address of a name is measured: as {@code family=} says, else of the source's family, else either. */
@@ -81,6 +83,9 @@ public record HostConfig(
     if (family != Family.ANY) {
       line.put("family", family.written());
     }
+    if (from != Vantages.ALL) {
+      line.put("from", from.written());
+    }
     return line;
   }
 
@@ -100,7 +105,8 @@ public record HostConfig(
         labels(json.getJsonObject("labels", new JsonObject())),
         Optional.ofNullable(json.getString("source")),
         Optional.ofNullable(json.getString("interface")),
-        Family.written(json.getString("family", "")));
+        Family.written(json.getString("family", "")),
+        Vantages.written(json.getString("from", "all")));
   }
 
   private static SortedMap<String, String> labels(JsonObject json) {

@@ -36,7 +36,10 @@ public enum Option {
           + String.join(", ", Labels.RESERVED) + "), each value not empty"),
   SOURCE("source", Kind.ADDRESS, Optional.empty(), "an IPv4 or IPv6 address of this machine"),
   INTERFACE("interface", Kind.INTERFACE, Optional.empty(), "the name of a network interface of this machine"),
-  FAMILY("family", Kind.FAMILY, Family.ANY, "4 or 6 (which address of a name that has both)");
+  FAMILY("family", Kind.FAMILY, Family.ANY, "4 or 6 (which address of a name that has both)"),
+  FROM("from", Kind.VANTAGES, Vantages.ALL,
+      "all, any, or VANTAGE[,VANTAGE...] (where in a cluster the host is measured), each of letters, digits, '.', '_'"
+          + " and '-'");
 
   /** What kind of value an option takes, and so which Java type {@link #parse} yields. */
   public enum Kind {
@@ -53,7 +56,9 @@ public enum Option {
     /** An {@code Optional<String>}: a network interface's name, case kept. */
     INTERFACE,
     /** A {@link Family}. */
-    FAMILY
+    FAMILY,
+    /** A {@link Vantages}: vantage names keep their case. */
+    VANTAGES
   }
 
   /** Why {@link #parse} refused a value. */
@@ -152,7 +157,7 @@ public enum Option {
   }
 
   /**
-   * Reads a value as typed. ASCII case does not matter, but for labels and interface names, which keep it.
+   * Reads a value as typed. ASCII case does not matter, but for labels, interface and vantage names, which keep it.
    *
    * @return a value of the type {@link #kind()} says
    * @throws RefusedValueException when the value is empty, malformed or out of range
@@ -170,6 +175,7 @@ public enum Option {
       case ADDRESS -> Optional.of(address(lower));
       case INTERFACE -> Optional.of(interfaceName(value));
       case FAMILY -> family(lower);
+      case VANTAGES -> Vantages.parse(value).orElseThrow(() -> new RefusedValueException(Refusal.MALFORMED));
     };
   }
 

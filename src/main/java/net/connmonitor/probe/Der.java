@@ -11,7 +11,7 @@ import java.time.format.DateTimeFormatter;
  * The few DER encodings (ITU-T X.690) that a self-signed certificate is made of. The JDK reads certificates but has
  * no public API to write one.
  */
-final class Der {
+public final class Der {
 
   private static final int INTEGER = 0x02;
   private static final int BIT_STRING = 0x03;
@@ -32,29 +32,29 @@ final class Der {
   private Der() {
   }
 
-  static byte[] sequence(byte[]... elements) {
+  public static byte[] sequence(byte[]... elements) {
     return tagged(SEQUENCE, concat(elements));
   }
 
-  static byte[] set(byte[]... elements) {
+  public static byte[] set(byte[]... elements) {
     return tagged(SET, concat(elements));
   }
 
-  static byte[] integer(BigInteger value) {
+  public static byte[] integer(BigInteger value) {
     return tagged(INTEGER, value.toByteArray());
   }
 
   /** @param bits whole bytes: no unused bits at the end */
-  static byte[] bitString(byte[] bits) {
+  public static byte[] bitString(byte[] bits) {
     return tagged(BIT_STRING, concat(new byte[] {0}, bits));
   }
 
-  static byte[] utf8String(String text) {
+  public static byte[] utf8String(String text) {
     return tagged(UTF8_STRING, text.getBytes(StandardCharsets.UTF_8));
   }
 
   /** @param dotted e.g. {@code 2.5.4.3} */
-  static byte[] objectIdentifier(String dotted) {
+  public static byte[] objectIdentifier(String dotted) {
     String[] arcs = dotted.split("\\.");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(Integer.parseInt(arcs[0]) * 40 + Integer.parseInt(arcs[1]));
@@ -70,7 +70,7 @@ final class Der {
   }
 
   /** A time to the second, as X.509 wants it for its year. */
-  static byte[] time(Instant instant) {
+  public static byte[] time(Instant instant) {
     int year = instant.atZone(ZoneOffset.UTC).getYear();
     boolean utc = year >= FIRST_UTC_TIME_YEAR && year <= LAST_UTC_TIME_YEAR;
     String text = (utc ? UTC_TIME_FORM : GENERALIZED_TIME_FORM).format(instant);

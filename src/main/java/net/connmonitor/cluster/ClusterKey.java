@@ -1,0 +1,159 @@
+package net.connmonitor.cluster;
+
+import io.vertx.core.net.KeyStoreOptions;
+import io.vertx.core.buffer.Buffer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import net.connmonitor.probe.Der;
+
+/**
+ * The cluster's key material, one PKCS#12 file that every node has a copy of: an AES key that encrypts and
+ * authenticates the membership protocol (a node without it is not let in), and a key pair with its self-signed
+ * certificate for the event bus's TLS (each node shows it and trusts nothing else). The file's mode, 0600, is what
+ * protects it: its password is a constant, as a password stored beside it would protect nothing more.
+ */
+public final class ClusterKey {
+
+  static final String ENCRYPTION_ALIAS = "membership";
+  static final String IDENTITY_ALIAS = "event-bus";
+  private static final char[] PASSWORD = "connmonitor-cluster".toCharArray();
+  private static final String STORE_TYPE = "PKCS12";
+  private static final String EC_P256 = "secp256r1";
+  private static final String ECDSA_WITH_SHA256 = "1.2.840.10045.4.3.2";
+  private static final String COMMON_NAME = "2.5.4.3";
+  private static final int AES_BITS = 256;
+  /** A cluster's key is replaced by the operator, not by a calendar: no node should stop talking one day. */
+  private static final Duration VALIDITY = Duration.ofDays(100 * 365);
+  private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(
+      PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
+      PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
+  private final KeyStore store;
+  /** The file's content, as the event bus's TLS options take it. */
+  private final byte[] bytes;
+
+  private ClusterKey(KeyStore store, byte[] bytes) {
+    this.store = store;
+    this.bytes = bytes;
+  }
+
+  /** Thrown with a one-line reason, for the operator. */
+  public static final class KeyFileException extends Exception {
+    KeyFileException(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /**
+   * Writes new key material to {@code path}, created with mode 0600; an existing file is never overwritten, so that
+   * a cluster's key is not lost by a slip of the hand.
+   */
+  public static void make(Path path) throws KeyFileException {
+    byte[] content;
+    try {
+      content = newStore();
+    } catch (GeneralSecurityException | IOException e) {
+      throw new KeyFileException("cannot make key material (" + e.getMessage() + ")");
+    }
+    try {
+      Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.write(path, content);
+    } catch (FileAlreadyExistsException e) {
+      throw new KeyFileException(path + " exists already; remove it first to make a new cluster key");
+    } catch (IOException e) {
+      throw new KeyFileException("cannot write " + path + " (" + e.getMessage() + ")");
+    }
+  }
+
+  /** Reads key material, refusing a file that its group or others may read or write. */
+  public static ClusterKey load(Path path) throws KeyFileException {
+    try {
+      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
+      if (permissions.stream().anyMatch(GROUP_OR_OTHERS::contains)) {
+        throw new KeyFileException(path + " is readable or writable by others (mode "
+            + PosixFilePermissions.toString(permissions) + "); expected only its owner to have access: chmod 600 "
+            + path);
+      }
+      byte[] bytes = Files.readAllBytes(path);
+      KeyStore store = KeyStore.getInstance(STORE_TYPE);
+      store.load(new ByteArrayInputStream(bytes), PASSWORD);
+      if (!store.isKeyEntry(ENCRYPTION_ALIAS) || !store.isKeyEntry(IDENTITY_ALIAS)) {
+        throw new KeyFileException(path + " is not a cluster key; expected one made by connmonitor "
+            + "--make-cluster-key");
+      }
+      return new ClusterKey(store, bytes);
+    } catch (IOException | GeneralSecurityException e) {
+      throw new KeyFileException("cannot read the cluster key " + path + " (" + e.getMessage() + ")");
+    }
+  }
+
+  /** The key that encrypts the membership protocol's messages. */
+  SecretKey encryptionKey() throws GeneralSecurityException {
+    return (SecretKey) store.getKey(ENCRYPTION_ALIAS, PASSWORD);
+  }
+
+  /** The event bus's key and certificate, and what it trusts: the same file (its one certificate). */
+  KeyStoreOptions eventBusOptions() {
+    return new KeyStoreOptions().setType(STORE_TYPE).setValue(Buffer.buffer(bytes))
+        .setPassword(new String(PASSWORD)).setAlias(IDENTITY_ALIAS).setAliasPassword(new String(PASSWORD));
+  }
+
+  private static byte[] newStore() throws GeneralSecurityException, IOException {
+    KeyGenerator aes = KeyGenerator.getInstance("AES");
+    aes.init(AES_BITS);
+    SecretKey secret = aes.generateKey();
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(new ECGenParameterSpec(EC_P256));
+    KeyPair pair = generator.generateKeyPair();
+    KeyStore store = KeyStore.getInstance(STORE_TYPE);
+    store.load(null, null);
+    KeyStore.ProtectionParameter protection = new KeyStore.PasswordProtection(PASSWORD);
+    store.setEntry(ENCRYPTION_ALIAS, new KeyStore.SecretKeyEntry(secret), protection);
+    store.setKeyEntry(IDENTITY_ALIAS, pair.getPrivate(), PASSWORD, new Certificate[] {selfSigned(pair)});
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    store.store(out, PASSWORD);
+    return out.toByteArray();
+  }
+
+  private static Certificate selfSigned(KeyPair pair) throws GeneralSecurityException {
+    byte[] algorithm = Der.sequence(Der.objectIdentifier(ECDSA_WITH_SHA256));
+    byte[] name = Der.sequence(Der.set(Der.sequence(Der.objectIdentifier(COMMON_NAME),
+        Der.utf8String("connmonitor cluster"))));
+    Instant now = Instant.now();
+    // An X.509 version 1 certificate: no extensions, so the version field is left out.
+    byte[] toBeSigned = Der.sequence(
+        Der.integer(new BigInteger(63, new SecureRandom())),
+        algorithm,
+        name,
+        Der.sequence(Der.time(now.minus(Duration.ofDays(1))), Der.time(now.plus(VALIDITY))),
+        name,
+        pair.getPublic().getEncoded());
+    Signature signer = Signature.getInstance("SHA256withECDSA");
+    signer.initSign(pair.getPrivate());
+    signer.update(toBeSigned);
+    byte[] encoded = Der.sequence(toBeSigned, algorithm, Der.bitString(signer.sign()));
+    return CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(encoded));
+  }
+}

@@ -1,0 +1,62 @@
+package net.connmonitor.cluster;
+
+import io.netty.util.NetUtil;
+import java.util.Optional;
+
+/**
+ * A cluster node's address as a cluster file writes it: {@code HOST:PORT}, an IPv6 address in brackets. The
+ * membership protocol listens on the port, the event bus on the port after it.
+ *
+ * @param host an IP address (canonical text form) or, for {@code join=}, a host name
+ * @param port 1 to 65534, so that the event bus's port exists too
+ */
+public record NodeAddress(String host, int port) {
+
+  /** How far the event bus's port is from the membership protocol's: the next one. */
+  static final int EVENT_BUS_PORT_OFFSET = 1;
+
+  /** @return empty when {@code text} is not {@code HOST:PORT} (with {@code literalOnly}, HOST an IP address) */
+  static Optional<NodeAddress> parse(String text, boolean literalOnly) {
+    int colon = text.lastIndexOf(':');
+    if (colon <= 0) {
+      return Optional.empty();
+    }
+    String digits = text.substring(colon + 1);
+    if (digits.isEmpty() || digits.length() > 5 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return Optional.empty();
+    }
+    int port = Integer.parseInt(digits);
+    if (port < 1 || port > 65535 - EVENT_BUS_PORT_OFFSET) {
+      return Optional.empty();
+    }
+    String host = text.substring(0, colon);
+    String bracketed = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : "";
+    if (NetUtil.isValidIpV6Address(bracketed)) {
+      return Optional.of(new NodeAddress(canonical(bracketed), port));
+    }
+    if (NetUtil.isValidIpV4Address(host)) {
+      return Optional.of(new NodeAddress(host, port));
+    }
+    boolean name = !literalOnly && host.matches("[A-Za-z0-9]([A-Za-z0-9.-]{0,252})");
+    return name ? Optional.of(new NodeAddress(host, port)) : Optional.empty();
+  }
+
+  private static String canonical(String ipv6) {
+    return NetUtil.toAddressString(NetUtil.createInetAddressFromIpAddressString(ipv6));
+  }
+
+  /** Where this node's event bus listens. */
+  int eventBusPort() {
+    return port + EVENT_BUS_PORT_OFFSET;
+  }
+
+  /** As JGroups's TCPPING reads an initial host: {@code HOST[PORT]}. */
+  String jgroupsForm() {
+    return host + "[" + port + "]";
+  }
+
+  @Override
+  public String toString() {
+    return host.indexOf(':') >= 0 ? "[" + host + "]:" + port : host + ":" + port;
+  }
+}
