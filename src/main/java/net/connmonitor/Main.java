@@ -14,10 +14,13 @@ import java.nio.file.Path;
 import java.security.Security;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import net.connmonitor.cluster.ClusterKey;
+import net.connmonitor.cluster.ClusterMonitor;
 import net.connmonitor.config.ConfigParser;
 import net.connmonitor.config.ConfigSource;
 import net.connmonitor.config.Option;
@@ -29,14 +32,15 @@ import net.connmonitor.log.Log;
 import net.connmonitor.log.Problems;
 import net.connmonitor.metrics.MonitorMetrics;
 import net.connmonitor.metrics.PrometheusMetrics;
+import net.connmonitor.monitor.HostPlacement;
 import net.connmonitor.monitor.MonitorStartException;
 import net.connmonitor.monitor.MonitorVerticle;
 import net.connmonitor.os.NativeSupport;
 import net.connmonitor.output.OutputVerticle;
 
 /**
- * The command line: {@code connmonitor [--listen ADDRESS:PORT] [FILE]}, {@code --version}, {@code --help},
- * {@code --check FILE}.
+ * The command line: {@code connmonitor [--listen ADDRESS:PORT] [--cluster FILE [--collect]] [FILE]},
+ * {@code --version}, {@code --help}, {@code --check [--cluster FILE] [FILE]}, {@code --make-cluster-key PATH}.
  */
 public final class Main {
 
@@ -45,9 +49,13 @@ public final class Main {
   static final int USAGE = 2;
 
   private static final String USAGE_TEXT = """
-      Usage: connmonitor [--listen ADDRESS:PORT] [FILE]
+      Usage: connmonitor [--listen ADDRESS:PORT] [--cluster CLUSTER-FILE [--collect]] [FILE]
                                          monitor the hosts listed in FILE (standard input when absent)
-             connmonitor --check FILE    validate FILE: print its errors, exit 0 when valid, 1 when not
+             connmonitor --check [--cluster CLUSTER-FILE] [FILE]
+                                         validate FILE and CLUSTER-FILE with its key: print their errors,
+                                         exit 0 when valid, 1 when not
+             connmonitor --make-cluster-key PATH
+                                         write new key material for a cluster to PATH (mode 0600)
              connmonitor -v | --version  print the version
              connmonitor --help          print this help
 
@@ -58,6 +66,11 @@ public final class Main {
 
       --listen serves HTTP on ADDRESS:PORT (127.0.0.1:9100, [::1]:9100, or :9100 for every address):
       GET /metrics for Prometheus, GET /-/healthy, GET /-/ready, POST /-/reload (as SIGHUP).
+
+      --cluster joins the monitors named in CLUSTER-FILE (lines vantage=NAME, listen=ADDRESS:PORT,
+      join=HOST:PORT,..., key=PATH): each host is measured from=all (every node, the default), from=any (one live
+      node) or from=NAME,... (those vantages); records carry the vantage that measured them. --collect prints
+      every node's records; without it a node prints its own.
       """.formatted(Option.keywords());
 
   private Main() {
@@ -72,7 +85,7 @@ public final class Main {
 
   static int run(String[] args) {
     if (args.length == 0) {
-      return monitor(ConfigSource.standardInput(), Optional.empty());
+      return monitor(ConfigSource.standardInput(), Options.NONE);
     }
     switch (args[0]) {
       case "-v", "--version" -> {
@@ -84,29 +97,67 @@ public final class Main {
         return OK;
       }
       case "--check" -> {
-        return args.length == 2 ? check(Path.of(args[1])) : usageError("--check takes exactly one FILE");
+        return check(Arrays.copyOfRange(args, 1, args.length));
       }
-      case "--listen" -> {
-        if (args.length < 2) {
-          return usageError("--listen takes ADDRESS:PORT");
-        }
-        ListenAddress listen;
-        try {
-          listen = ListenAddress.parse(args[1]);
-        } catch (IllegalArgumentException e) {
-          return usageError(e.getMessage());
-        }
-        return monitor(Arrays.copyOfRange(args, 2, args.length), Optional.of(listen));
+      case "--make-cluster-key" -> {
+        return args.length == 2 ? makeClusterKey(Path.of(args[1])) : usageError("--make-cluster-key takes one PATH");
       }
       default -> {
-        return monitor(args, Optional.empty());
+        return monitor(args);
       }
     }
   }
 
-  private static int monitor(String[] files, Optional<ListenAddress> listen) {
+  /** The options of a monitor, each given at most once, before its FILE. */
+  private record Options(Optional<ListenAddress> listen, Optional<Path> cluster, boolean collect) {
+    static final Options NONE = new Options(Optional.empty(), Optional.empty(), false);
+  }
+
+  private static int monitor(String[] args) {
+    Options options = Options.NONE;
+    int next = 0;
+    while (next < args.length && args[next].startsWith("--")) {
+      String option = args[next];
+      boolean repeated = switch (option) {
+        case "--listen" -> options.listen().isPresent();
+        case "--cluster" -> options.cluster().isPresent();
+        case "--collect" -> options.collect();
+        default -> false;
+      };
+      if (repeated) {
+        return usageError(option + " given twice");
+      }
+      if (option.equals("--collect")) {
+        options = new Options(options.listen(), options.cluster(), true);
+        next++;
+        continue;
+      }
+      if (!option.equals("--listen") && !option.equals("--cluster")) {
+        break;
+      }
+      if (next + 1 >= args.length) {
+        return usageError(option + (option.equals("--listen") ? " takes ADDRESS:PORT" : " takes CLUSTER-FILE"));
+      }
+      if (option.equals("--listen")) {
+        try {
+          options = new Options(Optional.of(ListenAddress.parse(args[next + 1])), options.cluster(), options.collect());
+        } catch (IllegalArgumentException e) {
+          return usageError(e.getMessage());
+        }
+      } else {
+        options = new Options(options.listen(), Optional.of(Path.of(args[next + 1])), options.collect());
+      }
+      next += 2;
+    }
+    if (options.collect() && options.cluster().isEmpty()) {
+      return usageError("--collect needs --cluster");
+    }
+    return monitor(Arrays.copyOfRange(args, next, args.length), options);
+  }
+
+  private static int monitor(String[] files, Options options) {
     if (files.length == 0) {
-      return monitor(ConfigSource.standardInput(), listen);
+      return monitor(ConfigSource.standardInput(), options);
     }
     if (files.length > 1) {
       return usageError("expected at most one FILE, got " + files.length + " arguments");
@@ -114,12 +165,50 @@ public final class Main {
     if (files[0].startsWith("-")) {
       return usageError("unknown option " + files[0]);
     }
-    return monitor(ConfigSource.file(files[0]), listen);
+    return monitor(ConfigSource.file(files[0]), options);
   }
 
   private static int usageError(String problem) {
     System.err.println("connmonitor: " + problem + " (try connmonitor --help)");
     return USAGE;
+  }
+
+  /** {@code [--cluster CLUSTER-FILE] [FILE]}, at least one of them. */
+  private static int check(String[] args) {
+    boolean cluster = args.length >= 2 && args[0].equals("--cluster");
+    int files = args.length - (cluster ? 2 : 0);
+    if (files > 1 || files == 0 && !cluster || files == 1 && args[args.length - 1].startsWith("-")) {
+      return usageError("--check takes [--cluster CLUSTER-FILE] and FILE, at least one of them");
+    }
+    int status = OK;
+    if (cluster) {
+      status = checkCluster(Path.of(args[1]));
+    }
+    if (files == 1) {
+      status = Math.max(status, check(Path.of(args[args.length - 1])));
+    }
+    return status;
+  }
+
+  private static int checkCluster(Path file) {
+    List<String> problems = ClusterMonitor.check(file);
+    problems.forEach(System.err::println);
+    if (!problems.isEmpty()) {
+      return FAILED;
+    }
+    System.out.println(file + ": valid, with its key");
+    return OK;
+  }
+
+  private static int makeClusterKey(Path path) {
+    try {
+      ClusterKey.make(path);
+    } catch (ClusterKey.KeyFileException e) {
+      System.err.println("connmonitor: " + e.getMessage());
+      return FAILED;
+    }
+    System.out.println(path + ": new cluster key written, readable by its owner only; copy it to every node");
+    return OK;
   }
 
   private static int check(Path file) {
@@ -141,7 +230,8 @@ public final class Main {
     return OK;
   }
 
-  private static int monitor(ConfigSource source, Optional<ListenAddress> listen) {
+  private static int monitor(ConfigSource source, Options options) {
+    Optional<ListenAddress> listen = options.listen();
     CompletableFuture<Integer> stopRequested = new CompletableFuture<>();
     AtomicReference<Runnable> reload = new AtomicReference<>(() -> { });
     ProcessSignals.install(() -> stopRequested.complete(OK), () -> reload.get().run());
@@ -154,13 +244,28 @@ public final class Main {
     // An event loop per core, not Vert.x's two: the loops, the output writer and the collector share the cores, and
     // with fewer threads than runnable work the scheduler preempts a loop that has a burst to start (at 10,000
     // hosts: bursts late by up to 20 ms with four loops on two cores, 12 ms with two, and less CPU).
-    Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setEventLoopPoolSize(Runtime.getRuntime().availableProcessors()))
-        .withTransport(Transport.EPOLL)
-        .build();
+    VertxOptions vertxOptions = new VertxOptions().setEventLoopPoolSize(Runtime.getRuntime().availableProcessors());
+    Vertx vertx;
+    HostPlacement placement;
+    Runnable close;
+    if (options.cluster().isPresent()) {
+      Optional<ClusterMonitor> cluster = ClusterMonitor.start(options.cluster().get(), vertxOptions);
+      if (cluster.isEmpty()) {
+        return FAILED;
+      }
+      vertx = cluster.get().vertx();
+      placement = cluster.get().placement();
+      close = cluster.get()::close;
+    } else {
+      vertx = Vertx.builder().with(vertxOptions).withTransport(Transport.EPOLL).build();
+      placement = HostPlacement.ALONE;
+      close = () -> vertx.close().await();
+    }
     Optional<PrometheusMetrics> metrics = listen.map(address -> new PrometheusMetrics(Clock.systemUTC()));
-    MonitorVerticle monitor = new MonitorVerticle(metrics.<MonitorMetrics>map(m -> m).orElse(MonitorMetrics.NONE));
-    OutputVerticle printer = new OutputVerticle(new FileOutputStream(FileDescriptor.out), Clock.systemDefaultZone());
+    MonitorVerticle monitor =
+        new MonitorVerticle(metrics.<MonitorMetrics>map(m -> m).orElse(MonitorMetrics.NONE), placement);
+    OutputVerticle printer = new OutputVerticle(new FileOutputStream(FileDescriptor.out), Clock.systemDefaultZone(),
+        options.collect());
     AtomicBoolean applied = new AtomicBoolean();
 
     Future<String> output = vertx.deployVerticle(printer);
@@ -203,7 +308,7 @@ public final class Main {
         .otherwiseEmpty()
         .await();
     // Awaited from this thread: once Vert.x is closed, no context is left to run a completion handler.
-    vertx.close().await();
+    close.run();
     return status;
   }
 }

@@ -1,7 +1,7 @@
 package net.connmonitor.cluster;
 
-import io.vertx.core.net.KeyStoreOptions;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.PfxOptions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -51,12 +51,9 @@ public final class ClusterKey {
       PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
   private final KeyStore store;
-  /** The file's content, as the event bus's TLS options take it. */
-  private final byte[] bytes;
 
-  private ClusterKey(KeyStore store, byte[] bytes) {
+  private ClusterKey(KeyStore store) {
     this.store = store;
-    this.bytes = bytes;
   }
 
   /** Thrown with a one-line reason, for the operator. */
@@ -103,7 +100,7 @@ public final class ClusterKey {
         throw new KeyFileException(path + " is not a cluster key; expected one made by connmonitor "
             + "--make-cluster-key");
       }
-      return new ClusterKey(store, bytes);
+      return new ClusterKey(store);
     } catch (IOException | GeneralSecurityException e) {
       throw new KeyFileException("cannot read the cluster key " + path + " (" + e.getMessage() + ")");
     }
@@ -114,10 +111,34 @@ public final class ClusterKey {
     return (SecretKey) store.getKey(ENCRYPTION_ALIAS, PASSWORD);
   }
 
-  /** The event bus's key and certificate, and what it trusts: the same file (its one certificate). */
-  KeyStoreOptions eventBusOptions() {
-    return new KeyStoreOptions().setType(STORE_TYPE).setValue(Buffer.buffer(bytes))
-        .setPassword(new String(PASSWORD)).setAlias(IDENTITY_ALIAS).setAliasPassword(new String(PASSWORD));
+  /**
+   * The event bus's key and certificate, the same on every node. As PKCS#12 bytes, not a key manager: Vert.x copies
+   * the event bus's options through their JSON form, which keeps only PKCS#12, JKS and PEM options.
+   */
+  PfxOptions eventBusIdentity() throws GeneralSecurityException, IOException {
+    KeyStore identity = emptyStore();
+    identity.setKeyEntry(IDENTITY_ALIAS, store.getKey(IDENTITY_ALIAS, PASSWORD), PASSWORD,
+        store.getCertificateChain(IDENTITY_ALIAS));
+    return storeOptions(identity);
+  }
+
+  /** What the event bus trusts: the cluster's certificate, and nothing else. */
+  PfxOptions eventBusTrust() throws GeneralSecurityException, IOException {
+    KeyStore trusted = emptyStore();
+    trusted.setCertificateEntry(IDENTITY_ALIAS, store.getCertificate(IDENTITY_ALIAS));
+    return storeOptions(trusted);
+  }
+
+  private static PfxOptions storeOptions(KeyStore store) throws GeneralSecurityException, IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    store.store(bytes, PASSWORD);
+    return new PfxOptions().setValue(Buffer.buffer(bytes.toByteArray())).setPassword(new String(PASSWORD));
+  }
+
+  private static KeyStore emptyStore() throws GeneralSecurityException, IOException {
+    KeyStore store = KeyStore.getInstance(STORE_TYPE);
+    store.load(null, null);
+    return store;
   }
 
   private static byte[] newStore() throws GeneralSecurityException, IOException {
@@ -127,8 +148,7 @@ public final class ClusterKey {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
     generator.initialize(new ECGenParameterSpec(EC_P256));
     KeyPair pair = generator.generateKeyPair();
-    KeyStore store = KeyStore.getInstance(STORE_TYPE);
-    store.load(null, null);
+    KeyStore store = emptyStore();
     KeyStore.ProtectionParameter protection = new KeyStore.PasswordProtection(PASSWORD);
     store.setEntry(ENCRYPTION_ALIAS, new KeyStore.SecretKeyEntry(secret), protection);
     store.setKeyEntry(IDENTITY_ALIAS, pair.getPrivate(), PASSWORD, new Certificate[] {selfSigned(pair)});

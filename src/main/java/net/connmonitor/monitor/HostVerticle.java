@@ -43,6 +43,7 @@ public final class HostVerticle extends VerticleBase {
   private final ScanClient scanClient;
   private final int configuredHosts;
   private final MonitorMetrics metrics;
+  private final Optional<String> vantage;
   /** The series of the address measured now; closed with its loops, so that no series mixes two addresses. */
   private HostMetrics series = HostMetrics.NONE;
   private final List<ProbeLoop<?>> loops = new ArrayList<>();
@@ -59,14 +60,16 @@ public final class HostVerticle extends VerticleBase {
    * @param configuredHosts how many hosts the configuration has: the loops' first runs spread over more time when
    *                        there are more of them
    * @param metrics         where the measurements go besides the records
+   * @param vantage         in a cluster, this node's name, which its records carry
    */
   public HostVerticle(HostConfig config, IcmpChannels icmp, ScanClient scanClient, int configuredHosts,
-      MonitorMetrics metrics) {
+      MonitorMetrics metrics, Optional<String> vantage) {
     this.config = config;
     this.icmp = icmp;
     this.scanClient = scanClient;
     this.configuredHosts = configuredHosts;
     this.metrics = metrics;
+    this.vantage = vantage;
   }
 
   /**
@@ -125,7 +128,7 @@ public final class HostVerticle extends VerticleBase {
     series = metrics.host(HostLabels.of(config), target.address());
     HostMetrics measured = series;
     RecordPublisher publisher =
-        new RecordPublisher(vertx.eventBus(), target, new OutputStyle(config.json(), config.timestamp()));
+        new RecordPublisher(vertx.eventBus(), target, new OutputStyle(config.json(), config.timestamp()), vantage);
     Duration timeout = Duration.ofNanos(Math.round(config.timeoutMs() * 1_000_000));
     String host = config.host();
     echoSession.ifPresent(session -> {

@@ -20,7 +20,8 @@ import net.connmonitor.probe.ScanClient;
 /**
  * The main verticle: loads the configuration through vertx-config, deploys one {@link HostVerticle} per host line,
  * and applies every later version of the file (saved, or asked for on {@link #RELOAD_ADDRESS}) as a diff. What the
- * hosts measure also goes to its {@link MonitorMetrics}.
+ * hosts measure also goes to its {@link MonitorMetrics}. Its {@link HostPlacement} says which of the hosts it runs:
+ * in a cluster, a change of the members is applied as a diff too.
  *
  * <p>Deployment config: {@code {"path": FILE}} (absent: standard input) and optionally {@code "watchPeriodMs"}
  * (how often the file is checked for changes, default 1000; 0 turns watching off).
@@ -39,6 +40,9 @@ public final class MonitorVerticle extends VerticleBase {
   private final Promise<Integer> fatal = Promise.promise();
   private final IcmpChannels icmp = new IcmpChannels();
   private final MonitorMetrics metrics;
+  private final HostPlacement placement;
+  /** The hosts of the configuration applied last, before placement. */
+  private List<HostConfig> configured = List.of();
   /** Shared by every host's scans; Vert.x closes it when this verticle is undeployed, after the hosts. */
   private ScanClient scanClient;
   private ConfigSource source;
@@ -53,7 +57,12 @@ public final class MonitorVerticle extends VerticleBase {
   }
 
   public MonitorVerticle(MonitorMetrics metrics) {
+    this(metrics, HostPlacement.ALONE);
+  }
+
+  public MonitorVerticle(MonitorMetrics metrics, HostPlacement placement) {
     this.metrics = metrics;
+    this.placement = placement;
   }
 
   /**
@@ -82,7 +91,7 @@ public final class MonitorVerticle extends VerticleBase {
           warnDuplicates(parsed);
           return apply(parsed.hosts(), false);
         })
-        .compose(applied -> running.isEmpty()
+        .compose(applied -> running.isEmpty() && placement.vantage().isEmpty()
             ? startFailure("no usable host in " + source.describe())
             : Future.succeededFuture())
         .onSuccess(started -> {
@@ -91,8 +100,10 @@ public final class MonitorVerticle extends VerticleBase {
             reconcile(change.getNewConfiguration());
           });
           retriever.configStream().exceptionHandler(this::watchFailed);
-          vertx.eventBus().consumer(RELOAD_ADDRESS,
+          // Local: a reload asked here reads this node's file, whichever node of a cluster asks.
+          vertx.eventBus().localConsumer(RELOAD_ADDRESS,
               message -> reload().onSuccess(outcome -> message.reply(outcome.toJson())));
+          placement.onChange(() -> context.runOnContext(changed -> apply(configured, false)));
         });
   }
 
@@ -145,7 +156,8 @@ public final class MonitorVerticle extends VerticleBase {
 
   /** @return completes with the notice of what was applied */
   private Future<String> apply(List<HostConfig> wanted, boolean reload) {
-    Future<String> applied = applying.transform(previous -> applyNow(wanted, reload));
+    configured = wanted;
+    Future<String> applied = applying.transform(previous -> applyNow(placement.measuredHere(wanted), reload));
     applying = applied.mapEmpty();
     return applied;
   }
@@ -213,7 +225,7 @@ public final class MonitorVerticle extends VerticleBase {
   }
 
   private Future<RunningHost> deploy(HostConfig line, int configuredHosts) {
-    HostVerticle verticle = new HostVerticle(line, icmp, scanClient, configuredHosts, metrics);
+    HostVerticle verticle = new HostVerticle(line, icmp, scanClient, configuredHosts, metrics, placement.vantage());
     return vertx.deployVerticle(verticle)
         .map(id -> new RunningHost(line, verticle, id))
         .onFailure(e -> Log.error("Host", line.host() + ": " + reason(e) + "; skipped"));

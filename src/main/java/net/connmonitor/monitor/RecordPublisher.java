@@ -3,6 +3,7 @@ package net.connmonitor.monitor;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import java.time.Instant;
+import java.util.Optional;
 import net.connmonitor.output.OutputStyle;
 import net.connmonitor.probe.Measurement;
 import net.connmonitor.record.MonitorRecord;
@@ -16,15 +17,17 @@ final class RecordPublisher {
   private final EventBus eventBus;
   private final Target target;
   private final DeliveryOptions delivery;
+  private final Optional<String> vantage;
 
-  RecordPublisher(EventBus eventBus, Target target, OutputStyle style) {
+  RecordPublisher(EventBus eventBus, Target target, OutputStyle style, Optional<String> vantage) {
     RecordCodec.registerOn(eventBus);
     this.eventBus = eventBus;
     this.target = target;
     this.delivery = style.toDeliveryOptions();
+    this.vantage = vantage;
   }
 
   void publish(Measurement measurement) {
-    eventBus.publish(Records.ADDRESS, new MonitorRecord(target, Instant.now(), measurement), delivery);
+    eventBus.publish(Records.ADDRESS, new MonitorRecord(target, Instant.now(), measurement, vantage), delivery);
   }
 }

@@ -19,7 +19,8 @@ import net.connmonitor.record.Records;
  * here, as records arrive; writing happens on a thread of its own ({@link OutputWriter}), so that a slow or stalled
  * reader never holds the event bus: records wait in a bounded {@link OutputQueue}, the oldest dropped and counted
  * (and said once a minute) when it is full. When the reader goes away (a closed pipe), {@link #fatal()} completes
- * with 1. The records arrive as the objects the hosts published: nothing is decoded on the way.
+ * with 1. The records arrive as the objects the hosts published: nothing is decoded on the way. In a cluster it
+ * prints this node's own records, or, as the collector, every node's (those decoded from the wire).
  */
 public final class OutputVerticle extends VerticleBase {
 
@@ -34,6 +35,7 @@ public final class OutputVerticle extends VerticleBase {
   private final PlainTextFormatter plainText;
   private final Promise<Integer> fatal = Promise.promise();
   private final OutputQueue queue = new OutputQueue(MAX_RECORDS, MAX_BYTES);
+  private final boolean everyNode;
   private OutputWriter writer;
 
   /**
@@ -41,9 +43,15 @@ public final class OutputVerticle extends VerticleBase {
    * @param clock gives the print time, and its zone the zone of plain-text timestamps
    */
   public OutputVerticle(OutputStream sink, Clock clock) {
+    this(sink, clock, false);
+  }
+
+  /** @param everyNode in a cluster, print every node's records (the collector), not only this node's */
+  public OutputVerticle(OutputStream sink, Clock clock, boolean everyNode) {
     this.sink = sink;
     this.clock = clock;
     this.plainText = new PlainTextFormatter(clock.getZone());
+    this.everyNode = everyNode;
   }
 
   /** Completes with exit status 1 when nobody reads the records any more. */
@@ -56,7 +64,9 @@ public final class OutputVerticle extends VerticleBase {
     writer = new OutputWriter(queue, sink, () -> fatal.tryComplete(1));
     writer.start();
     vertx.setPeriodic(DROP_REPORT_MS, id -> reportDropped());
-    return vertx.eventBus().consumer(Records.ADDRESS, this::print).completion();
+    // Only a consumer that is not local is known to the other nodes, and so gets their records.
+    return (everyNode ? vertx.eventBus().consumer(Records.ADDRESS, this::print)
+        : vertx.eventBus().localConsumer(Records.ADDRESS, this::print)).completion();
   }
 
   /** Writes what is queued, for as long as the reader takes it, up to a few seconds. */

@@ -35,6 +35,8 @@ public final class PlainTextFormatter {
     if (!target.address().equals(target.name())) {
       text.append(' ').append(target.address());
     }
+    // In a cluster the same host comes from several vantages: the name line says which measured it.
+    record.vantage().ifPresent(vantage -> text.append(" from ").append(vantage));
     text.append('\n');
     printedAt.ifPresent(at -> text.append(CTime.format(at, zone)).append('\n'));
     return text.append(record.measurement().accept(Body.INSTANCE)).toString();

@@ -57,6 +57,9 @@ public final class RecordJson {
       }
       json.writeStringField("addr", record.target().address());
       json.writeStringField("name", record.target().name());
+      if (record.vantage().isPresent()) {
+        json.writeStringField("vantage", record.vantage().get());
+      }
       if (!record.target().labels().isEmpty()) {
         json.writeObjectFieldStart("labels");
         for (var label : record.target().labels().entrySet()) {

@@ -51,7 +51,9 @@ public final class RecordJsonReader {
       default -> throw new IllegalArgumentException(
           "malformed record: \"kind\" is " + Json.encode(kind) + ", expected \"ping\", \"trace\" or \"scan\"");
     };
-    return new MonitorRecord(target, measuredAt, measurement);
+    Optional<String> vantage = json.getValue("vantage") == null
+        ? Optional.empty() : Optional.of(string(json, "", "vantage"));
+    return new MonitorRecord(target, measuredAt, measurement, vantage);
   }
 
   /** The host's labels: an object of strings, absent when it has none. */

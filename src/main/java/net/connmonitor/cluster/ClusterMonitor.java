@@ -1,0 +1,106 @@
+package net.connmonitor.cluster;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.transport.Transport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import net.connmonitor.log.Log;
+import net.connmonitor.log.Problems;
+import net.connmonitor.monitor.HostPlacement;
+
+/**
+ * What {@code --cluster FILE} adds to a monitor: the cluster file read and its key loaded, the node joined, and the
+ * placement of hosts that follows the members. The only way into this package from the command line, so that a
+ * monitor without {@code --cluster} loads nothing of the cluster manager.
+ */
+public final class ClusterMonitor {
+
+  /** Linux's own record of the host name: no look-up, unlike InetAddress.getLocalHost(). */
+  private static final Path HOST_NAME = Path.of("/proc/sys/kernel/hostname");
+
+  private final ClusterNode node;
+  private final ClusterPlacement placement;
+
+  private ClusterMonitor(ClusterNode node, ClusterPlacement placement) {
+    this.node = node;
+    this.placement = placement;
+  }
+
+  /**
+   * Reads the cluster file and its key, and joins; whatever fails is said ({@code EE:}) here.
+   *
+   * @return empty when the monitor cannot start
+   */
+  public static Optional<ClusterMonitor> start(Path clusterFile, VertxOptions options) {
+    List<String> problems = new ArrayList<>();
+    Optional<ClusterFile> file = read(clusterFile, problems);
+    Optional<ClusterKey> key = file.flatMap(read -> key(read, problems));
+    problems.forEach(problem -> Log.error("Cluster", problem));
+    if (key.isEmpty()) {
+      return Optional.empty();
+    }
+    ClusterNode node;
+    try {
+      node = ClusterNode.join(file.get(), key.get(), options, Transport.EPOLL).await();
+    } catch (Exception e) {
+      Log.error("Cluster", "cannot join the cluster as " + file.get().vantage() + " on " + file.get().listen() + " ("
+          + Problems.describe(e) + ")");
+      return Optional.empty();
+    }
+    return Optional.of(new ClusterMonitor(node, ClusterPlacement.follow(node)));
+  }
+
+  /**
+   * What {@code --check --cluster FILE} says of a cluster file and its key.
+   *
+   * @return the problems, each a line with the file's name first; none when both are valid
+   */
+  public static List<String> check(Path clusterFile) {
+    List<String> problems = new ArrayList<>();
+    read(clusterFile, problems).ifPresent(file -> key(file, problems));
+    return problems;
+  }
+
+  public Vertx vertx() {
+    return node.vertx();
+  }
+
+  public HostPlacement placement() {
+    return placement;
+  }
+
+  /** Leaves the cluster; blocks. */
+  public void close() {
+    node.close();
+  }
+
+  private static Optional<ClusterFile> read(Path path, List<String> problems) {
+    byte[] content;
+    String hostName;
+    try {
+      content = Files.readAllBytes(path);
+      hostName = Files.readString(HOST_NAME, StandardCharsets.US_ASCII).strip();
+    } catch (IOException e) {
+      problems.add("cannot read " + path + " (" + Problems.describe(e) + ")");
+      return Optional.empty();
+    }
+    ClusterFile.Parsed parsed = ClusterFile.parse(content, hostName);
+    parsed.errors().forEach(error -> problems.add(path + ": " + error.message()));
+    return parsed.file();
+  }
+
+  private static Optional<ClusterKey> key(ClusterFile file, List<String> problems) {
+    try {
+      return Optional.of(ClusterKey.load(file.key()));
+    } catch (ClusterKey.KeyFileException e) {
+      problems.add(e.getMessage());
+      return Optional.empty();
+    }
+  }
+}

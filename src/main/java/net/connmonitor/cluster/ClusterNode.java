@@ -1,0 +1,111 @@
+package net.connmonitor.cluster;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.http.ClientAuth;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.transport.Transport;
+import io.vertx.ext.cluster.infinispan.InfinispanClusterManager;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jgroups.JChannel;
+
+/**
+ * This JVM as a member of the cluster: a clustered Vert.x whose membership protocol (JGroups, under Infinispan's
+ * cluster manager) is encrypted with the cluster's key and whose event bus speaks TLS, each end showing the
+ * cluster's certificate and trusting no other. What a monitor runs on with {@code --cluster}, and what an embedding
+ * application uses to receive every node's records:
+ *
+ * <pre>{@code
+ * ClusterNode node = ClusterNode.join(file, ClusterKey.load(file.key()), new VertxOptions()).await();
+ * RecordCodec.registerOn(node.vertx().eventBus());
+ * node.vertx().eventBus().<MonitorRecord>consumer(Records.ADDRESS, message -> ...);
+ * }</pre>
+ */
+public final class ClusterNode {
+
+  /**
+   * Infinispan's notices that are not the operator's business: that it keeps no state on disk, which a monitor
+   * does not want. Held here because java.util.logging keeps loggers only weakly.
+   */
+  private static final List<Logger> QUIETED = List.of(Logger.getLogger("org.infinispan.CONFIG"));
+
+  /** The key of this node's vantage name in the metadata the cluster manager keeps for each node. */
+  static final String VANTAGE_METADATA = "vantage";
+
+  private final Vertx vertx;
+  private final InfinispanClusterManager manager;
+  private final ClusterFile file;
+
+  private ClusterNode(Vertx vertx, InfinispanClusterManager manager, ClusterFile file) {
+    this.vertx = vertx;
+    this.manager = manager;
+    this.file = file;
+  }
+
+  /**
+   * Joins the cluster (or starts it, when no member of {@code join=} answers).
+   *
+   * @param options the Vert.x options but for the event bus's, which come from the cluster file and key
+   */
+  public static Future<ClusterNode> join(ClusterFile file, ClusterKey key, VertxOptions options) {
+    return join(file, key, options, Transport.NIO);
+  }
+
+  /** As {@link #join(ClusterFile, ClusterKey, VertxOptions)}, on the transport given. */
+  public static Future<ClusterNode> join(ClusterFile file, ClusterKey key, VertxOptions options, Transport transport) {
+    QUIETED.forEach(logger -> logger.setLevel(Level.SEVERE));
+    InfinispanClusterManager manager;
+    EventBusOptions bus;
+    try {
+      JChannel channel = JGroupsStack.channel(file, key.encryptionKey());
+      manager = InfinispanManager.create(channel, file.vantage());
+      bus = new EventBusOptions()
+          .setHost(file.listen().host())
+          .setPort(file.listen().eventBusPort())
+          // Vert.x trusts every certificate unless told otherwise: a node with any certificate would get every record.
+          .setSsl(true)
+          .setTrustAll(false)
+          .setClientAuth(ClientAuth.REQUIRED)
+          .setKeyCertOptions(key.eventBusIdentity())
+          .setTrustOptions(key.eventBusTrust())
+          .setClusterNodeMetadata(new JsonObject().put(VANTAGE_METADATA, file.vantage()));
+    } catch (Exception e) {
+      return Future.failedFuture(e);
+    }
+    return Vertx.builder()
+        .with(new VertxOptions(options).setEventBusOptions(bus))
+        .withClusterManager(manager)
+        .withTransport(transport)
+        .buildClustered()
+        .map(vertx -> new ClusterNode(vertx, manager, file));
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  /** This node's vantage name. */
+  public String vantage() {
+    return file.vantage();
+  }
+
+  InfinispanClusterManager manager() {
+    return manager;
+  }
+
+  /**
+   * Leaves the cluster and closes Vert.x, then stops the cache manager, which Vert.x leaves running as it did not
+   * make it. Blocks: call it from a thread of the application's, not an event loop.
+   */
+  public void close() {
+    try {
+      vertx.close().await();
+    } finally {
+      manager.getCacheContainer().stop();
+    }
+  }
+}
