@@ -44,6 +44,13 @@ class PlainTextFormatterTest {
   }
 
   @Test
+  void inAClusterTheNameLineSaysTheVantage() {
+    MonitorRecord measured = new MonitorRecord(new Target("web", "198.18.10.2"), MEASURED, STATS, Optional.of("site-a"));
+    assertEquals("web 198.18.10.2 from site-a\n0.021\t0.034\t0.051\t0.012\t0.000\n",
+        formatter.format(measured, Optional.empty()));
+  }
+
+  @Test
   void everythingLost() {
     assertEquals("192.0.2.7\nTue Nov  3 09:05:07 2026\n-1.000\t-1.000\t-1.000\t-1.000\t100.000\n",
         formatter.format(record("192.0.2.7", "192.0.2.7", PingStats.ALL_LOST), PRINTED));

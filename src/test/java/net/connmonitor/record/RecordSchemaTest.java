@@ -2,12 +2,15 @@ package net.connmonitor.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaId;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +35,18 @@ class RecordSchemaTest {
         + "\"scan\":{\"http\":{\"rtt\":1.5,\"response code\":\"200\",\"server\":\"nginx\"},\"https\":\"None\","
         + "\"mysql\":{\"rtt\":0.7,\"version\":\"10.11.6-MariaDB\"}}}");
     RecordSchema.assertValid("{\"addr\":\"::1\",\"name\":\"::1\"," + PING + "}");
+  }
+
+  @Test
+  void inAClusterARecordSaysItsVantage() {
+    MonitorRecord measured = new MonitorRecord(new Target("web", "198.18.10.2"), Instant.ofEpochSecond(1795597507),
+        SampleMeasurements.SCAN, Optional.of("site-b"));
+    String line = RecordJson.line(measured, Optional.empty());
+    assertTrue(line.startsWith("{\"addr\":\"198.18.10.2\",\"name\":\"web\",\"vantage\":\"site-b\",\"scan\":"), line);
+    RecordSchema.assertValid(line.strip());
+    assertEquals(measured.vantage(), RecordJsonReader.read(measured.toJson()).vantage());
+    assertFalse(RecordSchema.problems("{\"addr\":\"::1\",\"name\":\"::1\",\"vantage\":\"\"," + PING + "}")
+        .isEmpty());
   }
 
   @Test
