@@ -24,8 +24,8 @@ public record MonitorRecord(Target target, Instant measuredAt, Measurement measu
 
   /**
    * The event bus's JSON form (README, "Inside a Vert.x application"): {@code kind}, {@code addr}, {@code name},
-   * {@code vantage} in a cluster, {@code timestamp} (when it was measured, in milliseconds since the Unix epoch) and the body under the kind's
-   * name, laid out as in the JSON output.
+   * {@code vantage} in a cluster, {@code timestamp} (when it was measured, in milliseconds since the Unix epoch) and
+   * the body under the kind's name, laid out as in the JSON output.
    */
   public JsonObject toJson() {
     return new JsonObject(RecordJson.message(this));

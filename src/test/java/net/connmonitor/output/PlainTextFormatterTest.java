@@ -45,7 +45,8 @@ class PlainTextFormatterTest {
 
   @Test
   void inAClusterTheNameLineSaysTheVantage() {
-    MonitorRecord measured = new MonitorRecord(new Target("web", "198.18.10.2"), MEASURED, STATS, Optional.of("site-a"));
+    MonitorRecord measured =
+        new MonitorRecord(new Target("web", "198.18.10.2"), MEASURED, STATS, Optional.of("site-a"));
     assertEquals("web 198.18.10.2 from site-a\n0.021\t0.034\t0.051\t0.012\t0.000\n",
         formatter.format(measured, Optional.empty()));
   }
