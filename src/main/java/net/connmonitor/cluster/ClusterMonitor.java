@@ -47,7 +47,7 @@ public final class ClusterMonitor {
     }
     ClusterNode node;
     try {
-      node = ClusterNode.join(file.get(), key.get(), options, Transport.EPOLL).await();
+      node = ClusterNode.join(file.get(), key.get(), options, Transport.EPOLL, true).await();
     } catch (Exception e) {
       Log.error("Cluster", "cannot join the cluster as " + file.get().vantage() + " on " + file.get().listen() + " ("
           + Problems.describe(e) + ")");

@@ -29,12 +29,17 @@ public final class ClusterNode {
 
   /**
    * Infinispan's notices that are not the operator's business: that it keeps no state on disk, which a monitor
-   * does not want. Held here because java.util.logging keeps loggers only weakly.
+   * does not want; and that vertx-infinispan's view listener failed, which it does for the views that come while
+   * Vert.x joins, before Vert.x has given it the listener it calls. Held here because java.util.logging keeps
+   * loggers only weakly.
    */
-  private static final List<Logger> QUIETED = List.of(Logger.getLogger("org.infinispan.CONFIG"));
+  private static final List<Logger> QUIETED = List.of(Logger.getLogger("org.infinispan.CONFIG"),
+      Logger.getLogger("org.infinispan.notifications.cachemanagerlistener.CacheManagerNotifierImpl"));
 
   /** The key of this node's vantage name in the metadata the cluster manager keeps for each node. */
   static final String VANTAGE_METADATA = "vantage";
+  /** The key saying whether the node measures hosts: a consumer of records is a member that does not. */
+  static final String MEASURES_METADATA = "measures";
 
   private final Vertx vertx;
   private final InfinispanClusterManager manager;
@@ -47,16 +52,18 @@ public final class ClusterNode {
   }
 
   /**
-   * Joins the cluster (or starts it, when no member of {@code join=} answers).
+   * Joins the cluster (or starts it, when no member of {@code join=} answers) as a node that measures nothing, so
+   * that no host is given to it: an application that receives the monitors' records.
    *
    * @param options the Vert.x options but for the event bus's, which come from the cluster file and key
    */
   public static Future<ClusterNode> join(ClusterFile file, ClusterKey key, VertxOptions options) {
-    return join(file, key, options, Transport.NIO);
+    return join(file, key, options, Transport.NIO, false);
   }
 
-  /** As {@link #join(ClusterFile, ClusterKey, VertxOptions)}, on the transport given. */
-  public static Future<ClusterNode> join(ClusterFile file, ClusterKey key, VertxOptions options, Transport transport) {
+  /** @param measures whether this node is a monitor, which the other monitors give hosts to */
+  static Future<ClusterNode> join(ClusterFile file, ClusterKey key, VertxOptions options, Transport transport,
+      boolean measures) {
     QUIETED.forEach(logger -> logger.setLevel(Level.SEVERE));
     InfinispanClusterManager manager;
     EventBusOptions bus;
@@ -72,7 +79,8 @@ public final class ClusterNode {
           .setClientAuth(ClientAuth.REQUIRED)
           .setKeyCertOptions(key.eventBusIdentity())
           .setTrustOptions(key.eventBusTrust())
-          .setClusterNodeMetadata(new JsonObject().put(VANTAGE_METADATA, file.vantage()));
+          .setClusterNodeMetadata(
+              new JsonObject().put(VANTAGE_METADATA, file.vantage()).put(MEASURES_METADATA, measures));
     } catch (Exception e) {
       return Future.failedFuture(e);
     }

@@ -1,6 +1,7 @@
 package net.connmonitor.cluster;
 
 import io.vertx.core.Promise;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.spi.cluster.NodeInfo;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,8 @@ public final class ClusterPlacement implements HostPlacement {
   static final long CHECK_MS = 500;
 
   private final ClusterNode node;
-  /** Node ids of the members whose vantage is known, and their vantage. */
-  private final Map<String, String> vantageOf = new ConcurrentHashMap<>();
+  /** Node ids of the members whose vantage is known, and their vantage; empty for a member that measures nothing. */
+  private final Map<String, Optional<String>> vantageOf = new ConcurrentHashMap<>();
   private final Set<String> asking = ConcurrentHashMap.newKeySet();
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private volatile SortedSet<String> live;
@@ -86,7 +87,9 @@ public final class ClusterPlacement implements HostPlacement {
         info.future().onComplete(answer -> {
           asking.remove(id);
           if (answer.succeeded() && answer.result() != null && nodes.contains(id)) {
-            vantageOf.put(id, answer.result().metadata().getString(ClusterNode.VANTAGE_METADATA));
+            JsonObject metadata = answer.result().metadata();
+            vantageOf.put(id, metadata.getBoolean(ClusterNode.MEASURES_METADATA, false)
+                ? Optional.of(metadata.getString(ClusterNode.VANTAGE_METADATA)) : Optional.empty());
             update();
           }
         });
@@ -96,7 +99,8 @@ public final class ClusterPlacement implements HostPlacement {
   }
 
   private synchronized void update() {
-    SortedSet<String> now = new TreeSet<>(vantageOf.values());
+    SortedSet<String> now = vantageOf.values().stream().flatMap(Optional::stream)
+        .collect(Collectors.toCollection(TreeSet::new));
     now.add(node.vantage());
     SortedSet<String> before = live;
     if (now.equals(before)) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -56,6 +57,10 @@ public final class TestNetwork implements BeforeAllCallback {
   /** The way to the web target after {@link #detour(boolean) detour(true)}: the second router is bypassed. */
   public static final List<String> DETOUR_V4 = List.of("198.18.0.2", "198.18.2.2");
 
+  /** The cluster tests' sites: cmt-site-X at 198.18.4N.2, two (a), three (b) and four (c) hops from cmt-web. */
+  public static final Map<String, String> SITE_V4 =
+      Map.of("a", "198.18.40.2", "b", "198.18.41.2", "c", "198.18.42.2", "d", "198.18.43.2");
+
   private static final Path SCRIPT = Path.of("testnet/connmonitor-testnet");
   private static final String REQUIRE_ROOT = "connmonitor.requireRoot";
 
@@ -84,6 +89,11 @@ public final class TestNetwork implements BeforeAllCallback {
   /** Switches the route to the web target's link over the bypass (a route change), or back. */
   public static void detour(boolean on) {
     script("detour", on ? "on" : "off");
+  }
+
+  /** Takes a site's link down at its router, cutting it off from everything, or brings it up again. */
+  public static void site(String site, boolean up) {
+    script("site", site, up ? "up" : "down");
   }
 
   /**

@@ -1,0 +1,293 @@
+package net.connmonitor.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import net.connmonitor.cluster.Assignment;
+import net.connmonitor.testnet.TestNetwork;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three monitors, each a JVM of the packaged jar in a site of its own (cmt-site-a, -b, -c, two, three and four hops
+ * from cmt-web), form one cluster: from=any hosts measured exactly once, a killed node's hosts taken over within the
+ * bound, a cut-off site measuring on its own and the cluster whole again once the link is back, a node with another
+ * key kept out. One cluster serves every test, in order; site-a is the collector.
+ */
+@ExtendWith(TestNetwork.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+  private static final List<String> SITES = List.of("a", "b", "c");
+  private static final List<String> VANTAGES = List.of("site-a", "site-b", "site-c");
+  private static final int PORT = 7800;
+  /** Addresses of the test network that answer pings: routers' and targets'. */
+  private static final List<String> ANY_HOSTS = List.of("198.18.0.2", "198.18.1.1", "198.18.1.2", "198.18.2.1",
+      "198.18.2.2", TestNetwork.FAR_V4, TestNetwork.SLOW_V4, TestNetwork.FAR_V6);
+  private static final String MESH_HOST = TestNetwork.WEB_V4;
+  /** How long a member that has left may take to have its hosts measured elsewhere. */
+  private static final Duration TAKEOVER_BOUND = Duration.ofSeconds(10);
+  private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(120);
+  /** Long enough for a burst of every host (ping=500) several times over. */
+  private static final long WINDOW_MS = 3000;
+
+  @TempDir
+  static Path directory;
+
+  private final Map<String, MonitorProcess> nodes = new TreeMap<>();
+  private Path hosts;
+
+  @BeforeAll
+  void startThreeSites() throws Exception {
+    try (MonitorProcess make = MonitorProcess.start("--make-cluster-key", key("cluster.key").toString())) {
+      assertEquals(0, make.waitForExit(Duration.ofSeconds(30)), make.transcript());
+    }
+    StringBuilder lines = new StringBuilder(MESH_HOST + " from=all ping=500 numpings=3 trace=1000 json=1\n");
+    ANY_HOSTS.forEach(host -> lines.append(host).append(" from=any ping=500 numpings=2 json=1\n"));
+    hosts = Files.writeString(directory.resolve("hosts.conf"), lines);
+    for (String site : SITES) {
+      nodes.put(site, startNode(site));
+    }
+    for (MonitorProcess node : nodes.values()) {
+      node.awaitStderr(line -> line.contains("the members are now site-a, site-b, site-c"), JOIN_TIMEOUT);
+    }
+  }
+
+  @AfterAll
+  void stop() throws InterruptedException {
+    for (MonitorProcess node : nodes.values()) {
+      node.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void everyAnyHostIsMeasuredByExactlyOneNodeAndTheMeshHostByAll() throws Exception {
+    Map<String, Set<String>> seen = vantagesInNextWindow(nodes.values());
+    for (String host : ANY_HOSTS) {
+      assertEquals(Set.of(owner(host, VANTAGES)), seen.get(host), host + ": " + seen);
+    }
+    assertEquals(Set.copyOf(VANTAGES), seen.get(MESH_HOST), seen.toString());
+    // The collector prints every node's records; each node its own only.
+    assertEquals(Set.copyOf(VANTAGES), vantagesIn(nodes.get("a")), "the collector");
+    assertEquals(Set.of("site-b"), vantagesIn(nodes.get("b")));
+    // The mesh host from three distances: the route to it is two, three and four hops long.
+    // A route is printed when it changes, so the first, printed before the collector had joined, is on each node's.
+    Map<String, Integer> hops = new TreeMap<>();
+    Map<String, Double> rtt = new TreeMap<>();
+    for (MonitorProcess node : nodes.values()) {
+      for (JsonObject record : records(node.stdout())) {
+        if (record.getString("name").equals(MESH_HOST) && record.containsKey("trace")) {
+          hops.put(record.getString("vantage"), record.getJsonArray("trace").size());
+        }
+        if (record.getString("name").equals(MESH_HOST) && record.containsKey("ping")) {
+          rtt.put(record.getString("vantage"), record.getJsonObject("ping").getDouble("avg"));
+        }
+      }
+    }
+    System.out.println("ClusterIT: " + MESH_HOST + " from three vantages: hops " + hops + ", last average RTT (ms) "
+        + rtt);
+    assertEquals(Map.of("site-a", 2, "site-b", 3, "site-c", 4), hops);
+  }
+
+  @Test
+  @Order(2)
+  void aKilledNodesHostsAreTakenOverWithinTheBoundAndComeBackWithIt() throws Exception {
+    String victim = SITES.stream().filter(site -> !site.equals("a"))
+        .max((x, y) -> Integer.compare(owned("site-" + x, VANTAGES).size(), owned("site-" + y, VANTAGES).size()))
+        .orElseThrow();
+    List<String> survivors = VANTAGES.stream().filter(vantage -> !vantage.equals("site-" + victim)).toList();
+    List<String> orphans = owned("site-" + victim, VANTAGES);
+    assertTrue(!orphans.isEmpty(), "site-" + victim + " owns no host");
+    nodes.get(victim).signal("KILL");
+    long killedAt = System.currentTimeMillis();
+    long slowest = 0;
+    for (String host : orphans) {
+      MonitorProcess heir = nodes.get(owner(host, survivors).substring("site-".length()));
+      long measuredAt = awaitRecord(heir, host, killedAt, TAKEOVER_BOUND.plusSeconds(10));
+      slowest = Math.max(slowest, measuredAt - killedAt);
+    }
+    System.out.println("ClusterIT: kill -9 of site-" + victim + ": its " + orphans.size()
+        + " from=any hosts measured by the survivors " + slowest + " ms after the kill (bound "
+        + TAKEOVER_BOUND.toMillis() + " ms)");
+    assertTrue(slowest <= TAKEOVER_BOUND.toMillis(), "takeover after " + slowest + " ms");
+
+    nodes.get(victim).close();
+    int seenBefore = nodes.get("a").stderr().size();
+    nodes.put(victim, startNode(victim));
+    awaitNewStderr(nodes.get("a"), seenBefore, line -> line.contains("site-" + victim + " joined"), JOIN_TIMEOUT);
+    Map<String, Set<String>> seen = vantagesInNextWindow(nodes.values());
+    for (String host : ANY_HOSTS) {
+      assertEquals(Set.of(owner(host, VANTAGES)), seen.get(host), host + ": " + seen);
+    }
+  }
+
+  @Test
+  @Order(3)
+  void aCutOffSiteMeasuresEverythingItCanUntilTheLinkIsBackThenOnceAgain() throws Exception {
+    int seenByA = nodes.get("a").stderr().size();
+    int seenByC = nodes.get("c").stderr().size();
+    TestNetwork.site("c", false);
+    AssertionError failure = null;
+    try {
+      awaitNewStderr(nodes.get("a"), seenByA, line -> line.startsWith("WW: cluster: site-c left"), JOIN_TIMEOUT);
+      awaitNewStderr(nodes.get("c"), seenByC, line -> line.startsWith("WW: cluster: site-a, site-b left"),
+          JOIN_TIMEOUT);
+      Map<String, Set<String>> cutOff = vantagesInNextWindow(List.of(nodes.get("c")));
+      Map<String, Set<String>> rest = vantagesInNextWindow(List.of(nodes.get("a"), nodes.get("b")));
+      for (String host : ANY_HOSTS) {
+        assertEquals(Set.of("site-c"), cutOff.get(host), host + " on the cut-off side: " + cutOff);
+        assertEquals(Set.of(owner(host, List.of("site-a", "site-b"))), rest.get(host), host + ": " + rest);
+      }
+    } catch (AssertionError e) {
+      failure = e;
+    }
+    TestNetwork.site("c", true);
+    if (failure != null) {
+      throw failure;
+    }
+    long healedAt = System.currentTimeMillis();
+    int seen = nodes.get("a").stderr().size();
+    awaitNewStderr(nodes.get("a"), seen, line -> line.contains("site-c joined"), JOIN_TIMEOUT);
+    System.out.println("ClusterIT: partition healed " + (System.currentTimeMillis() - healedAt)
+        + " ms after the link came back");
+    Map<String, Set<String>> whole = vantagesInNextWindow(nodes.values());
+    for (String host : ANY_HOSTS) {
+      assertEquals(Set.of(owner(host, VANTAGES)), whole.get(host), host + ": " + whole);
+    }
+  }
+
+  @Test
+  @Order(4)
+  void aNodeWithAnotherKeyCannotJoinReadOrPublish() throws Exception {
+    Path otherKey = key("other.key");
+    try (MonitorProcess make = MonitorProcess.start("--make-cluster-key", otherKey.toString())) {
+      assertEquals(0, make.waitForExit(Duration.ofSeconds(30)), make.transcript());
+    }
+    Path file = Files.writeString(directory.resolve("rogue.conf"), "vantage=rogue\nlisten="
+        + TestNetwork.SITE_V4.get("d") + ":" + PORT + "\njoin=" + joinList() + "\nkey=" + otherKey + "\n");
+    int seenByA = nodes.get("a").stdout().size();
+    try (MonitorProcess rogue = MonitorProcess.start(List.of("ip", "netns", "exec", "cmt-site-d"), null,
+        "--cluster", file.toString(), "--collect", hosts.toString())) {
+      // Alone, it measures every host itself: once it has, it has long tried to join.
+      rogue.awaitStdout(line -> line.contains("\"vantage\":\"rogue\"") && line.contains(TestNetwork.FAR_V6),
+          JOIN_TIMEOUT);
+      Thread.sleep(5000);
+      assertTrue(rogue.stderr().stream().noneMatch(line -> line.contains("joined")), rogue.transcript());
+      assertEquals(Set.of("rogue"), vantagesIn(rogue), "what the rogue node received");
+      List<String> atCollector = nodes.get("a").stdout();
+      assertTrue(atCollector.subList(seenByA, atCollector.size()).stream().noneMatch(line -> line.contains("rogue")),
+          "the collector printed a record of the rogue node");
+      for (MonitorProcess node : nodes.values()) {
+        assertTrue(node.stderr().stream().noneMatch(line -> line.contains("rogue joined")), node.transcript());
+      }
+      System.out.println("ClusterIT: the node with another key: " + String.join(" | ", rogue.stderr()));
+    }
+  }
+
+  private MonitorProcess startNode(String site) throws IOException {
+    Path file = Files.writeString(directory.resolve("site-" + site + ".conf"), "vantage=site-" + site + "\nlisten="
+        + TestNetwork.SITE_V4.get(site) + ":" + PORT + "\njoin=" + joinList() + "\nkey=" + key("cluster.key") + "\n");
+    List<String> args = new ArrayList<>(List.of("--cluster", file.toString()));
+    if (site.equals("a")) {
+      args.add("--collect");
+    }
+    args.add(hosts.toString());
+    return MonitorProcess.start(List.of("ip", "netns", "exec", "cmt-site-" + site), null, args.toArray(String[]::new));
+  }
+
+  private Path key(String name) {
+    return directory.resolve(name);
+  }
+
+  private static String joinList() {
+    return SITES.stream().map(site -> TestNetwork.SITE_V4.get(site) + ":" + PORT).collect(Collectors.joining(","));
+  }
+
+  private static String owner(String host, List<String> vantages) {
+    return Assignment.owner(host, vantages).orElseThrow();
+  }
+
+  private static List<String> owned(String vantage, List<String> vantages) {
+    return ANY_HOSTS.stream().filter(host -> owner(host, vantages).equals(vantage)).toList();
+  }
+
+  /** Which vantages measured each host in the window that starts a second from now, after whatever is in flight. */
+  private static Map<String, Set<String>> vantagesInNextWindow(Collection<MonitorProcess> from)
+      throws InterruptedException {
+    Thread.sleep(1000);
+    long start = System.currentTimeMillis();
+    Thread.sleep(WINDOW_MS);
+    long end = System.currentTimeMillis();
+    Map<String, Set<String>> seen = new HashMap<>();
+    for (MonitorProcess node : from) {
+      for (JsonObject record : records(node.stdout())) {
+        double at = record.getDouble("timestamp");
+        if (record.containsKey("ping") && at >= start && at <= end) {
+          seen.computeIfAbsent(record.getString("name"), host -> new TreeSet<>()).add(record.getString("vantage"));
+        }
+      }
+    }
+    return seen;
+  }
+
+  private static Set<String> vantagesIn(MonitorProcess node) {
+    return records(node.stdout()).stream().map(record -> record.getString("vantage")).collect(Collectors.toSet());
+  }
+
+  private static List<JsonObject> records(List<String> lines) {
+    return lines.stream().filter(line -> line.startsWith("{")).map(JsonObject::new).toList();
+  }
+
+  /** @return when the first ping record of {@code host} measured after {@code after} was measured */
+  private static long awaitRecord(MonitorProcess node, String host, long after, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.currentTimeMillis() + timeout.toMillis();
+    while (System.currentTimeMillis() < deadline) {
+      for (JsonObject record : records(node.stdout())) {
+        long at = (long) (double) record.getDouble("timestamp");
+        if (record.getString("name").equals(host) && record.containsKey("ping") && at > after) {
+          return at;
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(host + " not measured within " + timeout + "\n" + node.transcript());
+  }
+
+  private static void awaitNewStderr(MonitorProcess node, int seen, Predicate<String> wanted, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.currentTimeMillis() + timeout.toMillis();
+    while (System.currentTimeMillis() < deadline) {
+      List<String> lines = node.stderr();
+      if (lines.subList(Math.min(seen, lines.size()), lines.size()).stream().anyMatch(wanted)) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no such new line on standard error within " + timeout + "\n" + node.transcript());
+  }
+}
