@@ -32,6 +32,7 @@ import net.connmonitor.log.Log;
 import net.connmonitor.log.Problems;
 import net.connmonitor.metrics.MonitorMetrics;
 import net.connmonitor.metrics.PrometheusMetrics;
+import net.connmonitor.monitor.ConfigurationShare;
 import net.connmonitor.monitor.HostPlacement;
 import net.connmonitor.monitor.MonitorStartException;
 import net.connmonitor.monitor.MonitorVerticle;
@@ -247,6 +248,7 @@ public final class Main {
     VertxOptions vertxOptions = new VertxOptions().setEventLoopPoolSize(Runtime.getRuntime().availableProcessors());
     Vertx vertx;
     HostPlacement placement;
+    ConfigurationShare share;
     Runnable close;
     if (options.cluster().isPresent()) {
       Optional<ClusterMonitor> cluster = ClusterMonitor.start(options.cluster().get(), vertxOptions);
@@ -255,15 +257,17 @@ public final class Main {
       }
       vertx = cluster.get().vertx();
       placement = cluster.get().placement();
+      share = cluster.get().configuration();
       close = cluster.get()::close;
     } else {
       vertx = Vertx.builder().with(vertxOptions).withTransport(Transport.EPOLL).build();
       placement = HostPlacement.ALONE;
+      share = ConfigurationShare.ALONE;
       close = () -> vertx.close().await();
     }
     Optional<PrometheusMetrics> metrics = listen.map(address -> new PrometheusMetrics(Clock.systemUTC()));
     MonitorVerticle monitor =
-        new MonitorVerticle(metrics.<MonitorMetrics>map(m -> m).orElse(MonitorMetrics.NONE), placement);
+        new MonitorVerticle(metrics.<MonitorMetrics>map(m -> m).orElse(MonitorMetrics.NONE), placement, share);
     OutputVerticle printer = new OutputVerticle(new FileOutputStream(FileDescriptor.out), Clock.systemDefaultZone(),
         options.collect());
     AtomicBoolean applied = new AtomicBoolean();

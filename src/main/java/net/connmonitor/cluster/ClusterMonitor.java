@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import net.connmonitor.log.Log;
 import net.connmonitor.log.Problems;
+import net.connmonitor.monitor.ConfigurationShare;
 import net.connmonitor.monitor.HostPlacement;
 
 /**
@@ -26,10 +27,12 @@ public final class ClusterMonitor {
 
   private final ClusterNode node;
   private final ClusterPlacement placement;
+  private final ClusterConfiguration configuration;
 
-  private ClusterMonitor(ClusterNode node, ClusterPlacement placement) {
+  private ClusterMonitor(ClusterNode node) {
     this.node = node;
-    this.placement = placement;
+    this.placement = ClusterPlacement.follow(node);
+    this.configuration = ClusterConfiguration.follow(node.vertx(), node.vantage());
   }
 
   /**
@@ -53,7 +56,7 @@ public final class ClusterMonitor {
           + Problems.describe(e) + ")");
       return Optional.empty();
     }
-    return Optional.of(new ClusterMonitor(node, ClusterPlacement.follow(node)));
+    return Optional.of(new ClusterMonitor(node));
   }
 
   /**
@@ -73,6 +76,10 @@ public final class ClusterMonitor {
 
   public HostPlacement placement() {
     return placement;
+  }
+
+  public ConfigurationShare configuration() {
+    return configuration;
   }
 
   /** Leaves the cluster; blocks. */

@@ -21,7 +21,8 @@ import net.connmonitor.probe.ScanClient;
  * The main verticle: loads the configuration through vertx-config, deploys one {@link HostVerticle} per host line,
  * and applies every later version of the file (saved, or asked for on {@link #RELOAD_ADDRESS}) as a diff. What the
  * hosts measure also goes to its {@link MonitorMetrics}. Its {@link HostPlacement} says which of the hosts it runs:
- * in a cluster, a change of the members is applied as a diff too.
+ * in a cluster, a change of the members is applied as a diff too; its {@link ConfigurationShare} makes a file read
+ * here the cluster's configuration, and applies the one another node read.
  *
  * <p>Deployment config: {@code {"path": FILE}} (absent: standard input) and optionally {@code "watchPeriodMs"}
  * (how often the file is checked for changes, default 1000; 0 turns watching off).
@@ -41,6 +42,7 @@ public final class MonitorVerticle extends VerticleBase {
   private final IcmpChannels icmp = new IcmpChannels();
   private final MonitorMetrics metrics;
   private final HostPlacement placement;
+  private final ConfigurationShare share;
   /** The hosts of the configuration applied last, before placement. */
   private List<HostConfig> configured = List.of();
   /** Shared by every host's scans; Vert.x closes it when this verticle is undeployed, after the hosts. */
@@ -57,12 +59,13 @@ public final class MonitorVerticle extends VerticleBase {
   }
 
   public MonitorVerticle(MonitorMetrics metrics) {
-    this(metrics, HostPlacement.ALONE);
+    this(metrics, HostPlacement.ALONE, ConfigurationShare.ALONE);
   }
 
-  public MonitorVerticle(MonitorMetrics metrics, HostPlacement placement) {
+  public MonitorVerticle(MonitorMetrics metrics, HostPlacement placement, ConfigurationShare share) {
     this.metrics = metrics;
     this.placement = placement;
+    this.share = share;
   }
 
   /**
@@ -89,7 +92,7 @@ public final class MonitorVerticle extends VerticleBase {
             return startFailure(source.describe() + " has errors");
           }
           warnDuplicates(parsed);
-          return apply(parsed.hosts(), false);
+          return share.offer(parsed.hosts(), false).compose(hosts -> apply(hosts, false));
         })
         .compose(applied -> running.isEmpty() && placement.vantage().isEmpty()
             ? startFailure("no usable host in " + source.describe())
@@ -104,6 +107,7 @@ public final class MonitorVerticle extends VerticleBase {
           vertx.eventBus().localConsumer(RELOAD_ADDRESS,
               message -> reload().onSuccess(outcome -> message.reply(outcome.toJson())));
           placement.onChange(() -> context.runOnContext(changed -> apply(configured, false)));
+          share.onNewer(hosts -> context.runOnContext(newer -> apply(hosts, true)));
         });
   }
 
@@ -144,7 +148,7 @@ public final class MonitorVerticle extends VerticleBase {
     ParsedConfig parsed = ParsedConfig.fromJson(json);
     if (parsed.valid()) {
       warnDuplicates(parsed);
-      return apply(parsed.hosts(), true)
+      return share.offer(parsed.hosts(), true).compose(hosts -> apply(hosts, true))
           .map(notice -> new ReloadOutcome(ReloadOutcome.Result.APPLIED, List.of(notice)));
     }
     List<String> lines = new ArrayList<>(logErrors(parsed));

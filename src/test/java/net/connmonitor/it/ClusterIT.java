@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Three monitors, each a JVM of the packaged jar in a site of its own (cmt-site-a, -b, -c, two, three and four hops
  * from cmt-web), form one cluster: from=any hosts measured exactly once, a killed node's hosts taken over within the
  * bound, a cut-off site measuring on its own and the cluster whole again once the link is back, a node with another
- * key kept out. One cluster serves every test, in order; site-a is the collector.
+ * key kept out, a reload on one node applied on all. One cluster serves every test, in order; site-a is the
+ * collector. Each node has its own copy of the hosts file.
  */
 @ExtendWith(TestNetwork.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -58,7 +59,7 @@ class ClusterIT {
   static Path directory;
 
   private final Map<String, MonitorProcess> nodes = new TreeMap<>();
-  private Path hosts;
+  private String hosts;
 
   @BeforeAll
   void startThreeSites() throws Exception {
@@ -67,7 +68,7 @@ class ClusterIT {
     }
     StringBuilder lines = new StringBuilder(MESH_HOST + " from=all ping=500 numpings=3 trace=1000 json=1\n");
     ANY_HOSTS.forEach(host -> lines.append(host).append(" from=any ping=500 numpings=2 json=1\n"));
-    hosts = Files.writeString(directory.resolve("hosts.conf"), lines);
+    hosts = lines.toString();
     for (String site : SITES) {
       nodes.put(site, startNode(site));
     }
@@ -191,7 +192,8 @@ class ClusterIT {
         + TestNetwork.SITE_V4.get("d") + ":" + PORT + "\njoin=" + joinList() + "\nkey=" + otherKey + "\n");
     int seenByA = nodes.get("a").stdout().size();
     try (MonitorProcess rogue = MonitorProcess.start(List.of("ip", "netns", "exec", "cmt-site-d"), null,
-        "--cluster", file.toString(), "--collect", hosts.toString())) {
+        "--cluster", file.toString(), "--collect", Files.writeString(directory.resolve("rogue-hosts.conf"), hosts)
+            .toString())) {
       // Alone, it measures every host itself: once it has, it has long tried to join.
       rogue.awaitStdout(line -> line.contains("\"vantage\":\"rogue\"") && line.contains(TestNetwork.FAR_V6),
           JOIN_TIMEOUT);
@@ -202,10 +204,33 @@ class ClusterIT {
       assertTrue(atCollector.subList(seenByA, atCollector.size()).stream().noneMatch(line -> line.contains("rogue")),
           "the collector printed a record of the rogue node");
       for (MonitorProcess node : nodes.values()) {
-        assertTrue(node.stderr().stream().noneMatch(line -> line.contains("rogue joined")), node.transcript());
+        assertTrue(node.stderr().stream().noneMatch(line -> line.contains("rogue")), node.transcript());
       }
       System.out.println("ClusterIT: the node with another key: " + String.join(" | ", rogue.stderr()));
     }
+  }
+
+  @Test
+  @Order(5)
+  void aReloadOnOneNodeIsAppliedOnEvery() throws Exception {
+    String added = "198.18.10.1";
+    Files.writeString(hostsFile("b"), hosts + added + " from=all ping=500 numpings=2 json=1\n");
+    nodes.get("b").signal("HUP");
+    long reloadedAt = System.currentTimeMillis();
+    for (String site : SITES) {
+      awaitRecord(nodes.get(site), added, reloadedAt, Duration.ofSeconds(20));
+    }
+    System.out.println("ClusterIT: a reload on site-b measured everywhere after "
+        + (System.currentTimeMillis() - reloadedAt) + " ms");
+    for (String site : List.of("a", "c")) {
+      assertTrue(nodes.get(site).stderr().stream()
+          .anyMatch(line -> line.startsWith("II: cluster: configuration version") && line.contains("from site-b")),
+          nodes.get(site).transcript());
+    }
+  }
+
+  private Path hostsFile(String site) {
+    return directory.resolve("hosts-" + site + ".conf");
   }
 
   private MonitorProcess startNode(String site) throws IOException {
@@ -215,7 +240,10 @@ class ClusterIT {
     if (site.equals("a")) {
       args.add("--collect");
     }
-    args.add(hosts.toString());
+    if (!Files.exists(hostsFile(site))) {
+      Files.writeString(hostsFile(site), hosts);
+    }
+    args.add(hostsFile(site).toString());
     return MonitorProcess.start(List.of("ip", "netns", "exec", "cmt-site-" + site), null, args.toArray(String[]::new));
   }
 
