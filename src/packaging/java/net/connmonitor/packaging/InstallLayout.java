@@ -49,6 +49,7 @@ final class InstallLayout {
         new InstalledFile("/usr/share/connmonitor/connmonitor.conf", conf.resolve("connmonitor.conf"), 0644, PLAIN,
             BOTH),
         new InstalledFile("/etc/connmonitor/connmonitor.conf", conf.resolve("connmonitor.conf"), 0644, CONFIG, BOTH),
+        new InstalledFile("/etc/connmonitor/cluster.conf", conf.resolve("cluster.conf"), 0644, CONFIG, BOTH),
         new InstalledFile("/etc/logrotate.d/connmonitor", conf.resolve("connmonitor.logrotate"), 0644, CONFIG, BOTH),
         // The service's arguments (CONNMONITOR_ARGS, e.g. --listen), where each family of distributions keeps a
         // service's settings; the unit reads both paths.

@@ -229,6 +229,37 @@ class ClusterIT {
     }
   }
 
+  @Test
+  @Order(6)
+  void aConsumerOnlyJvmReceivesEveryNodesRecordsAndIsGivenNoHost() throws Exception {
+    Path source = directory.resolve("ClusterConsumer.java");
+    Files.writeString(source, readmeExample());
+    Path file = Files.writeString(directory.resolve("consumer.conf"), "vantage=consumer\nlisten="
+        + TestNetwork.SITE_V4.get("d") + ":" + (PORT + 10) + "\njoin=" + joinList() + "\nkey=" + key("cluster.key")
+        + "\n");
+    // The library jar and its dependencies, vertx-infinispan among them, as this JVM has them; the source launcher
+    // compiles the README's example.
+    String classpath = System.getProperty("connmonitor.library") + ":" + System.getProperty("java.class.path");
+    try (MonitorProcess consumer = MonitorProcess.run(List.of("ip", "netns", "exec", "cmt-site-d",
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath, source.toString(),
+        file.toString()))) {
+      for (String vantage : VANTAGES) {
+        consumer.awaitStdout(line -> line.startsWith(vantage + " measured "), JOIN_TIMEOUT);
+      }
+      Map<String, Set<String>> seen = vantagesInNextWindow(nodes.values());
+      for (String host : ANY_HOSTS) {
+        assertEquals(Set.of(owner(host, VANTAGES)), seen.get(host), host + ": " + seen);
+      }
+    }
+  }
+
+  private static String readmeExample() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    int section = readme.indexOf("\n## Several vantage points: a cluster");
+    int start = readme.indexOf("```java\n", section) + "```java\n".length();
+    return readme.substring(start, readme.indexOf("\n```\n", start) + 1);
+  }
+
   private Path hostsFile(String site) {
     return directory.resolve("hosts-" + site + ".conf");
   }

@@ -75,6 +75,13 @@ final class MonitorProcess implements AutoCloseable {
     return new MonitorProcess(process, true);
   }
 
+  /** Runs {@code command}, a program other than the jar (the README's examples, say). */
+  static MonitorProcess run(List<String> command) throws IOException {
+    Process process = new ProcessBuilder(command).start();
+    process.getOutputStream().close();
+    return new MonitorProcess(process, true);
+  }
+
   /**
    * Runs the packaged launcher, its jar path pointed at the jar that `mvn package` built, as {@code bash -c script}
    * where {@code "$LAUNCHER"} names it.

@@ -50,6 +50,7 @@ class PackagesIT {
         "-rw-r--r-- root/root /usr/share/connmonitor/connmonitor.jar",
         "-rw-r--r-- root/root /usr/share/connmonitor/connmonitor.conf",
         "-rw-r--r-- root/root /etc/connmonitor/connmonitor.conf",
+        "-rw-r--r-- root/root /etc/connmonitor/cluster.conf",
         "-rw-r--r-- root/root /etc/logrotate.d/connmonitor",
         "-rw-r--r-- root/root /etc/default/connmonitor",
         "-rw-r--r-- root/root /lib/systemd/system/connmonitor.service",
@@ -67,8 +68,9 @@ class PackagesIT {
     assertEquals(List.of("logrotate"), run("dpkg-deb", "-f", DEB.toString(), "Recommends"));
     assertEquals(List.of("all"), run("dpkg-deb", "-f", DEB.toString(), "Architecture"));
     assertEquals(List.of(VERSION), run("dpkg-deb", "-f", DEB.toString(), "Version"));
-    assertEquals(List.of("/etc/connmonitor/connmonitor.conf", "/etc/logrotate.d/connmonitor",
-            "/etc/default/connmonitor"), run("dpkg-deb", "-I", DEB.toString(), "conffiles"));
+    assertEquals(List.of("/etc/connmonitor/connmonitor.conf", "/etc/connmonitor/cluster.conf",
+            "/etc/logrotate.d/connmonitor", "/etc/default/connmonitor"),
+        run("dpkg-deb", "-I", DEB.toString(), "conffiles"));
     Path control = Files.createTempDirectory("connmonitor-deb-control");
     run("dpkg-deb", "-e", DEB.toString(), control.resolve("DEBIAN").toString());
     for (String script : List.of("postinst", "prerm", "postrm")) {
@@ -91,6 +93,7 @@ class PackagesIT {
         "- -rw-r--r-- root/root /usr/share/connmonitor/connmonitor.jar",
         "- -rw-r--r-- root/root /usr/share/connmonitor/connmonitor.conf",
         "cn -rw-r--r-- root/root /etc/connmonitor/connmonitor.conf",
+        "cn -rw-r--r-- root/root /etc/connmonitor/cluster.conf",
         "cn -rw-r--r-- root/root /etc/logrotate.d/connmonitor",
         "cn -rw-r--r-- root/root /etc/sysconfig/connmonitor",
         "- -rw-r--r-- root/root /usr/lib/systemd/system/connmonitor.service",
@@ -104,8 +107,8 @@ class PackagesIT {
         new TreeSet<>(run("rpm", "-qp", "--qf",
             "[%{FILEFLAGS:fflags} %{FILEMODES:perms} %{FILEUSERNAME}/%{FILEGROUPNAME} %{FILENAMES}\\n]",
             RPM.toString()).stream().map(line -> line.startsWith(" ") ? "-" + line : line).toList()));
-    assertEquals(List.of("/etc/connmonitor/connmonitor.conf", "/etc/logrotate.d/connmonitor",
-            "/etc/sysconfig/connmonitor"), run("rpm", "-qpc", RPM.toString()));
+    assertEquals(List.of("/etc/connmonitor/cluster.conf", "/etc/connmonitor/connmonitor.conf",
+            "/etc/logrotate.d/connmonitor", "/etc/sysconfig/connmonitor"), run("rpm", "-qpc", RPM.toString()));
     assertEquals(List.of("java-headless >= 1:17", "shadow-utils", "logrotate"),
         run("rpm", "-qp", "--requires", RPM.toString())
             .stream().filter(requirement -> !requirement.startsWith("rpmlib(")).toList());
