@@ -37,7 +37,8 @@ class CommandLineIT {
   void printsItsUsage() throws Exception {
     try (MonitorProcess monitor = MonitorProcess.start("--help")) {
       assertEquals(0, monitor.waitForExit(EXIT));
-      assertTrue(monitor.stdout().get(0).startsWith("Usage: connmonitor [--listen ADDRESS:PORT] [FILE]"),
+      assertTrue(monitor.stdout().get(0)
+              .startsWith("Usage: connmonitor [--listen ADDRESS:PORT] [--cluster CLUSTER-FILE [--collect]] [FILE]"),
           monitor.transcript());
     }
   }
