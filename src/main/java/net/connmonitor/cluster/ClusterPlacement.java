@@ -35,6 +35,7 @@ public final class ClusterPlacement implements HostPlacement {
   private final Map<String, Optional<String>> vantageOf = new ConcurrentHashMap<>();
   private final Set<String> asking = ConcurrentHashMap.newKeySet();
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+  private final Set<String> sharedVantagesSaid = ConcurrentHashMap.newKeySet();
   private volatile SortedSet<String> live;
 
   private ClusterPlacement(ClusterNode node) {
@@ -88,8 +89,13 @@ public final class ClusterPlacement implements HostPlacement {
           asking.remove(id);
           if (answer.succeeded() && answer.result() != null && nodes.contains(id)) {
             JsonObject metadata = answer.result().metadata();
-            vantageOf.put(id, metadata.getBoolean(ClusterNode.MEASURES_METADATA, false)
-                ? Optional.of(metadata.getString(ClusterNode.VANTAGE_METADATA)) : Optional.empty());
+            Optional<String> vantage = metadata.getBoolean(ClusterNode.MEASURES_METADATA, false)
+                ? Optional.of(metadata.getString(ClusterNode.VANTAGE_METADATA)) : Optional.empty();
+            if (vantage.isPresent() && vantageOf.containsValue(vantage) && sharedVantagesSaid.add(vantage.get())) {
+              Log.warn("cluster: two members are both vantage " + vantage.get() + "; they measure the same from=any "
+                  + "hosts, and their records cannot be told apart: give each node a vantage= of its own");
+            }
+            vantageOf.put(id, vantage);
             update();
           }
         });
