@@ -14,9 +14,11 @@ import net.connmonitor.monitor.ConfigurationShare;
 
 /**
  * The cluster's one configuration, kept in the cluster manager's shared data, where a joining node finds it; each
- * new version is also published on the event bus, as Vert.x's cluster-wide maps say nothing of their changes. A
- * version replaces the stored one only if that is still the one it was made from (compare and swap): of two reloads
- * at once, one wins and the other is made again from the winner.
+ * new version is also published on the event bus, as Vert.x's cluster-wide maps say nothing of their changes, and
+ * the map is read again every {@value #CHECK_MS} ms: after a partition has healed, a node's subscription on the
+ * event bus may be lost (each side removed the other's, and the larger side's set wins), and a version published
+ * then would not reach it. A version replaces the stored one only if that is still the one it was made from
+ * (compare and swap): of two reloads at once, one wins and the other is made again from the winner.
  */
 final class ClusterConfiguration implements ConfigurationShare {
 
@@ -24,6 +26,7 @@ final class ClusterConfiguration implements ConfigurationShare {
   static final String KEY = "current";
   /** Where each new version is published. */
   static final String ADDRESS = "connmonitor.configuration";
+  static final long CHECK_MS = 2000;
 
   private final Vertx vertx;
   private final String vantage;
@@ -41,6 +44,14 @@ final class ClusterConfiguration implements ConfigurationShare {
     ClusterConfiguration share = new ClusterConfiguration(vertx, vantage);
     vertx.eventBus().<JsonObject>consumer(ADDRESS, message -> share.received(
         ConfigurationVersion.fromJson(message.body())));
+    vertx.setPeriodic(CHECK_MS, id -> vertx.sharedData().<String, JsonObject>getClusterWideMap(MAP)
+        .compose(map -> map.get(KEY))
+        .onSuccess(stored -> {
+          // Only once this node has a configuration: the first one is its file's, or the cluster's, as offer says.
+          if (stored != null && share.applied.isPresent()) {
+            share.received(ConfigurationVersion.fromJson(stored));
+          }
+        }));
     return share;
   }
 

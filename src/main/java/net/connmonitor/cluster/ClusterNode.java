@@ -28,13 +28,15 @@ import org.jgroups.JChannel;
 public final class ClusterNode {
 
   /**
-   * Infinispan's notices that are not the operator's business: that it keeps no state on disk, which a monitor
-   * does not want; and that vertx-infinispan's view listener failed, which it does for the views that come while
-   * Vert.x joins, before Vert.x has given it the listener it calls. Held here because java.util.logging keeps
-   * loggers only weakly.
+   * Notices that are not the operator's business: Infinispan's, that it keeps no state on disk, which a monitor
+   * does not want; that vertx-infinispan's view listener failed, which it does for the views that come while
+   * Vert.x joins, before Vert.x has given it the listener it calls; and JGroups's line for every message that
+   * does not decrypt, which a node without the key would make a flood of (that node says itself that it could not
+   * join). Held here because java.util.logging keeps loggers only weakly.
    */
   private static final List<Logger> QUIETED = List.of(Logger.getLogger("org.infinispan.CONFIG"),
-      Logger.getLogger("org.infinispan.notifications.cachemanagerlistener.CacheManagerNotifierImpl"));
+      Logger.getLogger("org.infinispan.notifications.cachemanagerlistener.CacheManagerNotifierImpl"),
+      Logger.getLogger("org.jgroups.protocols.SYM_ENCRYPT"), Logger.getLogger("org.jgroups.protocols.Encrypt"));
 
   /** The key of this node's vantage name in the metadata the cluster manager keeps for each node. */
   static final String VANTAGE_METADATA = "vantage";
@@ -64,7 +66,7 @@ public final class ClusterNode {
   /** @param measures whether this node is a monitor, which the other monitors give hosts to */
   static Future<ClusterNode> join(ClusterFile file, ClusterKey key, VertxOptions options, Transport transport,
       boolean measures) {
-    QUIETED.forEach(logger -> logger.setLevel(Level.SEVERE));
+    QUIETED.forEach(logger -> logger.setLevel(Level.OFF));
     InfinispanClusterManager manager;
     EventBusOptions bus;
     try {

@@ -43,8 +43,8 @@ public final class MonitorVerticle extends VerticleBase {
   private final MonitorMetrics metrics;
   private final HostPlacement placement;
   private final ConfigurationShare share;
-  /** The hosts of the configuration applied last, before placement. */
-  private List<HostConfig> configured = List.of();
+  /** The hosts of the configuration applied last, before placement; null until the first. */
+  private List<HostConfig> configured;
   /** Shared by every host's scans; Vert.x closes it when this verticle is undeployed, after the hosts. */
   private ScanClient scanClient;
   private ConfigSource source;
@@ -83,6 +83,12 @@ public final class MonitorVerticle extends VerticleBase {
     metrics.countDroppedAnswers(icmp::droppedAnswers);
     long watchPeriod = source.isFile() ? config().getLong("watchPeriodMs", DEFAULT_WATCH_PERIOD_MS) : 0;
     retriever = ConfigRetriever.create(vertx, source.retrieverOptions(watchPeriod));
+    // Before the first configuration is applied: members that come while it is are placed again once it is.
+    placement.onChange(() -> context.runOnContext(changed -> {
+      if (configured != null) {
+        apply(configured, false);
+      }
+    }));
     return retriever.getConfig()
         .recover(e -> startFailure("cannot read " + source.describe() + " (" + reason(e) + ")"))
         .compose(json -> {
@@ -106,7 +112,6 @@ public final class MonitorVerticle extends VerticleBase {
           // Local: a reload asked here reads this node's file, whichever node of a cluster asks.
           vertx.eventBus().localConsumer(RELOAD_ADDRESS,
               message -> reload().onSuccess(outcome -> message.reply(outcome.toJson())));
-          placement.onChange(() -> context.runOnContext(changed -> apply(configured, false)));
           share.onNewer(hosts -> context.runOnContext(newer -> apply(hosts, true)));
         });
   }
