@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import net.connmonitor.cluster.ClusterKey;
 import net.connmonitor.cluster.ClusterMonitor;
 import net.connmonitor.config.ConfigParser;
 import net.connmonitor.config.ConfigSource;
@@ -202,10 +201,9 @@ public final class Main {
   }
 
   private static int makeClusterKey(Path path) {
-    try {
-      ClusterKey.make(path);
-    } catch (ClusterKey.KeyFileException e) {
-      System.err.println("connmonitor: " + e.getMessage());
+    Optional<String> problem = ClusterMonitor.makeKey(path);
+    if (problem.isPresent()) {
+      System.err.println("connmonitor: " + problem.get());
       return FAILED;
     }
     System.out.println(path + ": new cluster key written, readable by its owner only; copy it to every node");

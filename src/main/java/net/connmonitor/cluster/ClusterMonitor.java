@@ -70,6 +70,20 @@ public final class ClusterMonitor {
     return problems;
   }
 
+  /**
+   * {@code --make-cluster-key PATH}.
+   *
+   * @return why no key was written; empty when it was
+   */
+  public static Optional<String> makeKey(Path path) {
+    try {
+      ClusterKey.make(path);
+      return Optional.empty();
+    } catch (ClusterKey.KeyFileException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
   public Vertx vertx() {
     return node.vertx();
   }
