@@ -33,6 +33,7 @@ import net.connmonitor.monitor.MonitorStartException;
 import net.connmonitor.monitor.MonitorVerticle;
 import net.connmonitor.os.NativeSupport;
 import net.connmonitor.output.OutputVerticle;
+import net.connmonitor.view.Page;
 
 /**
  * The command line: {@code connmonitor [--listen ADDRESS:PORT] [FILE]}, {@code --version}, {@code --help},
@@ -57,7 +58,8 @@ public final class Main {
       SIGTERM or SIGINT stops after printing what is in flight.
 
       --listen serves HTTP on ADDRESS:PORT (127.0.0.1:9100, [::1]:9100, or :9100 for every address):
-      GET /metrics for Prometheus, GET /-/healthy, GET /-/ready, POST /-/reload (as SIGHUP).
+      GET / the operator's page (every host, live), GET /metrics for Prometheus, GET /-/healthy,
+      GET /-/ready, POST /-/reload (as SIGHUP).
       """.formatted(Option.keywords());
 
   private Main() {
@@ -164,9 +166,12 @@ public final class Main {
     AtomicBoolean applied = new AtomicBoolean();
 
     Future<String> output = vertx.deployVerticle(printer);
+    // Only with --listen; deployed before the monitor, so that it sees the first records.
+    Optional<Page> page = listen.map(address -> new Page(Clock.systemUTC()));
     // Before the monitor, so that /-/ready says "not yet" while the configuration is read and applied.
-    Future<String> listening = listen.isEmpty() ? output : output.compose(id -> vertx.deployVerticle(
-            new HttpEndpoints(listen.get(), metrics.get(), applied::get),
+    Future<String> listening = listen.isEmpty() ? output : output.compose(id -> vertx.deployVerticle(page.get()))
+        .compose(id -> vertx.deployVerticle(
+            new HttpEndpoints(listen.get(), metrics.get(), applied::get, page.get().routes()),
             new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
         .recover(e -> {
           String problem = "cannot listen on " + listen.get() + " (" + Problems.describe(e) + ")";
