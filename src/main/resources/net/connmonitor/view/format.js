@@ -25,13 +25,15 @@ function formatMs(ms) {
   if (ms === null || ms === undefined) {
     return "\u2013";
   }
+  // Three significant digits at most, trailing zeros dropped.
+  const short = (value) => String(Number(value.toPrecision(value >= 10 ? 3 : 2)));
   if (ms < 1) {
-    return (ms * 1000).toFixed(ms < 0.01 ? 1 : 0) + " \u00b5s";
+    return short(ms * 1000) + " \u00b5s";
   }
   if (ms < 1000) {
-    return ms.toFixed(ms < 10 ? 2 : ms < 100 ? 1 : 0) + " ms";
+    return short(ms) + " ms";
   }
-  return (ms / 1000).toFixed(2) + " s";
+  return short(ms / 1000) + " s";
 }
 
 function formatLoss(pct) {

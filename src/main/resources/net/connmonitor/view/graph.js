@@ -11,10 +11,10 @@ function svg(tag, attributes) {
   return node;
 }
 
-/** A round number at or above {@code value}: 1, 2 or 5 times a power of ten. */
-function niceCeiling(value) {
+/** A round step at or above {@code value}: 1, 2 or 5 times a power of ten. */
+function niceStep(value) {
   const power = Math.pow(10, Math.floor(Math.log10(value)));
-  for (const step of [1, 2, 2.5, 5, 10]) {
+  for (const step of [1, 2, 5]) {
     if (value <= step * power) {
       return step * power;
     }
@@ -22,15 +22,21 @@ function niceCeiling(value) {
   return 10 * power;
 }
 
-/** The top of the RTT axis: room for the quartiles everywhere, not for the odd spike, which is cut at the top. */
-function rttTop(series) {
+/**
+ * The RTT axis: room for the quartiles everywhere, not for the odd spike (cut at the top), in round steps.
+ *
+ * @return the step between grid lines and the top, a whole number of steps
+ */
+function rttAxis(series) {
   const q3 = series.q3.filter((v) => v !== null).sort((a, b) => a - b);
   const hi = series.hi.filter((v) => v !== null);
   if (q3.length === 0) {
-    return 1;
+    return { step: 0.25, top: 1 };
   }
   const typical = q3[Math.floor(0.95 * (q3.length - 1))];
-  return niceCeiling(Math.max(Math.min(Math.max(...hi), typical * 2.5), typical * 1.2, 1e-4));
+  const wanted = Math.max(Math.min(Math.max(...hi), typical * 2.5), typical * 1.2, 1e-4);
+  const step = niceStep(wanted / 4);
+  return { step: step, top: step * Math.ceil(wanted / step - 1e-9) };
 }
 
 /**
@@ -56,14 +62,15 @@ function smokeGraph(container, series, changes, tickMinutes) {
   const startMs = series.startMs;
   const endMs = startMs + points * series.stepMs;
   const x = (ms) => left + ((ms - startMs) / (endMs - startMs)) * plotWidth;
-  const topMs = rttTop(series);
+  const axis = rttAxis(series);
+  const topMs = axis.top;
   const y = (ms) => top + plotHeight - (Math.min(ms, topMs) / topMs) * plotHeight;
 
-  for (let i = 0; i <= 4; i++) {
-    const value = (topMs * i) / 4;
+  for (let i = 0; i * axis.step <= topMs + 1e-12; i++) {
+    const value = i * axis.step;
     root.append(svg("line", { class: "grid", x1: left, x2: width - right, y1: y(value), y2: y(value) }));
     const label = svg("text", { x: left - 8, y: y(value) + 4, "text-anchor": "end" });
-    label.textContent = formatMs(value === 0 ? 0 : value).replace(/^0\.0+ /, "0 ");
+    label.textContent = i === 0 ? "0" : formatMs(value);
     root.append(label);
   }
   const tickMs = tickMinutes * 60000;
