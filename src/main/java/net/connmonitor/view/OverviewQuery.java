@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import net.connmonitor.record.Target;
 
 /**
  * What the overview asks for: the hosts matching every word of a filter (each a piece of the name, the address or
@@ -17,11 +18,18 @@ import java.util.function.ToDoubleFunction;
 record OverviewQuery(List<String> terms, Column sort, boolean descending, int offset, int limit) {
 
   static final int DEFAULT_LIMIT = 100;
+  private static final Comparator<Target> BY_NAME = Comparator.comparing(Target::name, NaturalOrder.INSTANCE)
+      .thenComparing(Target::address, NaturalOrder.INSTANCE);
   static final int MAX_LIMIT = 1000;
 
   /** The columns the overview sorts by. */
   enum Column {
     NAME, ADDR, LOSS, MEDIAN, SPREAD, ROUTE, SCAN;
+
+    /** Whether the order needs every host's figures, not only whom it is about. */
+    boolean byFigure() {
+      return this != NAME && this != ADDR;
+    }
 
     static Column parse(String text) {
       try {
@@ -68,11 +76,10 @@ record OverviewQuery(List<String> terms, Column sort, boolean descending, int of
     throw new IllegalArgumentException(name + "=" + text + ": expected an integer from " + least + " to " + most);
   }
 
-  boolean matches(HostHistory.Summary summary) {
+  boolean matches(Target target) {
     if (terms.isEmpty()) {
       return true;
     }
-    var target = summary.host().target();
     StringBuilder text = new StringBuilder(target.name()).append(' ').append(target.address());
     target.labels().forEach((key, value) -> text.append(' ').append(key).append(':').append(value));
     String haystack = text.toString().toLowerCase(Locale.ROOT);
@@ -81,19 +88,24 @@ record OverviewQuery(List<String> terms, Column sort, boolean descending, int of
 
   /** The order of the rows: the sort column, then the name and the address so that pages do not shuffle. */
   Comparator<HostHistory.Summary> order() {
-    Comparator<HostHistory.Summary> byName = Comparator.comparing((HostHistory.Summary s) -> s.host().target().name())
-        .thenComparing(s -> s.host().target().address())
-        .thenComparingInt(s -> s.host().id());
     Comparator<HostHistory.Summary> primary = switch (sort) {
-      case NAME -> byName;
-      case ADDR -> Comparator.comparing((HostHistory.Summary s) -> s.host().target().address());
+      case NAME, ADDR -> Comparator.comparing(s -> s.host().target(), targetOrder());
       case LOSS -> figure(s -> s.recent().lossPct());
       case MEDIAN -> figure(s -> s.recent().medianMs());
       case SPREAD -> figure(s -> s.recent().spreadMs());
       case ROUTE -> figure(s -> s.lastChangeMs() == 0 ? Double.NaN : s.lastChangeMs());
       case SCAN -> figure(s -> s.lastScan() == null ? Double.NaN : s.lastScan().up());
     };
-    return (descending ? primary.reversed() : primary).thenComparing(byName);
+    return (descending && sort.byFigure() ? primary.reversed() : primary)
+        .thenComparing(s -> s.host().target(), BY_NAME)
+        .thenComparingInt(s -> s.host().id());
+  }
+
+  /** The order by name or address, which needs no figure; for a figure's column, by name. */
+  Comparator<Target> targetOrder() {
+    Comparator<Target> order = sort == Column.ADDR
+        ? Comparator.comparing(Target::address, NaturalOrder.INSTANCE).thenComparing(BY_NAME) : BY_NAME;
+    return descending && !sort.byFigure() ? order.reversed() : order;
   }
 
   /** Hosts without the figure (NaN) last, whichever the direction; so the reversal is undone for them. */

@@ -53,10 +53,18 @@ class OverviewQueryTest {
   void everyWordOfTheFilterMatchesTheNameTheAddressOrALabel() {
     OverviewQuery query = parse(Map.of("q", "  SITE:par  web "));
     assertEquals(List.of("site:par", "web"), query.terms());
-    assertTrue(query.matches(host(1, "web1.example", "site:paris", 0)));
-    assertFalse(query.matches(host(2, "web2.example", "site:berlin", 0)));
-    assertFalse(query.matches(host(3, "db.example", "site:paris", 0)));
-    assertTrue(parse(Map.of("q", "198.18.0.3")).matches(host(3, "db.example", "", 0)));
+    assertTrue(query.matches(host(1, "web1.example", "site:paris", 0).host().target()));
+    assertFalse(query.matches(host(2, "web2.example", "site:berlin", 0).host().target()));
+    assertFalse(query.matches(host(3, "db.example", "site:paris", 0).host().target()));
+    assertTrue(parse(Map.of("q", "198.18.0.3")).matches(host(3, "db.example", "", 0).host().target()));
+  }
+
+  @Test
+  void namesAndAddressesSortWithTheirNumbersAsNumbers() {
+    List<String> names = new ArrayList<>(List.of("127.0.0.10", "web10", "127.0.0.2", "web9", "127.0.1.1", "web",
+        "127.0.0.02", "Web"));
+    names.sort(NaturalOrder.INSTANCE);
+    assertEquals(List.of("127.0.0.02", "127.0.0.2", "127.0.0.10", "127.0.1.1", "Web", "web", "web9", "web10"), names);
   }
 
   @Test
