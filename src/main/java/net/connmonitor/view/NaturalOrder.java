@@ -23,7 +23,7 @@ final class NaturalOrder implements Comparator<String> {
       if (isDigit(x) && isDigit(y)) {
         int endA = digitsEnd(a, i);
         int endB = digitsEnd(b, j);
-        int order = compareNumbers(a.substring(i, endA), b.substring(j, endB));
+        int order = compareNumbers(a, i, endA, b, j, endB);
         if (order != 0) {
           return order;
         }
@@ -52,10 +52,22 @@ final class NaturalOrder implements Comparator<String> {
     return end;
   }
 
-  /** Without leading zeros, a longer run is a larger number; runs of one length compare as text. */
-  private static int compareNumbers(String x, String y) {
-    String a = x.replaceFirst("^0+(?=.)", "");
-    String b = y.replaceFirst("^0+(?=.)", "");
-    return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+  /** Without leading zeros, a longer run is a larger number; runs of one length compare digit by digit. */
+  private static int compareNumbers(String a, int fromA, int endA, String b, int fromB, int endB) {
+    while (fromA < endA - 1 && a.charAt(fromA) == '0') {
+      fromA++;
+    }
+    while (fromB < endB - 1 && b.charAt(fromB) == '0') {
+      fromB++;
+    }
+    if (endA - fromA != endB - fromB) {
+      return Integer.compare(endA - fromA, endB - fromB);
+    }
+    for (; fromA < endA; fromA++, fromB++) {
+      if (a.charAt(fromA) != b.charAt(fromB)) {
+        return Character.compare(a.charAt(fromA), b.charAt(fromB));
+      }
+    }
+    return 0;
   }
 }

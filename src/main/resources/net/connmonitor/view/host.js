@@ -2,6 +2,18 @@
 "use strict";
 
 const id = new URLSearchParams(location.search).get("id");
+/** The first graph: the last 30 minutes of the 3 hours' 20-second steps. */
+const RECENT_POINTS = 90;
+
+/** The last {@code count} steps of a series. */
+function lastPoints(series, count) {
+  const from = Math.max(0, series.bursts.length - count);
+  const part = { startMs: series.startMs + from * series.stepMs, stepMs: series.stepMs };
+  for (const key of ["lo", "q1", "median", "q3", "hi", "loss", "bursts"]) {
+    part[key] = series[key].slice(from);
+  }
+  return part;
+}
 
 const refresh = serialised(async () => {
   const answer = await fetch("/view/host.json?id=" + encodeURIComponent(id));
@@ -33,13 +45,16 @@ function render(host) {
     card("Route changes", String(host.routeChanges), "changes-card"),
     card("Last record", formatAgo(host.updatedMs, host.now)));
   const changes = host.routes.filter((r) => r.change).map((r) => r.atMs);
+  const recent = document.getElementById("recent");
   const fine = document.getElementById("fine");
   const coarse = document.getElementById("coarse");
   if (host.fine) {
+    smokeGraph(recent, lastPoints(host.fine, RECENT_POINTS), changes, 5);
     smokeGraph(fine, host.fine, changes, 30);
     smokeGraph(coarse, host.coarse, changes, 180);
   } else {
-    fine.replaceChildren(el("p", { class: "empty" }, "This host is not pinged."));
+    recent.replaceChildren(el("p", { class: "empty" }, "This host is not pinged."));
+    fine.replaceChildren();
     coarse.replaceChildren();
   }
   renderRoutes(host);

@@ -92,8 +92,8 @@ class PageIT {
           .map(WebElement::getText).filter(text -> text.endsWith("%")).findFirst().orElse(null));
       double shown = Double.parseDouble(lossCard.replace("%", "").trim());
       assertTrue(shown >= 15 && shown <= 45, "the lossy host's page shows a loss of " + lossCard);
-      browser.await(SOON, d -> !d.findElements(By.cssSelector("#fine .median line[data-loss]")).isEmpty());
-      browser.screenshot("host-lossy", 1250);
+      browser.await(SOON, d -> !d.findElements(By.cssSelector("#recent .median line[data-loss]")).isEmpty());
+      browser.screenshot("host-lossy", 1500);
 
       driver.get(base + "/host?id=" + webId);
       browser.await(SOON, d -> d.findElements(By.cssSelector("#routes tr.route")).size() == 1
@@ -101,7 +101,8 @@ class PageIT {
       driver.executeScript(MARK);
       TestNetwork.detour(true);
       try {
-        browser.await(SOON, d -> d.findElements(By.cssSelector("#fine .route-marker")).size() == 1
+        browser.await(SOON, d -> d.findElements(By.cssSelector("#recent .route-marker")).size() == 1
+            && d.findElements(By.cssSelector("#fine .route-marker")).size() == 1
             && d.findElements(By.cssSelector("#coarse .route-marker")).size() == 1
             && d.findElement(By.cssSelector("#routes tr.route")).getText().contains("changed"));
         String newest = driver.findElement(By.cssSelector("#routes tr.route")).getText();
@@ -111,7 +112,7 @@ class PageIT {
         assertTrue(!newest.contains(TestNetwork.ROUTERS_V4.get(1)), "the detour skips the second router: " + newest);
         assertEquals("1", driver.findElement(By.cssSelector(".changes-card .value")).getText());
         assertEquals("not reloaded", driver.executeScript(MARKED));
-        browser.screenshot("host-web", 1250);
+        browser.screenshot("host-web", 1500);
       } finally {
         TestNetwork.detour(false);
       }
