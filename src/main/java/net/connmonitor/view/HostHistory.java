@@ -1,5 +1,6 @@
 package net.connmonitor.view;
 
+import java.util.List;
 import net.connmonitor.probe.Measurement;
 import net.connmonitor.probe.PingStats;
 import net.connmonitor.probe.Scan;
@@ -33,8 +34,8 @@ final class HostHistory {
    * @param fine   the last 3 hours in 20-second buckets
    * @param coarse the last 24 hours in 5-minute buckets
    */
-  record Detail(Summary summary, Series fine, Series coarse, java.util.List<RouteHistory.Route> routes,
-      java.util.List<ScanHistory.Scanned> scans) {
+  record Detail(Summary summary, Series fine, Series coarse, List<RouteHistory.Route> routes,
+      List<ScanHistory.Scanned> scans) {
   }
 
   private final int id;
@@ -118,12 +119,7 @@ final class HostHistory {
     return new Detail(summary(nowMs),
         pings == null ? null : pings.fine(nowMs, PingHistory.FINE_BUCKETS),
         pings == null ? null : pings.coarse(nowMs, PingHistory.COARSE_BUCKETS),
-        routes == null ? java.util.List.of() : routes.routes(),
-        scans == null ? java.util.List.of() : scans.scans());
-  }
-
-  /** The room its ping history takes now, in bytes. */
-  synchronized int pingBytes() {
-    return pings == null ? 0 : pings.bytes();
+        routes == null ? List.of() : routes.routes(),
+        scans == null ? List.of() : scans.scans());
   }
 }

@@ -88,8 +88,4 @@ final class LiveFeed {
       });
     }
   }
-
-  int streams() {
-    return streams.size();
-  }
 }

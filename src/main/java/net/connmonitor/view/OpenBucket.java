@@ -1,5 +1,7 @@
 package net.connmonitor.view;
 
+import java.util.Arrays;
+
 /**
  * The bucket being filled: the round-trip samples that arrived in its time slot, the bursts they came from and their
  * loss. It keeps at most {@code capacity} samples: past that, they are thinned (sorted, every second one kept), which
@@ -61,7 +63,7 @@ final class OpenBucket {
       samples = larger;
       return;
     }
-    java.util.Arrays.sort(samples, 0, count);
+    Arrays.sort(samples, 0, count);
     int kept = 0;
     for (int i = 0; i < count; i += 2) {
       samples[kept++] = samples[i];

@@ -46,7 +46,8 @@ public final class Page extends VerticleBase {
   public Future<?> start() {
     vertx.setPeriodic(1000, id -> live.tick());
     vertx.setPeriodic(FORGET_EVERY_MS, id -> histories.forgetSilent(clock.millis()));
-    MessageConsumer<MonitorRecord> consumer = vertx.eventBus().consumer(Records.ADDRESS, message -> histories.add(message.body()));
+    MessageConsumer<MonitorRecord> consumer = vertx.eventBus().consumer(Records.ADDRESS,
+        message -> histories.add(message.body()));
     return consumer.completion();
   }
 

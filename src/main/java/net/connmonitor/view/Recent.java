@@ -1,5 +1,7 @@
 package net.connmonitor.view;
 
+import java.util.Arrays;
+
 /**
  * A host's ping figures over the last minutes, as the overview lists them: the median round trip and its spread (the
  * distance from the first quartile to the third) of the buckets' samples, and the loss of their bursts.
@@ -38,7 +40,7 @@ record Recent(double medianMs, double spreadMs, double lossPct, int bursts) {
     if (count == 0) {
       return new Recent(Double.NaN, Double.NaN, lossSum / bursts, bursts);
     }
-    java.util.Arrays.sort(samples, 0, count);
+    Arrays.sort(samples, 0, count);
     double median = Quantiles.at(samples, count, 0.5);
     double spread = Quantiles.at(samples, count, 0.75) - Quantiles.at(samples, count, 0.25);
     return new Recent(median, spread, lossSum / bursts, bursts);

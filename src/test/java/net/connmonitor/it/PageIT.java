@@ -3,6 +3,7 @@ package net.connmonitor.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -132,7 +134,7 @@ class PageIT {
     return text.equals("\u2013") ? Double.NaN : Double.parseDouble(text);
   }
 
-  private static List<String> names(org.openqa.selenium.WebDriver driver) {
+  private static List<String> names(WebDriver driver) {
     return driver.findElements(By.cssSelector("#hosts tbody tr")).stream()
         .map(row -> row.getAttribute("data-host")).toList();
   }
@@ -146,7 +148,7 @@ class PageIT {
         if (ready.statusCode() == 200) {
           return;
         }
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         // Not listening yet.
       }
       Thread.sleep(100);

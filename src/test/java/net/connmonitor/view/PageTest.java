@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -149,7 +150,7 @@ class PageTest {
   void theLiveFeedSaysWhenAHostChanged(Vertx vertx) throws Exception {
     publish(vertx, new MonitorRecord(web, Instant.now(), new PingStats(1, 2, 3, 0.5, 0)));
     int id = awaitRows("/view/hosts.json", 1).getJsonArray("rows").getJsonObject(0).getInteger("id");
-    HttpResponse<java.io.InputStream> stream = client.send(
+    HttpResponse<InputStream> stream = client.send(
         HttpRequest.newBuilder(URI.create(base + "/view/events?id=" + id)).build(),
         HttpResponse.BodyHandlers.ofInputStream());
     assertEquals("text/event-stream; charset=utf-8", stream.headers().firstValue("content-type").orElseThrow());
