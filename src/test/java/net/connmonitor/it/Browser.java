@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.function.Function;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -48,9 +49,14 @@ final class Browser implements AutoCloseable {
     return driver;
   }
 
-  /** Waits until {@code condition} gives something neither null nor false, and returns it. */
+  /**
+   * Waits until {@code condition} gives something neither null nor false, and returns it. The live pages redraw
+   * their rows every second, so an element found may be gone when it is read: that is tried again.
+   */
   <T> T await(Duration timeout, Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, timeout, Duration.ofMillis(200)).until(condition::apply);
+    return new WebDriverWait(driver, timeout, Duration.ofMillis(200))
+        .ignoring(StaleElementReferenceException.class)
+        .until(condition::apply);
   }
 
   /** Saves the page as it shows now, {@code height} pixels tall, as target/screenshots/NAME.png. */

@@ -68,8 +68,10 @@ class PageIT {
         double loss = loss(row(d.findElement(By.tagName("body")), lossy));
         return loss >= 15 && loss <= 45 ? loss : null;
       });
-      assertEquals("0 %", row(driver.findElement(By.tagName("body")), web).findElement(By.cssSelector(".loss"))
-          .getText());
+      assertEquals(0.0, browser.await(SOON, d -> {
+        double loss = loss(row(d.findElement(By.tagName("body")), web));
+        return Double.isNaN(loss) ? null : loss;
+      }));
       browser.await(SOON, d -> loss(row(d.findElement(By.tagName("body")), TestNetwork.DEAD_V4)) == 100);
 
       // Live: the figures move while the window stays the one that was loaded.
@@ -87,8 +89,9 @@ class PageIT {
       browser.await(SOON, d -> names(d).subList(0, 2).equals(List.of(TestNetwork.DEAD_V4, lossy)));
       browser.screenshot("overview", 760);
 
-      String webId = row(driver.findElement(By.tagName("body")), web).getAttribute("data-id");
-      String lossyId = row(driver.findElement(By.tagName("body")), lossy).getAttribute("data-id");
+      String webId = browser.await(SOON, d -> row(d.findElement(By.tagName("body")), web).getAttribute("data-id"));
+      String lossyId = browser.await(SOON,
+          d -> row(d.findElement(By.tagName("body")), lossy).getAttribute("data-id"));
       driver.get(base + "/host?id=" + lossyId);
       String lossCard = browser.await(SOON, d -> d.findElements(By.cssSelector(".loss-card .value")).stream()
           .map(WebElement::getText).filter(text -> text.endsWith("%")).findFirst().orElse(null));
@@ -107,12 +110,13 @@ class PageIT {
             && d.findElements(By.cssSelector("#fine .route-marker")).size() == 1
             && d.findElements(By.cssSelector("#coarse .route-marker")).size() == 1
             && d.findElement(By.cssSelector("#routes tr.route")).getText().contains("changed"));
-        String newest = driver.findElement(By.cssSelector("#routes tr.route")).getText();
+        String newest = browser.await(SOON, d -> d.findElement(By.cssSelector("#routes tr.route")).getText());
         for (String router : TestNetwork.DETOUR_V4) {
           assertTrue(newest.contains(router), "the new route " + newest + " goes through " + router);
         }
         assertTrue(!newest.contains(TestNetwork.ROUTERS_V4.get(1)), "the detour skips the second router: " + newest);
-        assertEquals("1", driver.findElement(By.cssSelector(".changes-card .value")).getText());
+        assertEquals("1", browser.await(SOON,
+            d -> d.findElement(By.cssSelector(".changes-card .value")).getText()));
         assertEquals("not reloaded", driver.executeScript(MARKED));
         browser.screenshot("host-web", 1500);
       } finally {
