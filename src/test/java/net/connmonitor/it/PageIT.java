@@ -63,10 +63,11 @@ class PageIT {
       var driver = browser.driver();
       driver.get(base + "/");
       browser.await(SOON, d -> d.findElements(By.cssSelector("#hosts tbody tr")).size() == 5);
-      // 30 % of the lossy host's requests are lost: after some 60 bursts of 10, the figure is near it.
+      // 30 % of the lossy host's requests are dropped at random: a few seconds in (a hundred requests or so), the
+      // figure is within 4 standard deviations of it.
       double lossyLoss = browser.await(SOON, d -> {
         double loss = loss(row(d.findElement(By.tagName("body")), lossy));
-        return loss >= 15 && loss <= 45 ? loss : null;
+        return loss >= 10 && loss <= 50 ? loss : null;
       });
       assertEquals(0.0, browser.await(SOON, d -> {
         double loss = loss(row(d.findElement(By.tagName("body")), web));
@@ -96,7 +97,7 @@ class PageIT {
       String lossCard = browser.await(SOON, d -> d.findElements(By.cssSelector(".loss-card .value")).stream()
           .map(WebElement::getText).filter(text -> text.endsWith("%")).findFirst().orElse(null));
       double shown = Double.parseDouble(lossCard.replace("%", "").trim());
-      assertTrue(shown >= 15 && shown <= 45, "the lossy host's page shows a loss of " + lossCard);
+      assertTrue(shown >= 10 && shown <= 50, "the lossy host's page shows a loss of " + lossCard);
       browser.await(SOON, d -> !d.findElements(By.cssSelector("#recent .median line[data-loss]")).isEmpty());
       browser.screenshot("host-lossy", 1500);
 
