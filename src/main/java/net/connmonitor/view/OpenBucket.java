@@ -40,6 +40,17 @@ final class OpenBucket {
     lossSum = 0;
   }
 
+  /** A copy with room for {@code more} samples, to be added to without changing this one; it keeps the slot. */
+  OpenBucket copy(int more) {
+    OpenBucket copy = new OpenBucket(count + more);
+    copy.samples = Arrays.copyOf(samples, count + more);
+    copy.count = count;
+    copy.bursts = bursts;
+    copy.lossSum = lossSum;
+    copy.slot = slot;
+    return copy;
+  }
+
   /**
    * @param values   round-trip samples in milliseconds (none when everything was lost)
    * @param lossPct  their loss, as a percentage

@@ -69,11 +69,27 @@ final class PingHistory {
     return series;
   }
 
-  /** The last {@code points} 5-minute buckets up to {@code nowMs}'s, the one being filled included. */
+  /**
+   * The last {@code points} 5-minute buckets up to {@code nowMs}'s, the one being filled included, with the
+   * 20-second bucket being filled (which the 5-minute one takes only when it closes).
+   */
   Series coarse(long nowMs, int points) {
     Series series = new Series(Math.floorDiv(nowMs, COARSE_STEP_MS) - points + 1, COARSE_STEP_MS, points);
     coarse.copyInto(series);
     copyOpen(openCoarse, series);
+    if (!openFine.isEmpty()) {
+      long slot = Math.floorDiv(openFine.slot(), FINE_PER_COARSE);
+      OpenBucket now;
+      if (!openCoarse.isEmpty() && openCoarse.slot() == slot) {
+        now = openCoarse.copy(Quantiles.COUNT);
+      } else {
+        now = new OpenBucket(Quantiles.COUNT);
+        now.open(slot);
+      }
+      float[] rtt = new float[Quantiles.COUNT];
+      now.add(rtt, openFine.quantiles(rtt) ? Quantiles.COUNT : 0, openFine.meanLoss(), openFine.bursts());
+      copyOpen(now, series);
+    }
     return series;
   }
 

@@ -35,6 +35,9 @@ class PingHistoryTest {
     assertEquals(1, fine.bursts(2));
     assertEquals(0, fine.loss(2));
     assertQuantiles(fine, 2, 1, 1.5, 2, 3, 4);
+    Series coarse = history.coarse(T0 + 5000, 1);
+    assertEquals(1, coarse.bursts(0));
+    assertQuantiles(coarse, 0, 1, 1.5, 2, 3, 4);
   }
 
   @Test
@@ -87,7 +90,9 @@ class PingHistoryTest {
     // Each 20-second bucket of minute m gives (b, b, b + 0.5, b + 1, b + 1), b = 1 + m; five minutes of them pooled.
     assertQuantiles(coarse, 0, 1, 2, 3.5, 5, 6);
     assertQuantiles(coarse, 1, 6, 7, 8.5, 10, 11);
-    assertEquals(0, coarse.bursts(2), "the newest burst is in the open 20-second bucket");
+    // The newest burst, in the 20-second bucket being filled, is shown in its 5-minute bucket already.
+    assertEquals(1, coarse.bursts(2));
+    assertQuantiles(coarse, 2, 1, 1, 1, 1, 1);
     // The fine ring holds the same ten minutes in thirty buckets.
     Series fine = history.fine(T0 + 600_000, 31);
     for (int point = 0; point < 30; point++) {
@@ -115,9 +120,10 @@ class PingHistoryTest {
     for (int point = 0; point < day.points(); point++) {
       coarseFilled += day.bursts(point) > 0 ? 1 : 0;
     }
-    // The first bucket is older than 24 hours; the newest burst is still in its 20-second bucket.
-    assertEquals(1, coarseFilled, "only the bucket 21 hours back");
+    // The first bucket is older than 24 hours.
+    assertEquals(2, coarseFilled, "the bucket 21 hours back and the newest");
     assertEquals(1, day.bursts(day.points() - 1 - 21 * 12));
+    assertEquals(1, day.bursts(day.points() - 1));
   }
 
   @Test
