@@ -51,7 +51,7 @@ class PageIT {
     String lossy = TestNetwork.LOSSY_V4;
     Path config = Files.writeString(dir.resolve("hosts.conf"), String.join("\n",
         web + " ping=250 trace=1000 scan=2000 labels=role:web,site:lab",
-        lossy + " ping=100 timeout=300 labels=role:lossy,site:lab",
+        lossy + " ping=100 timeout=1000 labels=role:lossy,site:lab",
         TestNetwork.SLOW_V4 + " ping=250 labels=role:slow,site:lab",
         TestNetwork.FAR_V4 + " ping=500 trace=2000 labels=role:far,site:far",
         TestNetwork.DEAD_V4 + " ping=500 timeout=500 labels=role:dead,site:far", ""));
@@ -63,11 +63,11 @@ class PageIT {
       var driver = browser.driver();
       driver.get(base + "/");
       browser.await(SOON, d -> d.findElements(By.cssSelector("#hosts tbody tr")).size() == 5);
-      // 30 % of the lossy host's requests are dropped at random: a few seconds in (a hundred requests or so), the
-      // figure is within 4 standard deviations of it.
+      // 30 % of the lossy host's requests are dropped at random: a few seconds in (some fifty requests), the figure
+      // is within 3.5 standard deviations of it, or above when a busy machine makes replies later than the timeout.
       double lossyLoss = browser.await(SOON, d -> {
         double loss = loss(row(d.findElement(By.tagName("body")), lossy));
-        return loss >= 10 && loss <= 50 ? loss : null;
+        return loss >= 8 && loss <= 70 ? loss : null;
       });
       assertEquals(0.0, browser.await(SOON, d -> {
         double loss = loss(row(d.findElement(By.tagName("body")), web));
@@ -97,7 +97,7 @@ class PageIT {
       String lossCard = browser.await(SOON, d -> d.findElements(By.cssSelector(".loss-card .value")).stream()
           .map(WebElement::getText).filter(text -> text.endsWith("%")).findFirst().orElse(null));
       double shown = Double.parseDouble(lossCard.replace("%", "").trim());
-      assertTrue(shown >= 10 && shown <= 50, "the lossy host's page shows a loss of " + lossCard);
+      assertTrue(shown >= 8 && shown <= 70, "the lossy host's page shows a loss of " + lossCard);
       browser.await(SOON, d -> !d.findElements(By.cssSelector("#recent .median line[data-loss]")).isEmpty());
       browser.screenshot("host-lossy", 1500);
 
