@@ -37,6 +37,7 @@ import net.connmonitor.monitor.MonitorStartException;
 import net.connmonitor.monitor.MonitorVerticle;
 import net.connmonitor.os.NativeSupport;
 import net.connmonitor.output.OutputVerticle;
+import net.connmonitor.view.Page;
 
 /**
  * The command line: {@code connmonitor [--listen ADDRESS:PORT] [--cluster FILE [--collect]] [FILE]},
@@ -65,7 +66,8 @@ public final class Main {
       SIGTERM or SIGINT stops after printing what is in flight.
 
       --listen serves HTTP on ADDRESS:PORT (127.0.0.1:9100, [::1]:9100, or :9100 for every address):
-      GET /metrics for Prometheus, GET /-/healthy, GET /-/ready, POST /-/reload (as SIGHUP).
+      GET / the operator's page (every host, live), GET /metrics for Prometheus, GET /-/healthy,
+      GET /-/ready, POST /-/reload (as SIGHUP).
 
       --cluster joins the monitors named in CLUSTER-FILE (lines vantage=NAME, listen=ADDRESS:PORT,
       join=HOST:PORT,..., key=PATH): each host is measured from=all (every node, the default), from=any (one live
@@ -271,9 +273,12 @@ public final class Main {
     AtomicBoolean applied = new AtomicBoolean();
 
     Future<String> output = vertx.deployVerticle(printer);
+    // Only with --listen; deployed before the monitor, so that it sees the first records.
+    Optional<Page> page = listen.map(address -> new Page(Clock.systemUTC()));
     // Before the monitor, so that /-/ready says "not yet" while the configuration is read and applied.
-    Future<String> listening = listen.isEmpty() ? output : output.compose(id -> vertx.deployVerticle(
-            new HttpEndpoints(listen.get(), metrics.get(), applied::get),
+    Future<String> listening = listen.isEmpty() ? output : output.compose(id -> vertx.deployVerticle(page.get()))
+        .compose(id -> vertx.deployVerticle(
+            new HttpEndpoints(listen.get(), metrics.get(), applied::get, page.get().routes()),
             new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
         .recover(e -> {
           String problem = "cannot listen on " + listen.get() + " (" + Problems.describe(e) + ")";

@@ -14,6 +14,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import net.connmonitor.log.Problems;
@@ -25,7 +26,7 @@ import net.connmonitor.monitor.ReloadOutcome;
 /**
  * The HTTP endpoints of {@code --listen}, on the monitor's own Vert.x: {@code GET /metrics} (Prometheus's text
  * format, or OpenMetrics when the {@code Accept} header asks for it), {@code GET /-/healthy}, {@code GET /-/ready}
- * and {@code POST /-/reload}, which does what SIGHUP does and answers with the outcome.
+ * and {@code POST /-/reload}, which does what SIGHUP does and answers with the outcome; and the operator's page.
  *
  * <p>Deploy it as a worker verticle: a scrape of ten thousand hosts takes some fifty milliseconds of CPU, which must
  * not hold up an event loop that runs hosts.
@@ -42,17 +43,22 @@ public final class HttpEndpoints extends VerticleBase {
   private final ListenAddress address;
   private final PrometheusMetrics metrics;
   private final BooleanSupplier applied;
-  private final Map<String, Route> routes = Map.of(
+  private final Map<String, Route> routes = new HashMap<>(Map.of(
       "/metrics", new Route(HttpMethod.GET, this::scrape),
       "/-/healthy", new Route(HttpMethod.GET, request -> answer(request, 200, "connmonitor is healthy.")),
       "/-/ready", new Route(HttpMethod.GET, this::ready),
-      "/-/reload", new Route(HttpMethod.POST, this::reload));
+      "/-/reload", new Route(HttpMethod.POST, this::reload)));
 
-  /** @param applied whether the monitor has applied its configuration (ready) */
-  public HttpEndpoints(ListenAddress address, PrometheusMetrics metrics, BooleanSupplier applied) {
+  /**
+   * @param applied whether the monitor has applied its configuration (ready)
+   * @param pages   more paths answering GET: the operator's page ({@code net.connmonitor.view.Page#routes()})
+   */
+  public HttpEndpoints(ListenAddress address, PrometheusMetrics metrics, BooleanSupplier applied,
+      Map<String, Handler<HttpServerRequest>> pages) {
     this.address = address;
     this.metrics = metrics;
     this.applied = applied;
+    pages.forEach((path, handler) -> routes.put(path, new Route(HttpMethod.GET, handler)));
   }
 
   /** Fails when the address cannot be listened on (taken, not this machine's). */

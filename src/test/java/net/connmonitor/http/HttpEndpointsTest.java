@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.connmonitor.log.StderrCapture;
@@ -47,7 +48,7 @@ class HttpEndpointsTest {
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
-    vertx.deployVerticle(new HttpEndpoints(ListenAddress.parse("127.0.0.1:" + port), metrics, applied::get),
+    vertx.deployVerticle(new HttpEndpoints(ListenAddress.parse("127.0.0.1:" + port), metrics, applied::get, Map.of()),
         new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)).await(10, TimeUnit.SECONDS);
   }
 
