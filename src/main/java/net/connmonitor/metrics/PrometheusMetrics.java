@@ -5,6 +5,7 @@ import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,16 +21,20 @@ import java.util.function.LongSupplier;
  * The monitor's metrics: every host's series, and in a Prometheus registry the kernel's drops of ICMP answers and the
  * JVM's own. Thread-safe: hosts report from their event loops while a scrape reads.
  *
- * <p>The per-host series are the bulk of a scrape (some 26 samples a host that pings), so they are kept as plain
- * numbers per host and written by {@link Exposition}, in the same lines as the registry would write them; the
- * registry's writer writes the rest, last (OpenMetrics ends with its {@code # EOF}).
+ * <p>The per-host series are the bulk of a scrape (some 26 samples and a bucket a bound for a host that pings), so
+ * they are kept as plain numbers per host and, in the text formats, written by {@link Exposition}, in the same lines
+ * as the registry would write them; the registry's writer writes the rest, last (OpenMetrics ends with its
+ * {@code # EOF}). A scraper that asks for protobuf (Prometheus with native histograms on) gets every series through
+ * the client's own protobuf writer, the round-trip times as native histograms beside the classic buckets.
  */
 public final class PrometheusMetrics implements MonitorMetrics {
 
   private final PrometheusRegistry registry = new PrometheusRegistry();
   private final ExpositionFormatWriter openMetrics;
   private final ExpositionFormatWriter text;
+  private final ExpositionFormatWriter protobuf;
   private final Clock clock;
+  private final RttBuckets buckets;
   /** Two lines may name the same host at the same address: they share its series. */
   private final Map<HostSeriesKey, HostState> hosts = new ConcurrentHashMap<>();
   /** The label names every host's series carry besides host and addr: those of the configuration's hosts. */
@@ -37,10 +42,17 @@ public final class PrometheusMetrics implements MonitorMetrics {
   private volatile LongSupplier droppedAnswers = () -> 0;
 
   public PrometheusMetrics(Clock clock) {
+    this(clock, RttBuckets.perDecade(RttBuckets.DEFAULT_PER_DECADE));
+  }
+
+  /** @param buckets the classic buckets of the round-trip time histograms */
+  public PrometheusMetrics(Clock clock, RttBuckets buckets) {
     this.clock = clock;
+    this.buckets = buckets;
     ExpositionFormats formats = ExpositionFormats.init();
     openMetrics = formats.getOpenMetricsTextFormatWriter();
     text = formats.getPrometheusTextFormatWriter();
+    protobuf = formats.getPrometheusProtobufWriter();
     CounterWithCallback.builder().name("connmonitor_icmp_dropped_answers_total")
         .help("ICMP answers the kernel dropped because the monitor read its sockets too slowly: the loss of their "
             + "bursts is overstated")
@@ -62,7 +74,7 @@ public final class PrometheusMetrics implements MonitorMetrics {
   @Override
   public HostMetrics host(HostLabels host, String address) {
     HostState state = hosts.compute(new HostSeriesKey(host, address), (key, known) -> {
-      HostState shared = known == null ? new HostState(key) : known;
+      HostState shared = known == null ? new HostState(key, buckets) : known;
       shared.holders++;
       return shared;
     });
@@ -84,24 +96,42 @@ public final class PrometheusMetrics implements MonitorMetrics {
   }
 
   /**
-   * The format a scrape asks for with its {@code Accept} header: OpenMetrics when named (Prometheus asks for it
-   * first), else Prometheus's text format 0.0.4.
+   * The format a scrape asks for with its {@code Accept} header: protobuf when named (Prometheus asks for it first
+   * when its native histograms are on), else OpenMetrics when named (Prometheus asks for it next), else Prometheus's
+   * text format 0.0.4.
    */
   public ExpositionFormatWriter format(String accept) {
+    if (protobuf.accepts(accept)) {
+      return protobuf;
+    }
     return openMetrics.accepts(accept) ? openMetrics : text;
   }
 
   /** Writes every series as they are now. */
   public synchronized void scrape(ExpositionFormatWriter format, ScrapeOutput out) throws IOException {
+    if (format == protobuf) {
+      format.write(out, snapshots());
+    } else {
+      writeHosts(new Exposition(out, format == openMetrics));
+      format.write(out, registry.scrape());
+    }
+  }
+
+  /** Every series as the client's snapshots: the per-host families first. */
+  synchronized MetricSnapshots snapshots() {
+    SnapshotWriter snapshots = new SnapshotWriter();
+    writeHosts(snapshots);
+    return snapshots.finish(registry.scrape());
+  }
+
+  private void writeHosts(SeriesWriter out) {
     SortedSet<String> names = labelNames;
-    Exposition exposition = new Exposition(out, format == openMetrics);
     for (Family family : Family.values()) {
-      exposition.family(family);
+      out.family(family);
       for (HostState state : hosts.values()) {
-        state.write(family, labels(state, names), exposition);
+        state.write(family, labels(state, names), out);
       }
     }
-    format.write(out, registry.scrape());
   }
 
   private static HostLabelText labels(HostState state, SortedSet<String> names) {

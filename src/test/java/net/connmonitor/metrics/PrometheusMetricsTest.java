@@ -38,10 +38,12 @@ class PrometheusMetricsTest {
     String scrape = scrape();
     assertSeries(scrape, "connmonitor_ping_requests_total{" + labels + "} 6.0");
     assertSeries(scrape, "connmonitor_ping_replies_total{" + labels + "} 4.0");
-    assertSeries(scrape, "connmonitor_ping_rtt_seconds_bucket{" + labels + ",le=\"2.5E-4\"} 0");
-    assertSeries(scrape, "connmonitor_ping_rtt_seconds_bucket{" + labels + ",le=\"5.0E-4\"} 2");
-    assertSeries(scrape, "connmonitor_ping_rtt_seconds_bucket{" + labels + ",le=\"0.01\"} 2");
-    assertSeries(scrape, "connmonitor_ping_rtt_seconds_bucket{" + labels + ",le=\"0.025\"} 4");
+    // Ten bounds a decade, of three significant digits.
+    assertSeries(scrape, "connmonitor_ping_rtt_seconds_bucket{" + labels + ",le=\"2.51E-4\"} 0");
+    assertSeries(scrape, "connmonitor_ping_rtt_seconds_bucket{" + labels + ",le=\"3.16E-4\"} 1");
+    assertSeries(scrape, "connmonitor_ping_rtt_seconds_bucket{" + labels + ",le=\"5.01E-4\"} 2");
+    assertSeries(scrape, "connmonitor_ping_rtt_seconds_bucket{" + labels + ",le=\"0.02\"} 2");
+    assertSeries(scrape, "connmonitor_ping_rtt_seconds_bucket{" + labels + ",le=\"0.0251\"} 4");
     assertSeries(scrape, "connmonitor_ping_rtt_seconds_bucket{" + labels + ",le=\"+Inf\"} 4");
     assertSeries(scrape, "connmonitor_ping_rtt_seconds_count{" + labels + "} 4");
     assertEquals(0.0422, value(scrape, "connmonitor_ping_rtt_seconds_sum{" + labels + "}"), 1e-12);
