@@ -8,18 +8,21 @@ import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.GZIPInputStream;
 import net.connmonitor.log.StderrCapture;
 import net.connmonitor.metrics.PrometheusMetrics;
 import net.connmonitor.monitor.MonitorVerticle;
@@ -70,6 +73,54 @@ class HttpEndpointsTest {
     assertEquals("application/openmetrics-text; version=1.0.0; charset=utf-8",
         openMetrics.headers().firstValue("Content-Type").orElseThrow());
     assertTrue(openMetrics.body().endsWith("\n# EOF\n"));
+  }
+
+  @Test
+  void protobufWhenAskedAsPrometheusWithNativeHistogramsAsks() throws Exception {
+    HttpResponse<byte[]> protobuf = client.send(HttpRequest.newBuilder(uri("/metrics")).header("Accept",
+            "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited;q=0.7,"
+                + "text/plain;version=0.0.4;q=0.3,*/*;q=0.2").build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, protobuf.statusCode());
+    assertEquals("application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited",
+        protobuf.headers().firstValue("Content-Type").orElseThrow());
+    assertTrue(new String(protobuf.body(), StandardCharsets.ISO_8859_1).contains("connmonitor_icmp_dropped_answers"));
+  }
+
+  @Test
+  void gzippedWhenTheScraperTakesItAndNotWhenItRefusesIt() throws Exception {
+    for (String accepted : List.of("gzip", "deflate, gzip;q=0.5", "*")) {
+      HttpResponse<byte[]> zipped = client.send(HttpRequest.newBuilder(uri("/metrics"))
+          .header("Accept-Encoding", accepted).build(), HttpResponse.BodyHandlers.ofByteArray());
+      assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElseThrow(), accepted);
+      assertEquals(zipped.body().length, Integer.parseInt(zipped.headers().firstValue("Content-Length").orElseThrow()));
+      try (GZIPInputStream plain = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+        String text = new String(plain.readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(text.contains("\n# TYPE connmonitor_icmp_dropped_answers_total counter\n"), text);
+      }
+    }
+    for (String refused : List.of("gzip;q=0", "deflate", "identity")) {
+      HttpResponse<String> plain = send(HttpRequest.newBuilder(uri("/metrics"))
+          .header("Accept-Encoding", refused).build());
+      assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty(), refused);
+      assertTrue(plain.body().contains("\n# TYPE connmonitor_icmp_dropped_answers_total counter\n"), refused);
+    }
+  }
+
+  @Test
+  void headIsAnsweredAsGetWithoutTheBody() throws Exception {
+    HttpResponse<String> head = send(HttpRequest.newBuilder(uri("/metrics"))
+        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+    assertEquals(200, head.statusCode());
+    assertEquals("text/plain; version=0.0.4; charset=utf-8", head.headers().firstValue("Content-Type").orElseThrow());
+    assertTrue(Integer.parseInt(head.headers().firstValue("Content-Length").orElseThrow()) > 1000, head.headers()
+        .toString());
+    assertEquals("", head.body());
+    HttpResponse<String> healthy = send(HttpRequest.newBuilder(uri("/-/healthy"))
+        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+    assertEquals(200, healthy.statusCode());
+    assertEquals("connmonitor is healthy.\n".length(),
+        Integer.parseInt(healthy.headers().firstValue("Content-Length").orElseThrow()));
+    assertEquals("", healthy.body());
   }
 
   @Test
