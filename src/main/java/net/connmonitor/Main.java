@@ -29,6 +29,7 @@ import net.connmonitor.log.Log;
 import net.connmonitor.log.Problems;
 import net.connmonitor.metrics.MonitorMetrics;
 import net.connmonitor.metrics.PrometheusMetrics;
+import net.connmonitor.metrics.RttBuckets;
 import net.connmonitor.monitor.MonitorStartException;
 import net.connmonitor.monitor.MonitorVerticle;
 import net.connmonitor.os.NativeSupport;
@@ -45,7 +46,7 @@ public final class Main {
   static final int USAGE = 2;
 
   private static final String USAGE_TEXT = """
-      Usage: connmonitor [--listen ADDRESS:PORT] [FILE]
+      Usage: connmonitor [--listen ADDRESS:PORT [--rtt-buckets N]] [FILE]
                                          monitor the hosts listed in FILE (standard input when absent)
              connmonitor --check FILE    validate FILE: print its errors, exit 0 when valid, 1 when not
              connmonitor -v | --version  print the version
@@ -58,7 +59,9 @@ public final class Main {
 
       --listen serves HTTP on ADDRESS:PORT (127.0.0.1:9100, [::1]:9100, or :9100 for every address):
       GET /metrics for Prometheus, GET /-/healthy, GET /-/ready, POST /-/reload (as SIGHUP).
-      """.formatted(Option.keywords());
+      --rtt-buckets sets the classic round-trip time histogram's buckets a decade, from 10 us to 10 s (1 to %d,
+      default %d; 25 keeps every quantile within 10 %%); Prometheus with native histograms needs none.
+      """.formatted(Option.keywords(), RttBuckets.MAX_PER_DECADE, RttBuckets.DEFAULT_PER_DECADE);
 
   private Main() {
   }
@@ -96,7 +99,17 @@ public final class Main {
         } catch (IllegalArgumentException e) {
           return usageError(e.getMessage());
         }
-        return monitor(Arrays.copyOfRange(args, 2, args.length), Optional.of(listen));
+        int files = 2;
+        RttBuckets buckets = RttBuckets.perDecade(RttBuckets.DEFAULT_PER_DECADE);
+        if (args.length > 2 && args[2].equals("--rtt-buckets")) {
+          Optional<RttBuckets> chosen = args.length > 3 ? rttBuckets(args[3]) : Optional.empty();
+          if (chosen.isEmpty()) {
+            return usageError("--rtt-buckets takes a number of buckets a decade, 1 to " + RttBuckets.MAX_PER_DECADE);
+          }
+          buckets = chosen.get();
+          files = 4;
+        }
+        return monitor(Arrays.copyOfRange(args, files, args.length), Optional.of(new Listening(listen, buckets)));
       }
       default -> {
         return monitor(args, Optional.empty());
@@ -104,7 +117,21 @@ public final class Main {
     }
   }
 
-  private static int monitor(String[] files, Optional<ListenAddress> listen) {
+  /** What {@code --listen} and its own option ask for. */
+  private record Listening(ListenAddress address, RttBuckets buckets) {
+  }
+
+  private static Optional<RttBuckets> rttBuckets(String text) {
+    try {
+      int perDecade = Integer.parseInt(text);
+      return perDecade >= 1 && perDecade <= RttBuckets.MAX_PER_DECADE
+          ? Optional.of(RttBuckets.perDecade(perDecade)) : Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static int monitor(String[] files, Optional<Listening> listen) {
     if (files.length == 0) {
       return monitor(ConfigSource.standardInput(), listen);
     }
@@ -141,7 +168,8 @@ public final class Main {
     return OK;
   }
 
-  private static int monitor(ConfigSource source, Optional<ListenAddress> listen) {
+  private static int monitor(ConfigSource source, Optional<Listening> asked) {
+    Optional<ListenAddress> listen = asked.map(Listening::address);
     CompletableFuture<Integer> stopRequested = new CompletableFuture<>();
     AtomicReference<Runnable> reload = new AtomicReference<>(() -> { });
     ProcessSignals.install(() -> stopRequested.complete(OK), () -> reload.get().run());
@@ -158,7 +186,8 @@ public final class Main {
         .with(new VertxOptions().setEventLoopPoolSize(Runtime.getRuntime().availableProcessors()))
         .withTransport(Transport.EPOLL)
         .build();
-    Optional<PrometheusMetrics> metrics = listen.map(address -> new PrometheusMetrics(Clock.systemUTC()));
+    Optional<PrometheusMetrics> metrics = asked.map(chosen -> new PrometheusMetrics(Clock.systemUTC(),
+        chosen.buckets()));
     MonitorVerticle monitor = new MonitorVerticle(metrics.<MonitorMetrics>map(m -> m).orElse(MonitorMetrics.NONE));
     OutputVerticle printer = new OutputVerticle(new FileOutputStream(FileDescriptor.out), Clock.systemDefaultZone());
     AtomicBoolean applied = new AtomicBoolean();

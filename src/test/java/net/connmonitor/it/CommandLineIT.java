@@ -37,7 +37,7 @@ class CommandLineIT {
   void printsItsUsage() throws Exception {
     try (MonitorProcess monitor = MonitorProcess.start("--help")) {
       assertEquals(0, monitor.waitForExit(EXIT));
-      assertTrue(monitor.stdout().get(0).startsWith("Usage: connmonitor [--listen ADDRESS:PORT] [FILE]"),
+      assertTrue(monitor.stdout().get(0).startsWith("Usage: connmonitor [--listen ADDRESS:PORT [--rtt-buckets N]] [FILE]"),
           monitor.transcript());
     }
   }
