@@ -26,6 +26,7 @@ final class HostState {
   private boolean pinged;
   private long requests;
   private long replies;
+  private long sendErrors;
   private final RttHistogram rtt;
   private double lastMin;
   private double lastAvg;
@@ -64,6 +65,20 @@ final class HostState {
     lastLoss = stats.loss() / 100;
   }
 
+  /**
+   * A burst that could not be sent: the last burst's figures say so (every request lost, no time) rather than stay
+   * at those of the last burst that went out.
+   */
+  synchronized void unsent() {
+    pinged = true;
+    sendErrors++;
+    lastMin = Double.NaN;
+    lastAvg = Double.NaN;
+    lastMax = Double.NaN;
+    lastStddev = Double.NaN;
+    lastLoss = 1;
+  }
+
   synchronized void trace(boolean changed, OptionalInt endHop, double epochSeconds) {
     traced = true;
     if (changed) {
@@ -99,6 +114,7 @@ final class HostState {
       }
       case PING_REQUESTS -> sample(pinged, out, labels, requests);
       case PING_REPLIES -> sample(pinged, out, labels, replies);
+      case PING_SEND_ERRORS -> sample(pinged, out, labels, sendErrors);
       case PING_LAST_MIN -> sample(pinged, out, labels, lastMin);
       case PING_LAST_AVG -> sample(pinged, out, labels, lastAvg);
       case PING_LAST_MAX -> sample(pinged, out, labels, lastMax);

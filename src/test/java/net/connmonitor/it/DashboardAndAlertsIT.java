@@ -38,14 +38,11 @@ class DashboardAndAlertsIT {
       new String[] {"$__rate_interval", "20s"}, new String[] {"$__interval", "5s"}, new String[] {"$__range", "1m"});
   private static final long MEASURED_SECONDS = 25;
 
-  @TempDir
-  Path dir;
-
   private MonitorProcess monitor;
   private PrometheusServer prometheus;
 
   @BeforeAll
-  void measure() throws Exception {
+  void measure(@TempDir Path dir) throws Exception {
     TestNetwork.requireRoot("raw ICMP sockets need CAP_NET_RAW, and the test network needs namespaces");
     Path config = Files.writeString(dir.resolve("hosts.conf"),
         TestNetwork.WEB_V4 + " ping=250 json=1 trace=2000 scan=2000\n"

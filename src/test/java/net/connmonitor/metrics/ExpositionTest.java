@@ -111,6 +111,7 @@ class ExpositionTest {
     RTTS_MS.forEach(rttMs -> rtt.labelValues(host).observe(rttMs / 1000));
     counter(registry, Family.PING_REQUESTS, hostNames).labelValues(host).inc(SENT);
     counter(registry, Family.PING_REPLIES, hostNames).labelValues(host).inc(RTTS_MS.size());
+    counter(registry, Family.PING_SEND_ERRORS, hostNames).labelValues(host);
     gauge(registry, Family.PING_LAST_MIN, hostNames).labelValues(host).set(stats.min() / 1000);
     gauge(registry, Family.PING_LAST_AVG, hostNames).labelValues(host).set(stats.avg() / 1000);
     gauge(registry, Family.PING_LAST_MAX, hostNames).labelValues(host).set(stats.max() / 1000);
