@@ -70,6 +70,25 @@ class PrometheusMetricsTest {
   }
 
   @Test
+  void aBurstThatCouldNotBeSentCountsAsASendErrorAndLeavesNoGaugeAtTheLastBurstsFigures() throws Exception {
+    metrics.configure(List.of(WEB));
+    HostMetrics host = metrics.host(WEB, "198.18.14.2");
+    burst(host, 2, 0.4, 0.5);
+    host.unsent();
+    host.unsent();
+    String scrape = scrape();
+    String labels = "addr=\"198.18.14.2\",host=\"web.example\"";
+    assertSeries(scrape, "connmonitor_ping_send_errors_total{" + labels + "} 2.0");
+    assertSeries(scrape, "connmonitor_ping_requests_total{" + labels + "} 2.0");
+    for (String figure : List.of("min", "avg", "max", "stddev")) {
+      assertSeries(scrape, "connmonitor_ping_last_" + figure + "_seconds{" + labels + "} NaN");
+    }
+    assertSeries(scrape, "connmonitor_ping_last_loss_ratio{" + labels + "} 1.0");
+    burst(host, 2, 0.4);
+    assertSeries(scrape(), "connmonitor_ping_last_loss_ratio{" + labels + "} 0.5");
+  }
+
+  @Test
   void everyTraceSetsTheTimeAndHopsAndOnlyAChangeCounts() throws Exception {
     metrics.configure(List.of(WEB));
     HostMetrics host = metrics.host(WEB, "198.18.10.2");
