@@ -190,6 +190,7 @@ public final class Main {
         chosen.buckets()));
     MonitorVerticle monitor = new MonitorVerticle(metrics.<MonitorMetrics>map(m -> m).orElse(MonitorMetrics.NONE));
     OutputVerticle printer = new OutputVerticle(new FileOutputStream(FileDescriptor.out), Clock.systemDefaultZone());
+    metrics.ifPresent(m -> m.countDroppedRecords(printer::droppedRecords));
     AtomicBoolean applied = new AtomicBoolean();
 
     Future<String> output = vertx.deployVerticle(printer);

@@ -1,11 +1,14 @@
 package net.connmonitor.metrics;
 
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.prometheus.metrics.model.snapshots.Unit;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,11 +18,14 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import net.connmonitor.Version;
 
 /**
- * The monitor's metrics: every host's series, and in a Prometheus registry the kernel's drops of ICMP answers and the
- * JVM's own. Thread-safe: hosts report from their event loops while a scrape reads.
+ * The monitor's metrics: every host's series, and in a Prometheus registry the monitor's own (its build, its
+ * configuration's reloads, the ICMP answers the kernel dropped, the records a slow reader lost, the names that do
+ * not resolve) and the JVM's. Thread-safe: hosts report from their event loops while a scrape reads.
  *
  * <p>The per-host series are the bulk of a scrape (some 26 samples and a bucket a bound for a host that pings), so
  * they are kept as plain numbers per host and, in the text formats, written by {@link Exposition}, in the same lines
@@ -40,6 +46,11 @@ public final class PrometheusMetrics implements MonitorMetrics {
   /** The label names every host's series carry besides host and addr: those of the configuration's hosts. */
   private volatile SortedSet<String> labelNames = Collections.emptySortedSet();
   private volatile LongSupplier droppedAnswers = () -> 0;
+  private volatile LongSupplier droppedRecords = () -> 0;
+  private final AtomicLong resolveFailures = new AtomicLong();
+  private final HostNames names = new HostNames(() -> labelNames, resolveFailures);
+  private final Gauge lastReloadSuccessful;
+  private final Gauge lastReloadSuccess;
 
   public PrometheusMetrics(Clock clock) {
     this(clock, RttBuckets.perDecade(RttBuckets.DEFAULT_PER_DECADE));
@@ -57,6 +68,23 @@ public final class PrometheusMetrics implements MonitorMetrics {
         .help("ICMP answers the kernel dropped because the monitor read its sockets too slowly: the loss of their "
             + "bursts is overstated")
         .callback(counter -> counter.call(droppedAnswers.getAsLong())).register(registry);
+    CounterWithCallback.builder().name("connmonitor_output_dropped_records_total")
+        .help("Records dropped because standard output was read too slowly (the oldest go first)")
+        .callback(counter -> counter.call(droppedRecords.getAsLong())).register(registry);
+    CounterWithCallback.builder().name("connmonitor_name_resolution_failures_total")
+        .help("Look-ups of hosts' names that found no address")
+        .callback(counter -> counter.call(resolveFailures.get())).register(registry);
+    // As Prometheus names its own.
+    lastReloadSuccessful = Gauge.builder().name("connmonitor_config_last_reload_successful")
+        .help("Whether the last reading of the configuration was applied: 1, or 0 (it had errors, or was not a file)")
+        .register(registry);
+    lastReloadSuccess = Gauge.builder().name("connmonitor_config_last_reload_success_timestamp_seconds")
+        .help("When a configuration was last applied, at the start or on a reload").unit(Unit.SECONDS)
+        .register(registry);
+    Info.builder().name("connmonitor_build").help("The version of connmonitor and of the Java runtime it runs on")
+        .labelNames("version", "java_version").register(registry)
+        .setLabelValues(Version.current(), Runtime.version().toString());
+    registry.register(names);
     JvmMetrics.builder().register(registry);
   }
 
@@ -87,8 +115,26 @@ public final class PrometheusMetrics implements MonitorMetrics {
   }
 
   @Override
+  public NameMetrics name(HostLabels host) {
+    return names.name(host);
+  }
+
+  @Override
   public void countDroppedAnswers(LongSupplier total) {
     droppedAnswers = total;
+  }
+
+  @Override
+  public void countDroppedRecords(LongSupplier total) {
+    droppedRecords = total;
+  }
+
+  @Override
+  public void configurationRead(boolean applied) {
+    lastReloadSuccessful.set(applied ? 1 : 0);
+    if (applied) {
+      lastReloadSuccess.set(clock.millis() / 1000.0);
+    }
   }
 
   Instant now() {

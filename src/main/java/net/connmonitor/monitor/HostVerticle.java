@@ -19,6 +19,7 @@ import net.connmonitor.log.Problems;
 import net.connmonitor.metrics.HostLabels;
 import net.connmonitor.metrics.HostMetrics;
 import net.connmonitor.metrics.MonitorMetrics;
+import net.connmonitor.metrics.NameMetrics;
 import net.connmonitor.output.OutputStyle;
 import net.connmonitor.probe.PingProbe;
 import net.connmonitor.probe.ProbeLoop;
@@ -43,6 +44,8 @@ public final class HostVerticle extends VerticleBase {
   private final ScanClient scanClient;
   private final int configuredHosts;
   private final MonitorMetrics metrics;
+  /** Whether its name resolves; closed when the host stops. */
+  private NameMetrics name = NameMetrics.NONE;
   /** The series of the address measured now; closed with its loops, so that no series mixes two addresses. */
   private HostMetrics series = HostMetrics.NONE;
   private final List<ProbeLoop<?>> loops = new ArrayList<>();
@@ -75,7 +78,8 @@ public final class HostVerticle extends VerticleBase {
    */
   @Override
   public Future<?> start() {
-    address = new AddressWatch(vertx, context, config.host(), config.addressFamily(), this::measureAt);
+    name = metrics.name(HostLabels.of(config));
+    address = new AddressWatch(vertx, context, config.host(), config.addressFamily(), this::measureAt, name);
     return address.start().compose(looked -> moving).onSuccess(done -> started = true);
   }
 
@@ -177,6 +181,6 @@ public final class HostVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     address.stop();
-    return moving.transform(done -> stopLoops());
+    return moving.transform(done -> stopLoops()).andThen(done -> name.close());
   }
 }

@@ -80,7 +80,7 @@ public final class MonitorVerticle extends VerticleBase {
             return startFailure(source.describe() + " has errors");
           }
           warnDuplicates(parsed);
-          return apply(parsed.hosts(), false);
+          return apply(parsed.hosts(), false).onSuccess(notice -> metrics.configurationRead(true));
         })
         .compose(applied -> running.isEmpty()
             ? startFailure("no usable host in " + source.describe())
@@ -108,6 +108,7 @@ public final class MonitorVerticle extends VerticleBase {
       String problem = "the configuration came from standard input, which cannot be read again; "
           + "the running configuration stays";
       Log.error("Reload", problem);
+      metrics.configurationRead(false);
       return Future.succeededFuture(new ReloadOutcome(ReloadOutcome.Result.NOT_A_FILE, List.of(problem)));
     }
     return retriever.getConfig()
@@ -134,12 +135,16 @@ public final class MonitorVerticle extends VerticleBase {
     if (parsed.valid()) {
       warnDuplicates(parsed);
       return apply(parsed.hosts(), true)
-          .map(notice -> new ReloadOutcome(ReloadOutcome.Result.APPLIED, List.of(notice)));
+          .map(notice -> {
+            metrics.configurationRead(true);
+            return new ReloadOutcome(ReloadOutcome.Result.APPLIED, List.of(notice));
+          });
     }
     List<String> lines = new ArrayList<>(logErrors(parsed));
     String conclusion = source.describe() + " has errors; the running configuration stays";
     Log.error("Reload", conclusion);
     lines.add(conclusion);
+    metrics.configurationRead(false);
     return Future.succeededFuture(new ReloadOutcome(ReloadOutcome.Result.INVALID, lines));
   }
 

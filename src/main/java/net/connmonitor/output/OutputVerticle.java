@@ -59,6 +59,11 @@ public final class OutputVerticle extends VerticleBase {
     return vertx.eventBus().consumer(Records.ADDRESS, this::print).completion();
   }
 
+  /** The records dropped since the start because standard output was read too slowly, for the metrics. */
+  public long droppedRecords() {
+    return queue.droppedSinceStart();
+  }
+
   /** Writes what is queued, for as long as the reader takes it, up to a few seconds. */
   @Override
   public Future<?> stop() {

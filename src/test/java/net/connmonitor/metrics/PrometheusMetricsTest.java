@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import net.connmonitor.Version;
 import net.connmonitor.probe.HttpAnswer;
 import net.connmonitor.probe.MysqlAnswer;
 import net.connmonitor.probe.PingStats;
@@ -205,6 +206,30 @@ class PrometheusMetricsTest {
     assertSeries(scrape(), "connmonitor_icmp_dropped_answers_total 0.0");
     dropped[0] = 17;
     assertSeries(scrape(), "connmonitor_icmp_dropped_answers_total 17.0");
+  }
+
+  @Test
+  void theMonitorsOwnMetricsItsBuildReloadsDroppedRecordsAndNamesThatDoNotResolve() throws Exception {
+    metrics.configure(List.of(WEB, HostLabels.of("db.example", Map.of("zone", "b"))));
+    metrics.countDroppedRecords(() -> 12);
+    NameMetrics web = metrics.name(WEB);
+    NameMetrics db = metrics.name(HostLabels.of("db.example", Map.of("zone", "b")));
+    db.unresolved();
+    db.unresolved();
+    web.resolved();
+    metrics.configurationRead(true);
+    metrics.configurationRead(false);
+    String scrape = scrape();
+    assertTrue(scrape.lines().anyMatch(line -> line.startsWith("connmonitor_build_info{java_version=\"")
+        && line.endsWith(",version=\"" + Version.current() + "\"} 1")), scrape);
+    assertSeries(scrape, "connmonitor_config_last_reload_successful 0.0");
+    assertSeries(scrape, "connmonitor_config_last_reload_success_timestamp_seconds 1.79500000025E9");
+    assertSeries(scrape, "connmonitor_output_dropped_records_total 12.0");
+    assertSeries(scrape, "connmonitor_name_resolution_failures_total 2.0");
+    assertSeries(scrape, "connmonitor_host_resolved{host=\"db.example\",zone=\"b\"} 0.0");
+    assertSeries(scrape, "connmonitor_host_resolved{host=\"web.example\",zone=\"\"} 1.0");
+    db.close();
+    assertFalse(scrape().contains("db.example"));
   }
 
   @Test
