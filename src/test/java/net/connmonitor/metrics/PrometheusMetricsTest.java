@@ -9,11 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import net.connmonitor.Version;
+import net.connmonitor.config.Family;
+import net.connmonitor.config.HostConfig;
 import net.connmonitor.probe.HttpAnswer;
 import net.connmonitor.probe.MysqlAnswer;
 import net.connmonitor.probe.PingStats;
@@ -87,6 +90,28 @@ class PrometheusMetricsTest {
     assertSeries(scrape, "connmonitor_ping_last_loss_ratio{" + labels + "} 1.0");
     burst(host, 2, 0.4);
     assertSeries(scrape(), "connmonitor_ping_last_loss_ratio{" + labels + "} 0.5");
+  }
+
+  @Test
+  void linesOfOneHostThatLeaveFromElsewhereHaveSeriesOfTheirOwnSayingWhence() throws Exception {
+    HostConfig plain = new HostConfig("web.example", 500, 10, 41, 0, 30, 0, false, true, 2000);
+    HostConfig bySource = new HostConfig("web.example", 500, 10, 41, 0, 30, 0, false, true, 2000,
+        Collections.emptySortedMap(), Optional.of("198.18.0.1"), Optional.empty(), Family.ANY);
+    HostConfig byInterface = new HostConfig("web.example", 500, 10, 41, 0, 30, 0, false, true, 2000,
+        Collections.emptySortedMap(), Optional.empty(), Optional.of("cmt1"), Family.ANY);
+    List<HostLabels> hosts = List.of(HostLabels.of(plain), HostLabels.of(bySource), HostLabels.of(byInterface));
+    metrics.configure(hosts);
+    burst(metrics.host(hosts.get(0), "198.18.10.2"), 1, 0.5);
+    burst(metrics.host(hosts.get(1), "198.18.10.2"), 2, 0.5);
+    burst(metrics.host(hosts.get(2), "198.18.10.2"), 3, 0.5);
+    String scrape = scrape();
+    String host = "host=\"web.example\",";
+    assertSeries(scrape,
+        "connmonitor_ping_requests_total{addr=\"198.18.10.2\"," + host + "interface=\"\",source=\"\"} 1.0");
+    assertSeries(scrape,
+        "connmonitor_ping_requests_total{addr=\"198.18.10.2\"," + host + "interface=\"\",source=\"198.18.0.1\"} 2.0");
+    assertSeries(scrape,
+        "connmonitor_ping_requests_total{addr=\"198.18.10.2\"," + host + "interface=\"cmt1\",source=\"\"} 3.0");
   }
 
   @Test
