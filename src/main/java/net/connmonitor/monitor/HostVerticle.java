@@ -125,7 +125,8 @@ public final class HostVerticle extends VerticleBase {
   }
 
   private void startLoops(InetAddress address, Optional<String> tcpSource) {
-    Target target = new Target(config.host(), NetUtil.toAddressString(address), config.labels());
+    Target target = new Target(config.host(), NetUtil.toAddressString(address), config.labels(), config.source(),
+        config.interfaceName());
     series = metrics.host(HostLabels.of(config), target.address());
     HostMetrics measured = series;
     RecordPublisher publisher =
