@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.security.Security;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,6 +24,7 @@ import net.connmonitor.config.ConfigParser;
 import net.connmonitor.config.ConfigSource;
 import net.connmonitor.config.Option;
 import net.connmonitor.config.ParsedConfig;
+import net.connmonitor.config.PingRecords;
 import net.connmonitor.http.HttpEndpoints;
 import net.connmonitor.http.ListenAddress;
 import net.connmonitor.log.JulBridge;
@@ -36,8 +39,8 @@ import net.connmonitor.os.NativeSupport;
 import net.connmonitor.output.OutputVerticle;
 
 /**
- * The command line: {@code connmonitor [--listen ADDRESS:PORT] [FILE]}, {@code --version}, {@code --help},
- * {@code --check FILE}.
+ * The command line: {@code connmonitor [--listen ADDRESS:PORT [--rtt-buckets N]] [--ping-records MODE] [FILE]},
+ * {@code --version}, {@code --help}, {@code --check FILE}.
  */
 public final class Main {
 
@@ -45,8 +48,14 @@ public final class Main {
   static final int FAILED = 1;
   static final int USAGE = 2;
 
+  /** The options that take a value, and what they take. */
+  private static final Map<String, String> OPTION_VALUES = Map.of(
+      "--listen", "ADDRESS:PORT",
+      "--rtt-buckets", "a number of buckets a decade, 1 to " + RttBuckets.MAX_PER_DECADE,
+      "--ping-records", PingRecords.ACCEPTED);
+
   private static final String USAGE_TEXT = """
-      Usage: connmonitor [--listen ADDRESS:PORT [--rtt-buckets N]] [FILE]
+      Usage: connmonitor [--listen ADDRESS:PORT [--rtt-buckets N]] [--ping-records MODE] [FILE]
                                          monitor the hosts listed in FILE (standard input when absent)
              connmonitor --check FILE    validate FILE: print its errors, exit 0 when valid, 1 when not
              connmonitor -v | --version  print the version
@@ -61,6 +70,8 @@ public final class Main {
       GET /metrics for Prometheus, GET /-/healthy, GET /-/ready, POST /-/reload (as SIGHUP).
       --rtt-buckets sets the classic round-trip time histogram's buckets a decade, from 10 us to 10 s (1 to %d,
       default %d; 25 keeps every quantile within 10 %%); Prometheus with native histograms needs none.
+      --ping-records all|changes|none: which ping records are printed for hosts whose line has no pingrecords=
+      (default all; changes: those whose loss or mean round-trip time changed; the metrics get every burst).
       """.formatted(Option.keywords(), RttBuckets.MAX_PER_DECADE, RttBuckets.DEFAULT_PER_DECADE);
 
   private Main() {
@@ -75,7 +86,7 @@ public final class Main {
 
   static int run(String[] args) {
     if (args.length == 0) {
-      return monitor(ConfigSource.standardInput(), Optional.empty());
+      return monitor(ConfigSource.standardInput(), Optional.empty(), PingRecords.ALL);
     }
     switch (args[0]) {
       case "-v", "--version" -> {
@@ -89,36 +100,62 @@ public final class Main {
       case "--check" -> {
         return args.length == 2 ? check(Path.of(args[1])) : usageError("--check takes exactly one FILE");
       }
-      case "--listen" -> {
-        if (args.length < 2) {
-          return usageError("--listen takes ADDRESS:PORT");
-        }
-        ListenAddress listen;
-        try {
-          listen = ListenAddress.parse(args[1]);
-        } catch (IllegalArgumentException e) {
-          return usageError(e.getMessage());
-        }
-        int files = 2;
-        RttBuckets buckets = RttBuckets.perDecade(RttBuckets.DEFAULT_PER_DECADE);
-        if (args.length > 2 && args[2].equals("--rtt-buckets")) {
-          Optional<RttBuckets> chosen = args.length > 3 ? rttBuckets(args[3]) : Optional.empty();
-          if (chosen.isEmpty()) {
-            return usageError("--rtt-buckets takes a number of buckets a decade, 1 to " + RttBuckets.MAX_PER_DECADE);
-          }
-          buckets = chosen.get();
-          files = 4;
-        }
-        return monitor(Arrays.copyOfRange(args, files, args.length), Optional.of(new Listening(listen, buckets)));
-      }
       default -> {
-        return monitor(args, Optional.empty());
+        return monitorWithOptions(args);
       }
     }
   }
 
   /** What {@code --listen} and its own option ask for. */
   private record Listening(ListenAddress address, RttBuckets buckets) {
+  }
+
+  /**
+   * {@code [--listen ADDRESS:PORT [--rtt-buckets N]] [--ping-records MODE] [FILE]}, the options in any order, each
+   * once.
+   */
+  private static int monitorWithOptions(String[] args) {
+    Optional<ListenAddress> listen = Optional.empty();
+    Optional<RttBuckets> buckets = Optional.empty();
+    Optional<PingRecords> pingRecords = Optional.empty();
+    int next = 0;
+    while (next < args.length && OPTION_VALUES.containsKey(args[next])) {
+      String option = args[next];
+      if (next + 1 == args.length) {
+        return usageError(option + " takes " + OPTION_VALUES.get(option));
+      }
+      String value = args[next + 1];
+      boolean again = switch (option) {
+        case "--listen" -> listen.isPresent();
+        case "--rtt-buckets" -> buckets.isPresent();
+        default -> pingRecords.isPresent();
+      };
+      if (again) {
+        return usageError(option + " given twice");
+      }
+      switch (option) {
+        case "--listen" -> {
+          try {
+            listen = Optional.of(ListenAddress.parse(value));
+          } catch (IllegalArgumentException e) {
+            return usageError(e.getMessage());
+          }
+        }
+        case "--rtt-buckets" -> buckets = rttBuckets(value);
+        default -> pingRecords = PingRecords.written(value.toLowerCase(Locale.ROOT));
+      }
+      if (option.equals("--rtt-buckets") && buckets.isEmpty() || option.equals("--ping-records")
+          && pingRecords.isEmpty()) {
+        return usageError(option + " \"" + value + "\": expected " + OPTION_VALUES.get(option));
+      }
+      next += 2;
+    }
+    if (buckets.isPresent() && listen.isEmpty()) {
+      return usageError("--rtt-buckets is for the metrics of --listen, which is not given");
+    }
+    RttBuckets chosen = buckets.orElse(RttBuckets.perDecade(RttBuckets.DEFAULT_PER_DECADE));
+    return monitor(Arrays.copyOfRange(args, next, args.length),
+        listen.map(address -> new Listening(address, chosen)), pingRecords.orElse(PingRecords.ALL));
   }
 
   private static Optional<RttBuckets> rttBuckets(String text) {
@@ -131,9 +168,9 @@ public final class Main {
     }
   }
 
-  private static int monitor(String[] files, Optional<Listening> listen) {
+  private static int monitor(String[] files, Optional<Listening> listen, PingRecords pingRecords) {
     if (files.length == 0) {
-      return monitor(ConfigSource.standardInput(), listen);
+      return monitor(ConfigSource.standardInput(), listen, pingRecords);
     }
     if (files.length > 1) {
       return usageError("expected at most one FILE, got " + files.length + " arguments");
@@ -141,7 +178,7 @@ public final class Main {
     if (files[0].startsWith("-")) {
       return usageError("unknown option " + files[0]);
     }
-    return monitor(ConfigSource.file(files[0]), listen);
+    return monitor(ConfigSource.file(files[0]), listen, pingRecords);
   }
 
   private static int usageError(String problem) {
@@ -168,7 +205,7 @@ public final class Main {
     return OK;
   }
 
-  private static int monitor(ConfigSource source, Optional<Listening> asked) {
+  private static int monitor(ConfigSource source, Optional<Listening> asked, PingRecords pingRecords) {
     Optional<ListenAddress> listen = asked.map(Listening::address);
     CompletableFuture<Integer> stopRequested = new CompletableFuture<>();
     AtomicReference<Runnable> reload = new AtomicReference<>(() -> { });
@@ -204,7 +241,8 @@ public final class Main {
           return Future.failedFuture(new MonitorStartException(problem));
         }));
     Future<String> monitoring = listening.compose(id ->
-        vertx.deployVerticle(monitor, new DeploymentOptions().setConfig(source.toJson())));
+        vertx.deployVerticle(monitor, new DeploymentOptions()
+            .setConfig(source.toJson().put(MonitorVerticle.PING_RECORDS, pingRecords.written()))));
 
     monitoring.onSuccess(id -> {
       applied.set(true);

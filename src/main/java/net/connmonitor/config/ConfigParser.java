@@ -173,7 +173,8 @@ public final class ConfigParser {
         (SortedMap<String, String>) valueOf(Option.LABELS, given),
         (Optional<String>) valueOf(Option.SOURCE, given),
         (Optional<String>) valueOf(Option.INTERFACE, given),
-        (Family) valueOf(Option.FAMILY, given));
+        (Family) valueOf(Option.FAMILY, given),
+        (Optional<PingRecords>) valueOf(Option.PINGRECORDS, given));
   }
 
   private static Object valueOf(Option option, Map<Option, Object> given) {

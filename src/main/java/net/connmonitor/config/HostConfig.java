@@ -24,6 +24,7 @@ import java.util.TreeMap;
  * @param source          the local address the probes leave from (canonical text form), or the system's choice
  * @param interfaceName   the network interface the probes leave by, or the system's choice
  * @param family          which address of a name that has both is measured
+ * @param pingRecords     which of its ping records are printed, or the process's default
  */
 public record HostConfig(
     String host,
@@ -39,17 +40,26 @@ public record HostConfig(
     SortedMap<String, String> labels,
     Optional<String> source,
     Optional<String> interfaceName,
-    Family family) {
+    Family family,
+    Optional<PingRecords> pingRecords) {
 
   public HostConfig {
     labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+  }
+
+  /** A line that does not choose its ping records. */
+  public HostConfig(String host, double pingIntervalMs, int numPings, int payloadBytes, double traceIntervalMs,
+      int maxHops, double scanIntervalMs, boolean json, boolean timestamp, double timeoutMs,
+      SortedMap<String, String> labels, Optional<String> source, Optional<String> interfaceName, Family family) {
+    this(host, pingIntervalMs, numPings, payloadBytes, traceIntervalMs, maxHops, scanIntervalMs, json, timestamp,
+        timeoutMs, labels, source, interfaceName, family, Optional.empty());
   }
 
   /** A line without labels, source, interface or family. */
   public HostConfig(String host, double pingIntervalMs, int numPings, int payloadBytes, double traceIntervalMs,
       int maxHops, double scanIntervalMs, boolean json, boolean timestamp, double timeoutMs) {
     this(host, pingIntervalMs, numPings, payloadBytes, traceIntervalMs, maxHops, scanIntervalMs, json, timestamp,
-        timeoutMs, Collections.emptySortedMap(), Optional.empty(), Optional.empty(), Family.ANY);
+        timeoutMs, Collections.emptySortedMap(), Optional.empty(), Optional.empty(), Family.ANY, Optional.empty());
   }
 
   /** Which address of a name is measured: as {@code family=} says, else of the source's family, else either. */
@@ -81,6 +91,7 @@ public record HostConfig(
     if (family != Family.ANY) {
       line.put("family", family.written());
     }
+    pingRecords.ifPresent(mode -> line.put("pingrecords", mode.written()));
     return line;
   }
 
@@ -100,7 +111,8 @@ public record HostConfig(
         labels(json.getJsonObject("labels", new JsonObject())),
         Optional.ofNullable(json.getString("source")),
         Optional.ofNullable(json.getString("interface")),
-        Family.written(json.getString("family", "")));
+        Family.written(json.getString("family", "")),
+        Optional.ofNullable(json.getString("pingrecords")).flatMap(PingRecords::written));
   }
 
   private static SortedMap<String, String> labels(JsonObject json) {

@@ -36,7 +36,9 @@ public enum Option {
           + String.join(", ", Labels.RESERVED) + "), each value not empty"),
   SOURCE("source", Kind.ADDRESS, Optional.empty(), "an IPv4 or IPv6 address of this machine"),
   INTERFACE("interface", Kind.INTERFACE, Optional.empty(), "the name of a network interface of this machine"),
-  FAMILY("family", Kind.FAMILY, Family.ANY, "4 or 6 (which address of a name that has both)");
+  FAMILY("family", Kind.FAMILY, Family.ANY, "4 or 6 (which address of a name that has both)"),
+  /** Empty: the process's default ({@code --ping-records}) applies. */
+  PINGRECORDS("pingrecords", Kind.PING_RECORDS, Optional.empty(), PingRecords.ACCEPTED);
 
   /** What kind of value an option takes, and so which Java type {@link #parse} yields. */
   public enum Kind {
@@ -53,7 +55,9 @@ public enum Option {
     /** An {@code Optional<String>}: a network interface's name, case kept. */
     INTERFACE,
     /** A {@link Family}. */
-    FAMILY
+    FAMILY,
+    /** An {@code Optional<PingRecords>}. */
+    PING_RECORDS
   }
 
   /** Why {@link #parse} refused a value. */
@@ -170,6 +174,8 @@ public enum Option {
       case ADDRESS -> Optional.of(address(lower));
       case INTERFACE -> Optional.of(interfaceName(value));
       case FAMILY -> family(lower);
+      case PING_RECORDS -> Optional.of(PingRecords.written(lower)
+          .orElseThrow(() -> new RefusedValueException(Refusal.MALFORMED)));
     };
   }
 

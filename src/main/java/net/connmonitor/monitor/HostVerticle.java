@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import net.connmonitor.config.HostConfig;
+import net.connmonitor.config.PingRecords;
 import net.connmonitor.icmp.Departure;
 import net.connmonitor.icmp.EchoSession;
 import net.connmonitor.icmp.IcmpChannels;
@@ -22,6 +23,8 @@ import net.connmonitor.metrics.MonitorMetrics;
 import net.connmonitor.metrics.NameMetrics;
 import net.connmonitor.output.OutputStyle;
 import net.connmonitor.probe.PingProbe;
+import net.connmonitor.probe.PingRecordFilter;
+import net.connmonitor.probe.PingStats;
 import net.connmonitor.probe.ProbeLoop;
 import net.connmonitor.probe.RouteChangeFilter;
 import net.connmonitor.probe.Scan;
@@ -44,6 +47,7 @@ public final class HostVerticle extends VerticleBase {
   private final ScanClient scanClient;
   private final int configuredHosts;
   private final MonitorMetrics metrics;
+  private final PingRecords pingRecords;
   /** Whether its name resolves; closed when the host stops. */
   private NameMetrics name = NameMetrics.NONE;
   /** The series of the address measured now; closed with its loops, so that no series mixes two addresses. */
@@ -62,14 +66,16 @@ public final class HostVerticle extends VerticleBase {
    * @param configuredHosts how many hosts the configuration has: the loops' first runs spread over more time when
    *                        there are more of them
    * @param metrics         where the measurements go besides the records
+   * @param pingRecords     which ping records are printed when the host line does not say
    */
   public HostVerticle(HostConfig config, IcmpChannels icmp, ScanClient scanClient, int configuredHosts,
-      MonitorMetrics metrics) {
+      MonitorMetrics metrics, PingRecords pingRecords) {
     this.config = config;
     this.icmp = icmp;
     this.scanClient = scanClient;
     this.configuredHosts = configuredHosts;
     this.metrics = metrics;
+    this.pingRecords = pingRecords;
   }
 
   /**
@@ -136,8 +142,10 @@ public final class HostVerticle extends VerticleBase {
     echoSession.ifPresent(session -> {
       if (config.pingIntervalMs() > 0) {
         PingProbe ping = new PingProbe(session, config.numPings(), config.payloadBytes(), timeout, context, measured);
-        start(new ProbeLoop<>(vertx, ping, config.pingIntervalMs(), publisher::publish, "ping of " + host),
-            "ping", config.pingIntervalMs());
+        PingRecordFilter printed = new PingRecordFilter(config.pingRecords().orElse(pingRecords));
+        Consumer<PingStats> sink = burst -> publisher.publish(burst, printed.printed(burst));
+        start(new ProbeLoop<>(vertx, ping, config.pingIntervalMs(), sink, "ping of " + host), "ping",
+            config.pingIntervalMs());
       }
       if (config.traceIntervalMs() > 0) {
         TraceProbe trace = new TraceProbe(session, config.maxHops(), timeout, context);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import net.connmonitor.config.ConfigSource;
 import net.connmonitor.config.HostConfig;
+import net.connmonitor.config.PingRecords;
 import net.connmonitor.config.ParsedConfig;
 import net.connmonitor.icmp.IcmpChannels;
 import net.connmonitor.log.Log;
@@ -34,6 +35,8 @@ public final class MonitorVerticle extends VerticleBase {
   public static final String RELOAD_ADDRESS = "connmonitor.reload";
 
   private static final long DEFAULT_WATCH_PERIOD_MS = 1000;
+  /** The key of the deployment's configuration that says which ping records are printed when a line does not. */
+  public static final String PING_RECORDS = "pingRecords";
   private static final int DEPLOY_BATCH = 500;
 
   private final Promise<Integer> fatal = Promise.promise();
@@ -47,6 +50,7 @@ public final class MonitorVerticle extends VerticleBase {
   /** Configurations are applied one after the other, in the order they were read. */
   private Future<Void> applying = Future.succeededFuture();
   private boolean unreadableReported;
+  private PingRecords pingRecords = PingRecords.ALL;
 
   public MonitorVerticle() {
     this(MonitorMetrics.NONE);
@@ -67,6 +71,7 @@ public final class MonitorVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     source = ConfigSource.fromJson(config());
+    pingRecords = PingRecords.written(config().getString(PING_RECORDS, "")).orElse(PingRecords.ALL);
     scanClient = ScanClient.create(vertx);
     metrics.countDroppedAnswers(icmp::droppedAnswers);
     long watchPeriod = source.isFile() ? config().getLong("watchPeriodMs", DEFAULT_WATCH_PERIOD_MS) : 0;
@@ -218,7 +223,7 @@ public final class MonitorVerticle extends VerticleBase {
   }
 
   private Future<RunningHost> deploy(HostConfig line, int configuredHosts) {
-    HostVerticle verticle = new HostVerticle(line, icmp, scanClient, configuredHosts, metrics);
+    HostVerticle verticle = new HostVerticle(line, icmp, scanClient, configuredHosts, metrics, pingRecords);
     return vertx.deployVerticle(verticle)
         .map(id -> new RunningHost(line, verticle, id))
         .onFailure(e -> Log.error("Host", line.host() + ": " + reason(e) + "; skipped"));

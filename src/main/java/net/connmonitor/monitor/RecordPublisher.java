@@ -16,15 +16,23 @@ final class RecordPublisher {
   private final EventBus eventBus;
   private final Target target;
   private final DeliveryOptions delivery;
+  private final DeliveryOptions unprinted;
 
   RecordPublisher(EventBus eventBus, Target target, OutputStyle style) {
     RecordCodec.registerOn(eventBus);
     this.eventBus = eventBus;
     this.target = target;
     this.delivery = style.toDeliveryOptions();
+    this.unprinted = style.toDeliveryOptions().addHeader(Records.HEADER_PRINTED, "false");
   }
 
   void publish(Measurement measurement) {
-    eventBus.publish(Records.ADDRESS, new MonitorRecord(target, Instant.now(), measurement), delivery);
+    publish(measurement, true);
+  }
+
+  /** @param printed whether the output prints it; every consumer gets it all the same */
+  void publish(Measurement measurement, boolean printed) {
+    eventBus.publish(Records.ADDRESS, new MonitorRecord(target, Instant.now(), measurement),
+        printed ? delivery : unprinted);
   }
 }

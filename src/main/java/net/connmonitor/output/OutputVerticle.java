@@ -86,6 +86,9 @@ public final class OutputVerticle extends VerticleBase {
           + (body == null ? "an empty one" : "a " + body.getClass().getSimpleName()) + ", not a MonitorRecord");
       return;
     }
+    if ("false".equals(message.headers().get(Records.HEADER_PRINTED))) {
+      return;
+    }
     OutputStyle style = OutputStyle.fromHeaders(message.headers());
     Optional<Instant> printedAt = style.timestamp() ? Optional.of(clock.instant()) : Optional.empty();
     String text = style.json() ? RecordJson.line(record, printedAt) : plainText.format(record, printedAt);

@@ -37,7 +37,8 @@ class CommandLineIT {
   void printsItsUsage() throws Exception {
     try (MonitorProcess monitor = MonitorProcess.start("--help")) {
       assertEquals(0, monitor.waitForExit(EXIT));
-      assertTrue(monitor.stdout().get(0).startsWith("Usage: connmonitor [--listen ADDRESS:PORT [--rtt-buckets N]] [FILE]"),
+      assertTrue(monitor.stdout().get(0)
+              .startsWith("Usage: connmonitor [--listen ADDRESS:PORT [--rtt-buckets N]] [--ping-records MODE] [FILE]"),
           monitor.transcript());
     }
   }
