@@ -86,7 +86,8 @@ public final class HostVerticle extends VerticleBase {
   public Future<?> start() {
     name = metrics.name(HostLabels.of(config));
     address = new AddressWatch(vertx, context, config.host(), config.addressFamily(), this::measureAt, name);
-    return address.start().compose(looked -> moving).onSuccess(done -> started = true);
+    // A host that cannot start is never stopped: its name's series goes here.
+    return address.start().compose(looked -> moving).onSuccess(done -> started = true).onFailure(e -> name.close());
   }
 
   /** Looks the host's name up again, as a reload asks. */
