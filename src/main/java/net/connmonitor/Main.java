@@ -160,10 +160,8 @@ public final class Main {
 
   private static Optional<RttBuckets> rttBuckets(String text) {
     try {
-      int perDecade = Integer.parseInt(text);
-      return perDecade >= 1 && perDecade <= RttBuckets.MAX_PER_DECADE
-          ? Optional.of(RttBuckets.perDecade(perDecade)) : Optional.empty();
-    } catch (NumberFormatException e) {
+      return Optional.of(RttBuckets.perDecade(Integer.parseInt(text)));
+    } catch (IllegalArgumentException notANumberOrOutOfRange) {
       return Optional.empty();
     }
   }

@@ -15,9 +15,9 @@ import net.connmonitor.config.HostConfig;
  */
 public record HostLabels(String host, SortedMap<String, String> labels) {
 
-  /** The label names of {@code source=} and {@code interface=}, which operators' labels may not take. */
-  public static final String SOURCE = "source";
-  public static final String INTERFACE = "interface";
+  /** The label names of {@code source=} and {@code interface=}, reserved in the configuration's labels. */
+  private static final String SOURCE = "source";
+  private static final String INTERFACE = "interface";
 
   public HostLabels {
     labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));

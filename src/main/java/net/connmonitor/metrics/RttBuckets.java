@@ -18,13 +18,11 @@ public final class RttBuckets {
   private static final double LOWEST_SECONDS = 1e-5;
   private static final int DECADES = 6;
 
-  private final int perDecade;
   private final double[] bounds;
   /** The end of each bucket's labels as the text formats write it, the last one {@code +Inf}. */
   private final byte[][] le;
 
   private RttBuckets(int perDecade) {
-    this.perDecade = perDecade;
     bounds = new double[DECADES * perDecade + 1];
     le = new byte[bounds.length + 1][];
     for (int i = 0; i < bounds.length; i++) {
@@ -41,10 +39,6 @@ public final class RttBuckets {
       throw new IllegalArgumentException("expected 1 to " + MAX_PER_DECADE + " buckets a decade, got " + perDecade);
     }
     return new RttBuckets(perDecade);
-  }
-
-  public int perDecade() {
-    return perDecade;
   }
 
   /** The upper bounds, in seconds, ascending; a copy. */
