@@ -69,7 +69,7 @@ public final class Main {
       --listen serves HTTP on ADDRESS:PORT (127.0.0.1:9100, [::1]:9100, or :9100 for every address):
       GET /metrics for Prometheus, GET /-/healthy, GET /-/ready, POST /-/reload (as SIGHUP).
       --rtt-buckets sets the classic round-trip time histogram's buckets a decade, from 10 us to 10 s (1 to %d,
-      default %d; 25 keeps every quantile within 10 %%); Prometheus with native histograms needs none.
+      default %d; 26 keeps every quantile within 10 %%); Prometheus with native histograms needs none.
       --ping-records all|changes|none: which ping records are printed for hosts whose line has no pingrecords=
       (default all; changes: those whose loss or mean round-trip time changed; the metrics get every burst).
       """.formatted(Option.keywords(), RttBuckets.MAX_PER_DECADE, RttBuckets.DEFAULT_PER_DECADE);

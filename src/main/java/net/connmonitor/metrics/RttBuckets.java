@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  * The upper bounds of the classic round-trip time histogram, the one the text formats carry: a fixed number of
  * bounds a decade, from 10 µs (loopback) to 10 s (past the longest timeout a burst is usually given), each rounded
  * to three significant digits. A quantile lies within its bucket, so the ratio between two bounds is its worst
- * error: 26 % at 10 a decade, 10 % at 25. Every bound is a line per host at every scrape, so the operator chooses
+ * error: 27 % at 10 a decade, 10 % at 26. Every bound is a line per host at every scrape, so the operator chooses
  * (native histograms, which Prometheus asks for in protobuf, keep 2 % at any count).
  */
 public final class RttBuckets {

@@ -32,8 +32,11 @@ class MetricsIT {
   private static final Duration SOON = Duration.ofSeconds(10);
   /** How long Prometheus scrapes before it is asked: some twenty scrapes, a hundred bursts of the lossy host. */
   private static final long MEASURED_SECONDS = 25;
-  /** The ratio of two neighbouring bounds of the classic buckets at their default, ten a decade: their resolution. */
-  private static final double BUCKET_RATIO = Math.pow(10, 0.1);
+  /**
+   * The largest ratio of two neighbouring bounds of the classic buckets at their default, ten a decade rounded to
+   * three digits (1.266): their resolution.
+   */
+  private static final double BUCKET_RATIO = 1.27;
 
   private final HttpClient client = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
 
