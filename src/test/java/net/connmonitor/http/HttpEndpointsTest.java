@@ -145,6 +145,7 @@ class HttpEndpointsTest {
 
       Files.writeString(config, IDLE + "127.0.0.2 ping=0\n");
       assertAnswer(200, config + " applied: 1 added, 0 removed, 1 unchanged\n", post("/-/reload"));
+      assertTrue(get("/metrics").body().contains("\nconnmonitor_config_last_reload_successful 1.0\n"));
 
       Files.writeString(config, IDLE + "127.0.0.2 ping=0 bogus=1\n127.0.0.3 hops=0\n");
       HttpResponse<String> invalid = post("/-/reload");
@@ -154,6 +155,9 @@ class HttpEndpointsTest {
       assertTrue(lines.get(0).startsWith(config + ": line 2: \"bogus=1\": unknown option; expected "), lines.get(0));
       assertTrue(lines.get(1).startsWith(config + ": line 3: \"hops=0\": "), lines.get(1));
       assertEquals(config + " has errors; the running configuration stays", lines.get(2));
+      String scrape = get("/metrics").body();
+      assertTrue(scrape.contains("\nconnmonitor_config_last_reload_successful 0.0\n"), scrape);
+      assertTrue(scrape.contains("\nconnmonitor_host_resolved{host=\"127.0.0.2\"} 1.0\n"), scrape);
 
       // The running configuration stayed: going back to it changes nothing.
       Files.writeString(config, IDLE + "127.0.0.2 ping=0\n");
