@@ -24,6 +24,7 @@ import net.connmonitor.config.ConfigParser;
 import net.connmonitor.config.ConfigSource;
 import net.connmonitor.config.Option;
 import net.connmonitor.config.ParsedConfig;
+import net.connmonitor.config.PingRecords;
 import net.connmonitor.http.HttpEndpoints;
 import net.connmonitor.http.ListenAddress;
 import net.connmonitor.log.JulBridge;
@@ -33,6 +34,7 @@ import net.connmonitor.metrics.MonitorMetrics;
 import net.connmonitor.metrics.PrometheusMetrics;
 import net.connmonitor.monitor.ConfigurationShare;
 import net.connmonitor.monitor.HostPlacement;
+import net.connmonitor.metrics.RttBuckets;
 import net.connmonitor.monitor.MonitorStartException;
 import net.connmonitor.monitor.MonitorVerticle;
 import net.connmonitor.os.NativeSupport;
@@ -40,8 +42,8 @@ import net.connmonitor.output.OutputVerticle;
 import net.connmonitor.view.Page;
 
 /**
- * The command line: {@code connmonitor [--listen ADDRESS:PORT] [--cluster FILE [--collect]] [FILE]},
- * {@code --version}, {@code --help}, {@code --check [--cluster FILE] [FILE]}, {@code --make-cluster-key PATH}.
+ * The command line: {@code connmonitor [OPTIONS] [FILE]} (see {@link MonitorOptions}), {@code --version},
+ * {@code --help}, {@code --check [--cluster FILE] [FILE]}, {@code --make-cluster-key PATH}.
  */
 public final class Main {
 
@@ -50,7 +52,8 @@ public final class Main {
   static final int USAGE = 2;
 
   private static final String USAGE_TEXT = """
-      Usage: connmonitor [--listen ADDRESS:PORT] [--cluster CLUSTER-FILE [--collect]] [FILE]
+      Usage: connmonitor [--listen ADDRESS:PORT [--rtt-buckets N]] [--ping-records MODE]
+                         [--cluster CLUSTER-FILE [--collect]] [FILE]
                                          monitor the hosts listed in FILE (standard input when absent)
              connmonitor --check [--cluster CLUSTER-FILE] [FILE]
                                          validate FILE and CLUSTER-FILE with its key: print their errors,
@@ -68,12 +71,16 @@ public final class Main {
       --listen serves HTTP on ADDRESS:PORT (127.0.0.1:9100, [::1]:9100, or :9100 for every address):
       GET / the operator's page (every host, live), GET /metrics for Prometheus, GET /-/healthy,
       GET /-/ready, POST /-/reload (as SIGHUP).
+      --rtt-buckets sets the classic round-trip time histogram's buckets a decade, from 10 us to 10 s (1 to %d,
+      default %d; 26 keeps every quantile within 10 %%); Prometheus with native histograms needs none.
+      --ping-records all|changes|none: which ping records are printed for hosts whose line has no pingrecords=
+      (default all; changes: those whose loss or mean round-trip time changed; the metrics get every burst).
 
       --cluster joins the monitors named in CLUSTER-FILE (lines vantage=NAME, listen=ADDRESS:PORT,
       join=HOST:PORT,..., key=PATH): each host is measured from=all (every node, the default), from=any (one live
       node) or from=NAME,... (those vantages); records carry the vantage that measured them. --collect prints
       every node's records; without it a node prints its own.
-      """.formatted(Option.keywords());
+      """.formatted(Option.keywords(), RttBuckets.MAX_PER_DECADE, RttBuckets.DEFAULT_PER_DECADE);
 
   private Main() {
   }
@@ -87,7 +94,7 @@ public final class Main {
 
   static int run(String[] args) {
     if (args.length == 0) {
-      return monitor(ConfigSource.standardInput(), Options.NONE);
+      return monitor(new String[0]);
     }
     switch (args[0]) {
       case "-v", "--version" -> {
@@ -110,64 +117,14 @@ public final class Main {
     }
   }
 
-  /** The options of a monitor, each given at most once, before its FILE. */
-  private record Options(Optional<ListenAddress> listen, Optional<Path> cluster, boolean collect) {
-    static final Options NONE = new Options(Optional.empty(), Optional.empty(), false);
-  }
-
   private static int monitor(String[] args) {
-    Options options = Options.NONE;
-    int next = 0;
-    while (next < args.length && args[next].startsWith("--")) {
-      String option = args[next];
-      boolean repeated = switch (option) {
-        case "--listen" -> options.listen().isPresent();
-        case "--cluster" -> options.cluster().isPresent();
-        case "--collect" -> options.collect();
-        default -> false;
-      };
-      if (repeated) {
-        return usageError(option + " given twice");
-      }
-      if (option.equals("--collect")) {
-        options = new Options(options.listen(), options.cluster(), true);
-        next++;
-        continue;
-      }
-      if (!option.equals("--listen") && !option.equals("--cluster")) {
-        break;
-      }
-      if (next + 1 >= args.length) {
-        return usageError(option + (option.equals("--listen") ? " takes ADDRESS:PORT" : " takes CLUSTER-FILE"));
-      }
-      if (option.equals("--listen")) {
-        try {
-          options = new Options(Optional.of(ListenAddress.parse(args[next + 1])), options.cluster(), options.collect());
-        } catch (IllegalArgumentException e) {
-          return usageError(e.getMessage());
-        }
-      } else {
-        options = new Options(options.listen(), Optional.of(Path.of(args[next + 1])), options.collect());
-      }
-      next += 2;
+    MonitorOptions options;
+    try {
+      options = MonitorOptions.parse(args);
+    } catch (MonitorOptions.UsageException e) {
+      return usageError(e.getMessage());
     }
-    if (options.collect() && options.cluster().isEmpty()) {
-      return usageError("--collect needs --cluster");
-    }
-    return monitor(Arrays.copyOfRange(args, next, args.length), options);
-  }
-
-  private static int monitor(String[] files, Options options) {
-    if (files.length == 0) {
-      return monitor(ConfigSource.standardInput(), options);
-    }
-    if (files.length > 1) {
-      return usageError("expected at most one FILE, got " + files.length + " arguments");
-    }
-    if (files[0].startsWith("-")) {
-      return usageError("unknown option " + files[0]);
-    }
-    return monitor(ConfigSource.file(files[0]), options);
+    return monitor(options);
   }
 
   private static int usageError(String problem) {
@@ -231,7 +188,7 @@ public final class Main {
     return OK;
   }
 
-  private static int monitor(ConfigSource source, Options options) {
+  private static int monitor(MonitorOptions options) {
     Optional<ListenAddress> listen = options.listen();
     CompletableFuture<Integer> stopRequested = new CompletableFuture<>();
     AtomicReference<Runnable> reload = new AtomicReference<>(() -> { });
@@ -265,11 +222,13 @@ public final class Main {
       share = ConfigurationShare.ALONE;
       close = () -> vertx.close().await();
     }
-    Optional<PrometheusMetrics> metrics = listen.map(address -> new PrometheusMetrics(Clock.systemUTC()));
+    Optional<PrometheusMetrics> metrics = listen.map(address -> new PrometheusMetrics(Clock.systemUTC(),
+        options.buckets()));
     MonitorVerticle monitor =
         new MonitorVerticle(metrics.<MonitorMetrics>map(m -> m).orElse(MonitorMetrics.NONE), placement, share);
     OutputVerticle printer = new OutputVerticle(new FileOutputStream(FileDescriptor.out), Clock.systemDefaultZone(),
         options.collect());
+    metrics.ifPresent(m -> m.countDroppedRecords(printer::droppedRecords));
     AtomicBoolean applied = new AtomicBoolean();
 
     Future<String> output = vertx.deployVerticle(printer);
@@ -286,7 +245,9 @@ public final class Main {
           return Future.failedFuture(new MonitorStartException(problem));
         }));
     Future<String> monitoring = listening.compose(id ->
-        vertx.deployVerticle(monitor, new DeploymentOptions().setConfig(source.toJson())));
+        vertx.deployVerticle(monitor, new DeploymentOptions()
+            .setConfig(options.source().toJson()
+                .put(MonitorVerticle.PING_RECORDS, options.pingRecords().written()))));
 
     monitoring.onSuccess(id -> {
       applied.set(true);

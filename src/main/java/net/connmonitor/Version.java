@@ -6,12 +6,12 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /** The version Maven built, from a filtered resource. */
-final class Version {
+public final class Version {
 
   private Version() {
   }
 
-  static String current() {
+  public static String current() {
     try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
       Properties properties = new Properties();
       properties.load(in);

@@ -174,7 +174,8 @@ public final class ConfigParser {
         (Optional<String>) valueOf(Option.SOURCE, given),
         (Optional<String>) valueOf(Option.INTERFACE, given),
         (Family) valueOf(Option.FAMILY, given),
-        (Vantages) valueOf(Option.FROM, given));
+        (Vantages) valueOf(Option.FROM, given),
+        (Optional<PingRecords>) valueOf(Option.PINGRECORDS, given));
   }
 
   private static Object valueOf(Option option, Map<Option, Object> given) {

@@ -25,6 +25,7 @@ import java.util.TreeMap;
  * @param interfaceName   the network interface the probes leave by, or the system's choice
  * @param family          which address of a name that has both is measured
  * @param from            where in a cluster the host is measured
+ * @param pingRecords     which of its ping records are printed, or the process's default
  */
 public record HostConfig(
     String host,
@@ -41,17 +42,27 @@ public record HostConfig(
     Optional<String> source,
     Optional<String> interfaceName,
     Family family,
-    Vantages from) {
+    Vantages from,
+    Optional<PingRecords> pingRecords) {
 
   public HostConfig {
     labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
   }
 
-  /** A line without labels, source, interface, family or from. */
+  /** A line that chooses neither where in a cluster it is measured nor its ping records. */
+  public HostConfig(String host, double pingIntervalMs, int numPings, int payloadBytes, double traceIntervalMs,
+      int maxHops, double scanIntervalMs, boolean json, boolean timestamp, double timeoutMs,
+      SortedMap<String, String> labels, Optional<String> source, Optional<String> interfaceName, Family family) {
+    this(host, pingIntervalMs, numPings, payloadBytes, traceIntervalMs, maxHops, scanIntervalMs, json, timestamp,
+        timeoutMs, labels, source, interfaceName, family, Vantages.ALL, Optional.empty());
+  }
+
+  /** A line without labels, source, interface, family, from or ping records. */
   public HostConfig(String host, double pingIntervalMs, int numPings, int payloadBytes, double traceIntervalMs,
       int maxHops, double scanIntervalMs, boolean json, boolean timestamp, double timeoutMs) {
     this(host, pingIntervalMs, numPings, payloadBytes, traceIntervalMs, maxHops, scanIntervalMs, json, timestamp,
-        timeoutMs, Collections.emptySortedMap(), Optional.empty(), Optional.empty(), Family.ANY, Vantages.ALL);
+        timeoutMs, Collections.emptySortedMap(), Optional.empty(), Optional.empty(), Family.ANY, Vantages.ALL,
+        Optional.empty());
   }
 
   /** Which address of a name is measured: as {@code family=} says, else of the source's family, else either. */
@@ -86,6 +97,7 @@ public record HostConfig(
     if (from != Vantages.ALL) {
       line.put("from", from.written());
     }
+    pingRecords.ifPresent(mode -> line.put("pingrecords", mode.written()));
     return line;
   }
 
@@ -106,7 +118,8 @@ public record HostConfig(
         Optional.ofNullable(json.getString("source")),
         Optional.ofNullable(json.getString("interface")),
         Family.written(json.getString("family", "")),
-        Vantages.written(json.getString("from", "all")));
+        Vantages.written(json.getString("from", "all")),
+        Optional.ofNullable(json.getString("pingrecords")).flatMap(PingRecords::written));
   }
 
   private static SortedMap<String, String> labels(JsonObject json) {

@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
  */
 final class Labels {
 
-  /** Label names the metrics use themselves: the host, its address, a scan's service, a histogram's buckets. */
-  static final List<String> RESERVED = List.of("host", "addr", "service", "le", "quantile");
+  /**
+   * Label names the metrics use themselves: the host, its address, where its probes leave from, a scan's service, a
+   * histogram's buckets.
+   */
+  static final List<String> RESERVED = List.of("host", "addr", "source", "interface", "service", "le", "quantile");
 
   private static final Pattern KEY = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 

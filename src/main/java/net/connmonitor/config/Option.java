@@ -39,7 +39,9 @@ public enum Option {
   FAMILY("family", Kind.FAMILY, Family.ANY, "4 or 6 (which address of a name that has both)"),
   FROM("from", Kind.VANTAGES, Vantages.ALL,
       "all, any, or VANTAGE[,VANTAGE...] (where in a cluster the host is measured), each of letters, digits, '.', '_'"
-          + " and '-'");
+          + " and '-'"),
+  /** Empty: the process's default ({@code --ping-records}) applies. */
+  PINGRECORDS("pingrecords", Kind.PING_RECORDS, Optional.empty(), PingRecords.ACCEPTED);
 
   /** What kind of value an option takes, and so which Java type {@link #parse} yields. */
   public enum Kind {
@@ -58,7 +60,9 @@ public enum Option {
     /** A {@link Family}. */
     FAMILY,
     /** A {@link Vantages}: vantage names keep their case. */
-    VANTAGES
+    VANTAGES,
+    /** An {@code Optional<PingRecords>}. */
+    PING_RECORDS
   }
 
   /** Why {@link #parse} refused a value. */
@@ -176,6 +180,8 @@ public enum Option {
       case INTERFACE -> Optional.of(interfaceName(value));
       case FAMILY -> family(lower);
       case VANTAGES -> Vantages.parse(value).orElseThrow(() -> new RefusedValueException(Refusal.MALFORMED));
+      case PING_RECORDS -> Optional.of(PingRecords.written(lower)
+          .orElseThrow(() -> new RefusedValueException(Refusal.MALFORMED)));
     };
   }
 

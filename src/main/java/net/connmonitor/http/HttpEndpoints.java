@@ -25,7 +25,8 @@ import net.connmonitor.monitor.ReloadOutcome;
 
 /**
  * The HTTP endpoints of {@code --listen}, on the monitor's own Vert.x: {@code GET /metrics} (Prometheus's text
- * format, or OpenMetrics when the {@code Accept} header asks for it), {@code GET /-/healthy}, {@code GET /-/ready}
+ * format, or OpenMetrics or protobuf when the {@code Accept} header asks for it, gzipped when the
+ * {@code Accept-Encoding} header allows it), {@code GET /-/healthy}, {@code GET /-/ready}
  * and {@code POST /-/reload}, which does what SIGHUP does and answers with the outcome; and the operator's page.
  *
  * <p>Deploy it as a worker verticle: a scrape of ten thousand hosts takes some fifty milliseconds of CPU, which must
@@ -72,7 +73,7 @@ public final class HttpEndpoints extends VerticleBase {
     if (route == null) {
       answer(request, 404, "not found: " + request.path() + " (connmonitor serves /metrics, /-/healthy, /-/ready "
           + "and /-/reload)");
-    } else if (!route.method().equals(request.method())) {
+    } else if (!route.method().equals(request.method()) && !headOfGet(route, request)) {
       request.response().putHeader(HttpHeaders.ALLOW, route.method().name());
       answer(request, 405, request.method() + " is not allowed on " + request.path() + ": use " + route.method());
     } else {
@@ -80,11 +81,20 @@ public final class HttpEndpoints extends VerticleBase {
     }
   }
 
+  /** HEAD is GET without the body: the same headers, the length of the body GET would have. */
+  private static boolean headOfGet(Route route, HttpServerRequest request) {
+    return route.method().equals(HttpMethod.GET) && request.method().equals(HttpMethod.HEAD);
+  }
+
   private void scrape(HttpServerRequest request) {
     ExpositionFormatWriter format = metrics.format(request.getHeader(HttpHeaders.ACCEPT));
+    boolean gzip = ContentCoding.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
     ScrapeOutput body = new ScrapeOutput();
     try {
       metrics.scrape(format, body);
+      if (gzip) {
+        body = ContentCoding.gzip(body);
+      }
     } catch (IOException e) {
       // Written to memory: only the client library's own failure can land here.
       answer(request, 500, "cannot write the metrics (" + Problems.describe(e) + ")");
@@ -93,7 +103,12 @@ public final class HttpEndpoints extends VerticleBase {
     HttpServerResponse response = request.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, format.getContentType())
         .putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length()));
-    body.forEachChunk((chunk, length) -> response.write(Buffer.buffer(length).appendBytes(chunk, 0, length)));
+    if (gzip) {
+      response.putHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+    }
+    if (!request.method().equals(HttpMethod.HEAD)) {
+      body.forEachChunk((chunk, length) -> response.write(Buffer.buffer(length).appendBytes(chunk, 0, length)));
+    }
     response.end();
   }
 
@@ -136,6 +151,12 @@ public final class HttpEndpoints extends VerticleBase {
   }
 
   private static void answer(HttpServerRequest request, int status, String text) {
-    request.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, TEXT).end(text + "\n");
+    HttpServerResponse response = request.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, TEXT);
+    Buffer body = Buffer.buffer(text + "\n");
+    if (request.method().equals(HttpMethod.HEAD)) {
+      response.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length())).end();
+    } else {
+      response.end(body);
+    }
   }
 }

@@ -8,16 +8,7 @@ import java.nio.charset.StandardCharsets;
  * the CPU and ten times the garbage). The two formats differ only in the lines that describe a family: OpenMetrics
  * names a counter without {@code _total} there, adds its unit, and escapes quotes in the help.
  */
-final class Exposition {
-
-  private static final byte[][] LE = new byte[HostState.RTT_BUCKETS_SECONDS.length + 1][];
-
-  static {
-    for (int i = 0; i < HostState.RTT_BUCKETS_SECONDS.length; i++) {
-      LE[i] = (",le=\"" + HostState.RTT_BUCKETS_SECONDS[i] + "\"} ").getBytes(StandardCharsets.US_ASCII);
-    }
-    LE[HostState.RTT_BUCKETS_SECONDS.length] = ",le=\"+Inf\"} ".getBytes(StandardCharsets.US_ASCII);
-  }
+final class Exposition implements SeriesWriter {
 
   private final ScrapeOutput out;
   private final boolean openMetrics;
@@ -31,13 +22,29 @@ final class Exposition {
   }
 
   /** The family the next samples belong to; it is described before its first sample, and not at all without one. */
-  void family(Family next) {
+  @Override
+  public void family(Family next) {
     family = next;
     sampleName = next.sampleName().getBytes(StandardCharsets.US_ASCII);
     described = false;
   }
 
-  void sample(byte[] labels, double value) {
+  @Override
+  public void sample(HostLabelText labels, double value) {
+    sample(labels.host(), value);
+  }
+
+  @Override
+  public void serviceSample(HostLabelText labels, int service, double value) {
+    sample(labels.service(service), value);
+  }
+
+  @Override
+  public void histogram(HostLabelText labels, RttHistogram histogram) {
+    histogram.write(labels.host(), this);
+  }
+
+  private void sample(byte[] labels, double value) {
     describe();
     out.put(sampleName);
     out.write('{');
@@ -49,7 +56,7 @@ final class Exposition {
   }
 
   /** @param buckets observations per bucket, not cumulated, the last one past every bound */
-  void histogram(byte[] labels, long[] buckets, long count, double sum) {
+  void histogram(byte[] labels, RttBuckets bounds, long[] buckets, long count, double sum) {
     describe();
     long cumulated = 0;
     for (int i = 0; i < buckets.length; i++) {
@@ -57,7 +64,7 @@ final class Exposition {
       out.put(sampleName);
       out.writeAscii("_bucket{");
       out.put(labels);
-      out.put(LE[i]);
+      out.put(bounds.le(i));
       out.writeLong(cumulated);
       out.write('\n');
     }

@@ -12,6 +12,8 @@ enum Family {
       "Round-trip time of each echo reply of the ping bursts"),
   PING_REQUESTS("connmonitor_ping_requests", Type.COUNTER, null, "Echo requests sent by the ping bursts"),
   PING_REPLIES("connmonitor_ping_replies", Type.COUNTER, null, "Echo replies received in time by the ping bursts"),
+  PING_SEND_ERRORS("connmonitor_ping_send_errors", Type.COUNTER, null,
+      "Ping bursts whose requests could not be sent (no route, the socket refused them); no other series counts them"),
   PING_LAST_MIN("connmonitor_ping_last_min_seconds", Type.GAUGE, "seconds",
       "Shortest round-trip time of the last ping burst (NaN when every request was lost)"),
   PING_LAST_AVG("connmonitor_ping_last_avg_seconds", Type.GAUGE, "seconds",

@@ -1,5 +1,6 @@
 package net.connmonitor.metrics;
 
+import io.prometheus.metrics.model.snapshots.Labels;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.SortedMap;
@@ -7,13 +8,15 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 
 /**
- * A host's labels as a scrape writes them between the braces, made once per set of label names rather than at
- * every scrape: {@code addr}, {@code host}, the operator's label names (empty where the host has no value) and, for
- * the scan families, {@code service}, in the order of their names, as Prometheus's client orders them.
+ * A host's labels as a scrape writes them, made once per set of label names rather than at every scrape:
+ * {@code addr}, {@code host}, the operator's label names (empty where the host has no value) and, for the scan
+ * families, {@code service}, in the order of their names, as Prometheus's client orders them. Held twice: as the
+ * text between the braces, and as the client's labels for protobuf.
  *
  * @param names the label names they were made for
  */
-record HostLabelText(SortedSet<String> names, byte[] host, byte[][] services) {
+record HostLabelText(SortedSet<String> names, byte[] host, byte[][] services, Labels hostLabels,
+    Labels[] serviceLabels) {
 
   static final String SERVICE = "service";
 
@@ -23,16 +26,22 @@ record HostLabelText(SortedSet<String> names, byte[] host, byte[][] services) {
     labels.put("host", key.labels().host());
     labels.put("addr", key.address());
     byte[][] services = new byte[HostState.SERVICES.size()][];
+    Labels[] serviceLabels = new Labels[services.length];
     for (int i = 0; i < services.length; i++) {
       SortedMap<String, String> withService = new TreeMap<>(labels);
       withService.put(SERVICE, HostState.SERVICES.get(i));
       services[i] = text(withService);
+      serviceLabels[i] = labels(withService);
     }
-    return new HostLabelText(names, text(labels), services);
+    return new HostLabelText(names, text(labels), services, labels(labels), serviceLabels);
   }
 
   byte[] service(int service) {
     return services[service];
+  }
+
+  Labels serviceLabels(int service) {
+    return serviceLabels[service];
   }
 
   private static byte[] text(SortedMap<String, String> labels) {
@@ -44,6 +53,12 @@ record HostLabelText(SortedSet<String> names, byte[] host, byte[][] services) {
       text.append(label.getKey()).append("=\"").append(escape(label.getValue())).append('"');
     }
     return text.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Labels labels(SortedMap<String, String> labels) {
+    Labels.Builder builder = Labels.builder();
+    labels.forEach(builder::label);
+    return builder.build();
   }
 
   /** A label value as both formats quote it. */

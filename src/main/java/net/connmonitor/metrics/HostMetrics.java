@@ -21,6 +21,10 @@ public interface HostMetrics extends BurstObserver, TraceObserver {
     }
 
     @Override
+    public void unsent() {
+    }
+
+    @Override
     public void trace(Trace trace, boolean changed, OptionalInt hops) {
     }
 

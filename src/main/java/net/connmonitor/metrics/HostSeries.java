@@ -26,6 +26,13 @@ final class HostSeries implements HostMetrics {
   }
 
   @Override
+  public void unsent() {
+    if (!closed) {
+      state.unsent();
+    }
+  }
+
+  @Override
   public void trace(Trace trace, boolean changed, OptionalInt hops) {
     if (!closed) {
       state.trace(changed, hops, metrics.now().toEpochMilli() / 1000.0);

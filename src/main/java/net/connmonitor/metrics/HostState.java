@@ -14,13 +14,6 @@ import net.connmonitor.probe.Scan;
  */
 final class HostState {
 
-  /**
-   * Upper bounds of the round-trip time histogram, in seconds: from loopback (tens of microseconds) to the slowest
-   * answer a timeout lets through (seconds), in steps of 2 to 2.5. More buckets would make every host's histogram,
-   * written at each scrape, dearer.
-   */
-  static final double[] RTT_BUCKETS_SECONDS = {
-      0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
   static final List<String> SERVICES = List.of("http", "https", "mysql");
   static final int HTTP_SERVICES = 2;
 
@@ -33,9 +26,8 @@ final class HostState {
   private boolean pinged;
   private long requests;
   private long replies;
-  /** Replies per bucket, not cumulated; the last one past every bound. */
-  private final long[] buckets = new long[RTT_BUCKETS_SECONDS.length + 1];
-  private double rttSum;
+  private long sendErrors;
+  private final RttHistogram rtt;
   private double lastMin;
   private double lastAvg;
   private double lastMax;
@@ -52,8 +44,9 @@ final class HostState {
   private final double[] scanRtt = new double[SERVICES.size()];
   private final double[] httpStatus = new double[HTTP_SERVICES];
 
-  HostState(HostSeriesKey key) {
+  HostState(HostSeriesKey key, RttBuckets buckets) {
     this.key = key;
+    rtt = new RttHistogram(buckets);
   }
 
   synchronized void burst(int sent, List<Double> rttsMs, PingStats stats) {
@@ -61,13 +54,7 @@ final class HostState {
     requests += sent;
     replies += rttsMs.size();
     for (double rttMs : rttsMs) {
-      double rtt = seconds(rttMs);
-      int bucket = 0;
-      while (bucket < RTT_BUCKETS_SECONDS.length && rtt > RTT_BUCKETS_SECONDS[bucket]) {
-        bucket++;
-      }
-      buckets[bucket]++;
-      rttSum += rtt;
+      rtt.observe(seconds(rttMs));
     }
     // A burst that lost everything has no round-trip time: the record's -1 is no time, and NaN says so.
     boolean answered = !rttsMs.isEmpty();
@@ -76,6 +63,20 @@ final class HostState {
     lastMax = answered ? seconds(stats.max()) : Double.NaN;
     lastStddev = answered ? seconds(stats.std()) : Double.NaN;
     lastLoss = stats.loss() / 100;
+  }
+
+  /**
+   * A burst that could not be sent: the last burst's figures say so (every request lost, no time) rather than stay
+   * at those of the last burst that went out.
+   */
+  synchronized void unsent() {
+    pinged = true;
+    sendErrors++;
+    lastMin = Double.NaN;
+    lastAvg = Double.NaN;
+    lastMax = Double.NaN;
+    lastStddev = Double.NaN;
+    lastLoss = 1;
   }
 
   synchronized void trace(boolean changed, OptionalInt endHop, double epochSeconds) {
@@ -104,15 +105,16 @@ final class HostState {
   }
 
   /** Writes this host's samples of {@code family}, if it has measured what the family holds. */
-  synchronized void write(Family family, HostLabelText labels, Exposition out) {
+  synchronized void write(Family family, HostLabelText labels, SeriesWriter out) {
     switch (family) {
       case PING_RTT -> {
         if (pinged) {
-          out.histogram(labels.host(), buckets, replies, rttSum);
+          out.histogram(labels, rtt);
         }
       }
       case PING_REQUESTS -> sample(pinged, out, labels, requests);
       case PING_REPLIES -> sample(pinged, out, labels, replies);
+      case PING_SEND_ERRORS -> sample(pinged, out, labels, sendErrors);
       case PING_LAST_MIN -> sample(pinged, out, labels, lastMin);
       case PING_LAST_AVG -> sample(pinged, out, labels, lastAvg);
       case PING_LAST_MAX -> sample(pinged, out, labels, lastMax);
@@ -127,16 +129,16 @@ final class HostState {
     }
   }
 
-  private static void sample(boolean measured, Exposition out, HostLabelText labels, double value) {
+  private static void sample(boolean measured, SeriesWriter out, HostLabelText labels, double value) {
     if (measured) {
-      out.sample(labels.host(), value);
+      out.sample(labels, value);
     }
   }
 
-  private void services(Exposition out, HostLabelText labels, double[] values) {
+  private void services(SeriesWriter out, HostLabelText labels, double[] values) {
     if (scanned) {
       for (int service = 0; service < values.length; service++) {
-        out.sample(labels.service(service), values[service]);
+        out.serviceSample(labels, service, values[service]);
       }
     }
   }

@@ -18,7 +18,20 @@ public interface MonitorMetrics {
     }
 
     @Override
+    public NameMetrics name(HostLabels host) {
+      return NameMetrics.NONE;
+    }
+
+    @Override
     public void countDroppedAnswers(LongSupplier total) {
+    }
+
+    @Override
+    public void countDroppedRecords(LongSupplier total) {
+    }
+
+    @Override
+    public void configurationRead(boolean applied) {
     }
   };
 
@@ -31,6 +44,19 @@ public interface MonitorMetrics {
   /** The series of a host measured at {@code address} (canonical text form). */
   HostMetrics host(HostLabels host, String address);
 
+  /** Whether the name of a host line resolves. */
+  NameMetrics name(HostLabels host);
+
   /** @param total the ICMP answers the kernel dropped since the start, read at each scrape */
   void countDroppedAnswers(LongSupplier total);
+
+  /** @param total the records dropped since the start because standard output was read too slowly */
+  void countDroppedRecords(LongSupplier total);
+
+  /**
+   * The configuration was read, at the start or on a reload.
+   *
+   * @param applied whether it was applied; when not, the running configuration stays
+   */
+  void configurationRead(boolean applied);
 }

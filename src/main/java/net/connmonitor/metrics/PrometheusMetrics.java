@@ -1,10 +1,14 @@
 package net.connmonitor.metrics;
 
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.prometheus.metrics.model.snapshots.Unit;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,37 +18,73 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import net.connmonitor.Version;
 
 /**
- * The monitor's metrics: every host's series, and in a Prometheus registry the kernel's drops of ICMP answers and the
- * JVM's own. Thread-safe: hosts report from their event loops while a scrape reads.
+ * The monitor's metrics: every host's series, and in a Prometheus registry the monitor's own (its build, its
+ * configuration's reloads, the ICMP answers the kernel dropped, the records a slow reader lost, the names that do
+ * not resolve) and the JVM's. Thread-safe: hosts report from their event loops while a scrape reads.
  *
- * <p>The per-host series are the bulk of a scrape (some 26 samples a host that pings), so they are kept as plain
- * numbers per host and written by {@link Exposition}, in the same lines as the registry would write them; the
- * registry's writer writes the rest, last (OpenMetrics ends with its {@code # EOF}).
+ * <p>The per-host series are the bulk of a scrape (some 26 samples and a bucket a bound for a host that pings), so
+ * they are kept as plain numbers per host and, in the text formats, written by {@link Exposition}, in the same lines
+ * as the registry would write them; the registry's writer writes the rest, last (OpenMetrics ends with its
+ * {@code # EOF}). A scraper that asks for protobuf (Prometheus with native histograms on) gets every series through
+ * the client's own protobuf writer, the round-trip times as native histograms beside the classic buckets.
  */
 public final class PrometheusMetrics implements MonitorMetrics {
 
   private final PrometheusRegistry registry = new PrometheusRegistry();
   private final ExpositionFormatWriter openMetrics;
   private final ExpositionFormatWriter text;
+  private final ExpositionFormatWriter protobuf;
   private final Clock clock;
+  private final RttBuckets buckets;
   /** Two lines may name the same host at the same address: they share its series. */
   private final Map<HostSeriesKey, HostState> hosts = new ConcurrentHashMap<>();
   /** The label names every host's series carry besides host and addr: those of the configuration's hosts. */
   private volatile SortedSet<String> labelNames = Collections.emptySortedSet();
   private volatile LongSupplier droppedAnswers = () -> 0;
+  private volatile LongSupplier droppedRecords = () -> 0;
+  private final AtomicLong resolveFailures = new AtomicLong();
+  private final HostNames names = new HostNames(() -> labelNames, resolveFailures);
+  private final Gauge lastReloadSuccessful;
+  private final Gauge lastReloadSuccess;
 
   public PrometheusMetrics(Clock clock) {
+    this(clock, RttBuckets.perDecade(RttBuckets.DEFAULT_PER_DECADE));
+  }
+
+  /** @param buckets the classic buckets of the round-trip time histograms */
+  public PrometheusMetrics(Clock clock, RttBuckets buckets) {
     this.clock = clock;
+    this.buckets = buckets;
     ExpositionFormats formats = ExpositionFormats.init();
     openMetrics = formats.getOpenMetricsTextFormatWriter();
     text = formats.getPrometheusTextFormatWriter();
+    protobuf = formats.getPrometheusProtobufWriter();
     CounterWithCallback.builder().name("connmonitor_icmp_dropped_answers_total")
         .help("ICMP answers the kernel dropped because the monitor read its sockets too slowly: the loss of their "
             + "bursts is overstated")
         .callback(counter -> counter.call(droppedAnswers.getAsLong())).register(registry);
+    CounterWithCallback.builder().name("connmonitor_output_dropped_records_total")
+        .help("Records dropped because standard output was read too slowly (the oldest go first)")
+        .callback(counter -> counter.call(droppedRecords.getAsLong())).register(registry);
+    CounterWithCallback.builder().name("connmonitor_name_resolution_failures_total")
+        .help("Look-ups of hosts' names that found no address")
+        .callback(counter -> counter.call(resolveFailures.get())).register(registry);
+    // As Prometheus names its own.
+    lastReloadSuccessful = Gauge.builder().name("connmonitor_config_last_reload_successful")
+        .help("Whether the last reading of the configuration was applied: 1, or 0 (it had errors, or was not a file)")
+        .register(registry);
+    lastReloadSuccess = Gauge.builder().name("connmonitor_config_last_reload_success_timestamp_seconds")
+        .help("When a configuration was last applied, at the start or on a reload").unit(Unit.SECONDS)
+        .register(registry);
+    Info.builder().name("connmonitor_build").help("The version of connmonitor and of the Java runtime it runs on")
+        .labelNames("version", "java_version").register(registry)
+        .setLabelValues(Version.current(), Runtime.version().toString());
+    registry.register(names);
     JvmMetrics.builder().register(registry);
   }
 
@@ -62,7 +102,7 @@ public final class PrometheusMetrics implements MonitorMetrics {
   @Override
   public HostMetrics host(HostLabels host, String address) {
     HostState state = hosts.compute(new HostSeriesKey(host, address), (key, known) -> {
-      HostState shared = known == null ? new HostState(key) : known;
+      HostState shared = known == null ? new HostState(key, buckets) : known;
       shared.holders++;
       return shared;
     });
@@ -75,8 +115,26 @@ public final class PrometheusMetrics implements MonitorMetrics {
   }
 
   @Override
+  public NameMetrics name(HostLabels host) {
+    return names.name(host);
+  }
+
+  @Override
   public void countDroppedAnswers(LongSupplier total) {
     droppedAnswers = total;
+  }
+
+  @Override
+  public void countDroppedRecords(LongSupplier total) {
+    droppedRecords = total;
+  }
+
+  @Override
+  public void configurationRead(boolean applied) {
+    lastReloadSuccessful.set(applied ? 1 : 0);
+    if (applied) {
+      lastReloadSuccess.set(clock.millis() / 1000.0);
+    }
   }
 
   Instant now() {
@@ -84,24 +142,42 @@ public final class PrometheusMetrics implements MonitorMetrics {
   }
 
   /**
-   * The format a scrape asks for with its {@code Accept} header: OpenMetrics when named (Prometheus asks for it
-   * first), else Prometheus's text format 0.0.4.
+   * The format a scrape asks for with its {@code Accept} header: protobuf when named (Prometheus asks for it first
+   * when its native histograms are on), else OpenMetrics when named (Prometheus asks for it next), else Prometheus's
+   * text format 0.0.4.
    */
   public ExpositionFormatWriter format(String accept) {
+    if (protobuf.accepts(accept)) {
+      return protobuf;
+    }
     return openMetrics.accepts(accept) ? openMetrics : text;
   }
 
   /** Writes every series as they are now. */
   public synchronized void scrape(ExpositionFormatWriter format, ScrapeOutput out) throws IOException {
+    if (format == protobuf) {
+      format.write(out, snapshots());
+    } else {
+      writeHosts(new Exposition(out, format == openMetrics));
+      format.write(out, registry.scrape());
+    }
+  }
+
+  /** Every series as the client's snapshots: the per-host families first. */
+  synchronized MetricSnapshots snapshots() {
+    SnapshotWriter snapshots = new SnapshotWriter();
+    writeHosts(snapshots);
+    return snapshots.finish(registry.scrape());
+  }
+
+  private void writeHosts(SeriesWriter out) {
     SortedSet<String> names = labelNames;
-    Exposition exposition = new Exposition(out, format == openMetrics);
     for (Family family : Family.values()) {
-      exposition.family(family);
+      out.family(family);
       for (HostState state : hosts.values()) {
-        state.write(family, labels(state, names), exposition);
+        state.write(family, labels(state, names), out);
       }
     }
-    format.write(out, registry.scrape());
   }
 
   private static HostLabelText labels(HostState state, SortedSet<String> names) {

@@ -1,5 +1,6 @@
 package net.connmonitor.metrics;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -89,6 +90,14 @@ public final class ScrapeOutput extends OutputStream {
 
   public int length() {
     return full.size() * CHUNK + position;
+  }
+
+  /** Writes every chunk, in order, to {@code out}. */
+  public void writeTo(OutputStream out) throws IOException {
+    for (byte[] bytes : full) {
+      out.write(bytes, 0, CHUNK);
+    }
+    out.write(chunk, 0, position);
   }
 
   /** Hands each chunk over, in order, with how many of its bytes are written. */

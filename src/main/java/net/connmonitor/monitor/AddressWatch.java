@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import net.connmonitor.config.Family;
 import net.connmonitor.log.Log;
+import net.connmonitor.metrics.NameMetrics;
 
 /**
  * Keeps a host's address true over months. A literal is its own address, once. A name is looked up again every few
@@ -29,6 +30,7 @@ final class AddressWatch {
   private final String host;
   private final Family family;
   private final Consumer<InetAddress> measure;
+  private final NameMetrics name;
   private volatile InetAddress address;
   /** The failure last said, or null while the name resolves. */
   private String failing;
@@ -39,13 +41,16 @@ final class AddressWatch {
   /**
    * @param family  which address of a name that has both
    * @param measure told the host's first address and every new one, on the host's context
+   * @param name    told the outcome of every look-up
    */
-  AddressWatch(Vertx vertx, Context context, String host, Family family, Consumer<InetAddress> measure) {
+  AddressWatch(Vertx vertx, Context context, String host, Family family, Consumer<InetAddress> measure,
+      NameMetrics name) {
     this.vertx = vertx;
     this.context = context;
     this.host = host;
     this.family = family;
     this.measure = measure;
+    this.name = name;
   }
 
   static boolean isLiteral(String host) {
@@ -99,6 +104,7 @@ final class AddressWatch {
     if (stopped) {
       return;
     }
+    name.resolved();
     if (failing != null) {
       failing = null;
       retryMs = FIRST_RETRY_MS;
@@ -119,6 +125,7 @@ final class AddressWatch {
     if (stopped) {
       return;
     }
+    name.unresolved();
     if (!reason.equals(failing)) {
       failing = reason;
       Log.error("Host", host + ": " + reason + (address == null

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import net.connmonitor.config.HostConfig;
+import net.connmonitor.config.PingRecords;
 import net.connmonitor.icmp.Departure;
 import net.connmonitor.icmp.EchoSession;
 import net.connmonitor.icmp.IcmpChannels;
@@ -19,8 +20,11 @@ import net.connmonitor.log.Problems;
 import net.connmonitor.metrics.HostLabels;
 import net.connmonitor.metrics.HostMetrics;
 import net.connmonitor.metrics.MonitorMetrics;
+import net.connmonitor.metrics.NameMetrics;
 import net.connmonitor.output.OutputStyle;
 import net.connmonitor.probe.PingProbe;
+import net.connmonitor.probe.PingRecordFilter;
+import net.connmonitor.probe.PingStats;
 import net.connmonitor.probe.ProbeLoop;
 import net.connmonitor.probe.RouteChangeFilter;
 import net.connmonitor.probe.Scan;
@@ -44,6 +48,9 @@ public final class HostVerticle extends VerticleBase {
   private final int configuredHosts;
   private final MonitorMetrics metrics;
   private final Optional<String> vantage;
+  private final PingRecords pingRecords;
+  /** Whether its name resolves; closed when the host stops. */
+  private NameMetrics name = NameMetrics.NONE;
   /** The series of the address measured now; closed with its loops, so that no series mixes two addresses. */
   private HostMetrics series = HostMetrics.NONE;
   private final List<ProbeLoop<?>> loops = new ArrayList<>();
@@ -61,15 +68,17 @@ public final class HostVerticle extends VerticleBase {
    *                        there are more of them
    * @param metrics         where the measurements go besides the records
    * @param vantage         in a cluster, this node's name, which its records carry
+   * @param pingRecords     which ping records are printed when the host line does not say
    */
   public HostVerticle(HostConfig config, IcmpChannels icmp, ScanClient scanClient, int configuredHosts,
-      MonitorMetrics metrics, Optional<String> vantage) {
+      MonitorMetrics metrics, Optional<String> vantage, PingRecords pingRecords) {
     this.config = config;
     this.icmp = icmp;
     this.scanClient = scanClient;
     this.configuredHosts = configuredHosts;
     this.metrics = metrics;
     this.vantage = vantage;
+    this.pingRecords = pingRecords;
   }
 
   /**
@@ -78,8 +87,10 @@ public final class HostVerticle extends VerticleBase {
    */
   @Override
   public Future<?> start() {
-    address = new AddressWatch(vertx, context, config.host(), config.addressFamily(), this::measureAt);
-    return address.start().compose(looked -> moving).onSuccess(done -> started = true);
+    name = metrics.name(HostLabels.of(config));
+    address = new AddressWatch(vertx, context, config.host(), config.addressFamily(), this::measureAt, name);
+    // A host that cannot start is never stopped: its name's series goes here.
+    return address.start().compose(looked -> moving).onSuccess(done -> started = true).onFailure(e -> name.close());
   }
 
   /** Looks the host's name up again, as a reload asks. */
@@ -124,7 +135,8 @@ public final class HostVerticle extends VerticleBase {
   }
 
   private void startLoops(InetAddress address, Optional<String> tcpSource) {
-    Target target = new Target(config.host(), NetUtil.toAddressString(address), config.labels());
+    Target target = new Target(config.host(), NetUtil.toAddressString(address), config.labels(), config.source(),
+        config.interfaceName());
     series = metrics.host(HostLabels.of(config), target.address());
     HostMetrics measured = series;
     RecordPublisher publisher =
@@ -134,8 +146,10 @@ public final class HostVerticle extends VerticleBase {
     echoSession.ifPresent(session -> {
       if (config.pingIntervalMs() > 0) {
         PingProbe ping = new PingProbe(session, config.numPings(), config.payloadBytes(), timeout, context, measured);
-        start(new ProbeLoop<>(vertx, ping, config.pingIntervalMs(), publisher::publish, "ping of " + host),
-            "ping", config.pingIntervalMs());
+        PingRecordFilter printed = new PingRecordFilter(config.pingRecords().orElse(pingRecords));
+        Consumer<PingStats> sink = burst -> publisher.publish(burst, printed.printed(burst));
+        start(new ProbeLoop<>(vertx, ping, config.pingIntervalMs(), sink, "ping of " + host), "ping",
+            config.pingIntervalMs());
       }
       if (config.traceIntervalMs() > 0) {
         TraceProbe trace = new TraceProbe(session, config.maxHops(), timeout, context);
@@ -180,6 +194,6 @@ public final class HostVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     address.stop();
-    return moving.transform(done -> stopLoops());
+    return moving.transform(done -> stopLoops()).andThen(done -> name.close());
   }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import net.connmonitor.config.ConfigSource;
 import net.connmonitor.config.HostConfig;
+import net.connmonitor.config.PingRecords;
 import net.connmonitor.config.ParsedConfig;
 import net.connmonitor.icmp.IcmpChannels;
 import net.connmonitor.log.Log;
@@ -36,6 +37,8 @@ public final class MonitorVerticle extends VerticleBase {
   public static final String RELOAD_ADDRESS = "connmonitor.reload";
 
   private static final long DEFAULT_WATCH_PERIOD_MS = 1000;
+  /** The key of the deployment's configuration that says which ping records are printed when a line does not. */
+  public static final String PING_RECORDS = "pingRecords";
   private static final int DEPLOY_BATCH = 500;
 
   private final Promise<Integer> fatal = Promise.promise();
@@ -53,6 +56,7 @@ public final class MonitorVerticle extends VerticleBase {
   /** Configurations are applied one after the other, in the order they were read. */
   private Future<Void> applying = Future.succeededFuture();
   private boolean unreadableReported;
+  private PingRecords pingRecords = PingRecords.ALL;
 
   public MonitorVerticle() {
     this(MonitorMetrics.NONE);
@@ -79,6 +83,7 @@ public final class MonitorVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     source = ConfigSource.fromJson(config());
+    pingRecords = PingRecords.written(config().getString(PING_RECORDS, "")).orElse(PingRecords.ALL);
     scanClient = ScanClient.create(vertx);
     metrics.countDroppedAnswers(icmp::droppedAnswers);
     long watchPeriod = source.isFile() ? config().getLong("watchPeriodMs", DEFAULT_WATCH_PERIOD_MS) : 0;
@@ -98,7 +103,8 @@ public final class MonitorVerticle extends VerticleBase {
             return startFailure(source.describe() + " has errors");
           }
           warnDuplicates(parsed);
-          return share.offer(parsed.hosts(), false).compose(hosts -> apply(hosts, false));
+          return share.offer(parsed.hosts(), false).compose(hosts -> apply(hosts, false))
+              .onSuccess(notice -> metrics.configurationRead(true));
         })
         .compose(applied -> running.isEmpty() && placement.vantage().isEmpty()
             ? startFailure("no usable host in " + source.describe())
@@ -128,6 +134,7 @@ public final class MonitorVerticle extends VerticleBase {
       String problem = "the configuration came from standard input, which cannot be read again; "
           + "the running configuration stays";
       Log.error("Reload", problem);
+      metrics.configurationRead(false);
       return Future.succeededFuture(new ReloadOutcome(ReloadOutcome.Result.NOT_A_FILE, List.of(problem)));
     }
     return retriever.getConfig()
@@ -154,12 +161,16 @@ public final class MonitorVerticle extends VerticleBase {
     if (parsed.valid()) {
       warnDuplicates(parsed);
       return share.offer(parsed.hosts(), true).compose(hosts -> apply(hosts, true))
-          .map(notice -> new ReloadOutcome(ReloadOutcome.Result.APPLIED, List.of(notice)));
+          .map(notice -> {
+            metrics.configurationRead(true);
+            return new ReloadOutcome(ReloadOutcome.Result.APPLIED, List.of(notice));
+          });
     }
     List<String> lines = new ArrayList<>(logErrors(parsed));
     String conclusion = source.describe() + " has errors; the running configuration stays";
     Log.error("Reload", conclusion);
     lines.add(conclusion);
+    metrics.configurationRead(false);
     return Future.succeededFuture(new ReloadOutcome(ReloadOutcome.Result.INVALID, lines));
   }
 
@@ -234,7 +245,8 @@ public final class MonitorVerticle extends VerticleBase {
   }
 
   private Future<RunningHost> deploy(HostConfig line, int configuredHosts) {
-    HostVerticle verticle = new HostVerticle(line, icmp, scanClient, configuredHosts, metrics, placement.vantage());
+    HostVerticle verticle =
+        new HostVerticle(line, icmp, scanClient, configuredHosts, metrics, placement.vantage(), pingRecords);
     return vertx.deployVerticle(verticle)
         .map(id -> new RunningHost(line, verticle, id))
         .onFailure(e -> Log.error("Host", line.host() + ": " + reason(e) + "; skipped"));

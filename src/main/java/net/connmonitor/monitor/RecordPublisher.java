@@ -18,6 +18,7 @@ final class RecordPublisher {
   private final Target target;
   private final DeliveryOptions delivery;
   private final Optional<String> vantage;
+  private final DeliveryOptions unprinted;
 
   RecordPublisher(EventBus eventBus, Target target, OutputStyle style, Optional<String> vantage) {
     RecordCodec.registerOn(eventBus);
@@ -25,9 +26,16 @@ final class RecordPublisher {
     this.target = target;
     this.delivery = style.toDeliveryOptions();
     this.vantage = vantage;
+    this.unprinted = style.toDeliveryOptions().addHeader(Records.HEADER_PRINTED, "false");
   }
 
   void publish(Measurement measurement) {
-    eventBus.publish(Records.ADDRESS, new MonitorRecord(target, Instant.now(), measurement, vantage), delivery);
+    publish(measurement, true);
+  }
+
+  /** @param printed whether the output prints it; every consumer gets it all the same */
+  void publish(Measurement measurement, boolean printed) {
+    eventBus.publish(Records.ADDRESS, new MonitorRecord(target, Instant.now(), measurement, vantage),
+        printed ? delivery : unprinted);
   }
 }

@@ -17,6 +17,7 @@ final class OutputQueue {
   private final ArrayDeque<byte[]> records = new ArrayDeque<>();
   private long bytes;
   private long dropped;
+  private long droppedSinceStart;
   private boolean closed;
 
   OutputQueue(int maxRecords, long maxBytes) {
@@ -34,6 +35,7 @@ final class OutputQueue {
     while (records.size() > maxRecords || bytes > maxBytes && records.size() > 1) {
       bytes -= records.removeFirst().length;
       dropped++;
+      droppedSinceStart++;
     }
     notifyAll();
   }
@@ -73,6 +75,11 @@ final class OutputQueue {
 
   synchronized boolean isClosedAndEmpty() {
     return closed && records.isEmpty();
+  }
+
+  /** How many records were dropped since the start. */
+  synchronized long droppedSinceStart() {
+    return droppedSinceStart;
   }
 
   /** How many records were dropped since the last call. */

@@ -69,6 +69,11 @@ public final class OutputVerticle extends VerticleBase {
         : vertx.eventBus().localConsumer(Records.ADDRESS, this::print)).completion();
   }
 
+  /** The records dropped since the start because standard output was read too slowly, for the metrics. */
+  public long droppedRecords() {
+    return queue.droppedSinceStart();
+  }
+
   /** Writes what is queued, for as long as the reader takes it, up to a few seconds. */
   @Override
   public Future<?> stop() {
@@ -89,6 +94,9 @@ public final class OutputVerticle extends VerticleBase {
       Object body = message.body();
       Log.warn("skipped a message on " + Records.ADDRESS + ": "
           + (body == null ? "an empty one" : "a " + body.getClass().getSimpleName()) + ", not a MonitorRecord");
+      return;
+    }
+    if ("false".equals(message.headers().get(Records.HEADER_PRINTED))) {
       return;
     }
     OutputStyle style = OutputStyle.fromHeaders(message.headers());

@@ -4,12 +4,19 @@ import java.util.List;
 
 /**
  * Sees every ping burst with the round-trip time of each reply, which {@link PingStats} sums up and does not keep
- * (the metrics count each reply in a histogram).
+ * (the metrics count each reply in a histogram), and every burst that could not be sent.
  */
-@FunctionalInterface
 public interface BurstObserver {
 
-  BurstObserver NONE = (sent, rttsMs, stats) -> { };
+  BurstObserver NONE = new BurstObserver() {
+    @Override
+    public void burst(int sent, List<Double> rttsMs, PingStats stats) {
+    }
+
+    @Override
+    public void unsent() {
+    }
+  };
 
   /**
    * @param sent   echo requests in the burst
@@ -17,4 +24,7 @@ public interface BurstObserver {
    * @param stats  the burst's record
    */
   void burst(int sent, List<Double> rttsMs, PingStats stats);
+
+  /** A burst whose requests could not leave (no route, the socket refused them): there is no record of it. */
+  void unsent();
 }

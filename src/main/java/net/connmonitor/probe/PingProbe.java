@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import net.connmonitor.icmp.Answer;
 import net.connmonitor.icmp.EchoSession;
+import net.connmonitor.icmp.IcmpSendException;
 
 /** A burst of ICMP echo requests to one host, summed up as {@link PingStats}; each reply's time goes to an observer. */
 public final class PingProbe implements Probe<PingStats> {
@@ -37,6 +38,11 @@ public final class PingProbe implements Probe<PingStats> {
           PingStats stats = PingStats.of(count, rtts);
           observer.burst(count, rtts, stats);
           return stats;
+        })
+        .onFailure(e -> {
+          if (e instanceof IcmpSendException) {
+            observer.unsent();
+          }
         });
   }
 

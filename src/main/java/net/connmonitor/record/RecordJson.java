@@ -67,6 +67,12 @@ public final class RecordJson {
         }
         json.writeEndObject();
       }
+      if (record.target().source().isPresent()) {
+        json.writeStringField("source", record.target().source().get());
+      }
+      if (record.target().interfaceName().isPresent()) {
+        json.writeStringField("interface", record.target().interfaceName().get());
+      }
       if (timestamp.isPresent()) {
         json.writeFieldName("timestamp");
         json.writeNumber(plain(epochMillis(timestamp.get())));

@@ -41,7 +41,8 @@ public final class RecordJsonReader {
    */
   public static MonitorRecord read(JsonObject json) {
     String kind = string(json, "", "kind");
-    Target target = new Target(string(json, "", "name"), string(json, "", "addr"), labels(json));
+    Target target = new Target(string(json, "", "name"), string(json, "", "addr"), labels(json),
+        optionalString(json, "source"), optionalString(json, "interface"));
     Instant measuredAt = instant(number(json, "", "timestamp"));
     // A kind added to Measurement gets its case here, as RecordJson's visitor makes the writer's side compile-checked.
     Measurement measurement = switch (kind) {
@@ -54,6 +55,11 @@ public final class RecordJsonReader {
     Optional<String> vantage = json.getValue("vantage") == null
         ? Optional.empty() : Optional.of(string(json, "", "vantage"));
     return new MonitorRecord(target, measuredAt, measurement, vantage);
+  }
+
+  /** A string field that is absent when the host line does not name it. */
+  private static Optional<String> optionalString(JsonObject json, String field) {
+    return json.getValue(field) == null ? Optional.empty() : Optional.of(string(json, "", field));
   }
 
   /** The host's labels: an object of strings, absent when it has none. */

@@ -12,6 +12,12 @@ public final class Records {
   /** Message header: {@code true} when the host's printed records carry a timestamp. */
   public static final String HEADER_TIMESTAMP = "timestamp";
 
+  /**
+   * Message header: {@code false} on a record that is not printed (the host's {@code pingrecords=} spares the log);
+   * absent on the others.
+   */
+  public static final String HEADER_PRINTED = "printed";
+
   private Records() {
   }
 }

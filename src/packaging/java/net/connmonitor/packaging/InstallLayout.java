@@ -50,6 +50,11 @@ final class InstallLayout {
             BOTH),
         new InstalledFile("/etc/connmonitor/connmonitor.conf", conf.resolve("connmonitor.conf"), 0644, CONFIG, BOTH),
         new InstalledFile("/etc/connmonitor/cluster.conf", conf.resolve("cluster.conf"), 0644, CONFIG, BOTH),
+        // For the operator to copy into Prometheus's rule files and import into Grafana.
+        new InstalledFile("/usr/share/connmonitor/connmonitor-rules.yml",
+            project.resolve("contrib/prometheus/connmonitor-rules.yml"), 0644, PLAIN, BOTH),
+        new InstalledFile("/usr/share/connmonitor/grafana-dashboard.json",
+            project.resolve("contrib/grafana/connmonitor.json"), 0644, PLAIN, BOTH),
         new InstalledFile("/etc/logrotate.d/connmonitor", conf.resolve("connmonitor.logrotate"), 0644, CONFIG, BOTH),
         // The service's arguments (CONNMONITOR_ARGS, e.g. --listen), where each family of distributions keeps a
         // service's settings; the unit reads both paths.

@@ -12,13 +12,13 @@ class OptionTest {
   @Test
   void keywordsFollowTheSpecificationTable() {
     assertEquals("ping, numpings, payload, trace, hops, scan, json, timestamp, timeout, labels, source, interface, "
-        + "family, from", Option.keywords());
+        + "family, from, pingrecords", Option.keywords());
   }
 
   @Test
   void defaults() {
     assertEquals(Arrays.asList(500.0, 10, 41, 0.0, 30, 0.0, false, true, 2000.0, Collections.emptySortedMap(),
-        Optional.empty(), Optional.empty(), Family.ANY, Vantages.ALL),
+        Optional.empty(), Optional.empty(), Family.ANY, Vantages.ALL, Optional.empty()),
         Arrays.stream(Option.values()).map(Option::defaultValue).toList());
   }
 
@@ -29,7 +29,7 @@ class OptionTest {
         case DECIMAL -> Double.class;
         case INTEGER -> Integer.class;
         case FLAG -> Boolean.class;
-        case LABELS, ADDRESS, INTERFACE, FAMILY, VANTAGES -> null;
+        case LABELS, ADDRESS, INTERFACE, FAMILY, VANTAGES, PING_RECORDS -> null;
       };
       if (type != null) {
         assertEquals(option.defaultValue(), option.parse(String.valueOf(option.defaultValue())), option.keyword());

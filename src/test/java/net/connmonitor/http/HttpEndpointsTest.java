@@ -8,12 +8,14 @@ import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.GZIPInputStream;
 import net.connmonitor.log.StderrCapture;
 import net.connmonitor.metrics.PrometheusMetrics;
 import net.connmonitor.monitor.MonitorVerticle;
@@ -74,6 +77,54 @@ class HttpEndpointsTest {
   }
 
   @Test
+  void protobufWhenAskedAsPrometheusWithNativeHistogramsAsks() throws Exception {
+    HttpResponse<byte[]> protobuf = client.send(HttpRequest.newBuilder(uri("/metrics")).header("Accept",
+            "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited;q=0.7,"
+                + "text/plain;version=0.0.4;q=0.3,*/*;q=0.2").build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, protobuf.statusCode());
+    assertEquals("application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited",
+        protobuf.headers().firstValue("Content-Type").orElseThrow());
+    assertTrue(new String(protobuf.body(), StandardCharsets.ISO_8859_1).contains("connmonitor_icmp_dropped_answers"));
+  }
+
+  @Test
+  void gzippedWhenTheScraperTakesItAndNotWhenItRefusesIt() throws Exception {
+    for (String accepted : List.of("gzip", "deflate, gzip;q=0.5", "*")) {
+      HttpResponse<byte[]> zipped = client.send(HttpRequest.newBuilder(uri("/metrics"))
+          .header("Accept-Encoding", accepted).build(), HttpResponse.BodyHandlers.ofByteArray());
+      assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElseThrow(), accepted);
+      assertEquals(zipped.body().length, Integer.parseInt(zipped.headers().firstValue("Content-Length").orElseThrow()));
+      try (GZIPInputStream plain = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+        String text = new String(plain.readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(text.contains("\n# TYPE connmonitor_icmp_dropped_answers_total counter\n"), text);
+      }
+    }
+    for (String refused : List.of("gzip;q=0", "deflate", "identity")) {
+      HttpResponse<String> plain = send(HttpRequest.newBuilder(uri("/metrics"))
+          .header("Accept-Encoding", refused).build());
+      assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty(), refused);
+      assertTrue(plain.body().contains("\n# TYPE connmonitor_icmp_dropped_answers_total counter\n"), refused);
+    }
+  }
+
+  @Test
+  void headIsAnsweredAsGetWithoutTheBody() throws Exception {
+    HttpResponse<String> head = send(HttpRequest.newBuilder(uri("/metrics"))
+        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+    assertEquals(200, head.statusCode());
+    assertEquals("text/plain; version=0.0.4; charset=utf-8", head.headers().firstValue("Content-Type").orElseThrow());
+    assertTrue(Integer.parseInt(head.headers().firstValue("Content-Length").orElseThrow()) > 1000, head.headers()
+        .toString());
+    assertEquals("", head.body());
+    HttpResponse<String> healthy = send(HttpRequest.newBuilder(uri("/-/healthy"))
+        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+    assertEquals(200, healthy.statusCode());
+    assertEquals("connmonitor is healthy.\n".length(),
+        Integer.parseInt(healthy.headers().firstValue("Content-Length").orElseThrow()));
+    assertEquals("", healthy.body());
+  }
+
+  @Test
   void otherPathsAreNotFoundAndOtherMethodsNotAllowed() throws Exception {
     assertAnswer(404, "not found: /nothing (connmonitor serves /metrics, /-/healthy, /-/ready and /-/reload)\n",
         get("/nothing"));
@@ -95,6 +146,7 @@ class HttpEndpointsTest {
 
       Files.writeString(config, IDLE + "127.0.0.2 ping=0\n");
       assertAnswer(200, config + " applied: 1 added, 0 removed, 1 unchanged\n", post("/-/reload"));
+      assertTrue(get("/metrics").body().contains("\nconnmonitor_config_last_reload_successful 1.0\n"));
 
       Files.writeString(config, IDLE + "127.0.0.2 ping=0 bogus=1\n127.0.0.3 hops=0\n");
       HttpResponse<String> invalid = post("/-/reload");
@@ -104,6 +156,9 @@ class HttpEndpointsTest {
       assertTrue(lines.get(0).startsWith(config + ": line 2: \"bogus=1\": unknown option; expected "), lines.get(0));
       assertTrue(lines.get(1).startsWith(config + ": line 3: \"hops=0\": "), lines.get(1));
       assertEquals(config + " has errors; the running configuration stays", lines.get(2));
+      String scrape = get("/metrics").body();
+      assertTrue(scrape.contains("\nconnmonitor_config_last_reload_successful 0.0\n"), scrape);
+      assertTrue(scrape.contains("\nconnmonitor_host_resolved{host=\"127.0.0.2\"} 1.0\n"), scrape);
 
       // The running configuration stayed: going back to it changes nothing.
       Files.writeString(config, IDLE + "127.0.0.2 ping=0\n");

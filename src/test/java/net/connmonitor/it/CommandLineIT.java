@@ -38,7 +38,7 @@ class CommandLineIT {
     try (MonitorProcess monitor = MonitorProcess.start("--help")) {
       assertEquals(0, monitor.waitForExit(EXIT));
       assertTrue(monitor.stdout().get(0)
-              .startsWith("Usage: connmonitor [--listen ADDRESS:PORT] [--cluster CLUSTER-FILE [--collect]] [FILE]"),
+              .startsWith("Usage: connmonitor [--listen ADDRESS:PORT [--rtt-buckets N]] [--ping-records MODE]"),
           monitor.transcript());
     }
   }

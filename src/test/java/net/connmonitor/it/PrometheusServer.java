@@ -13,11 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's Prometheus ({@code .ci/setup} installs it), run by a test with a configuration of its own: one job
- * scraping one target every second, its storage in a scratch directory, its web interface on a free loopback port.
+ * scraping one target every second, rules evaluated every second, its storage in a scratch directory, its web
+ * interface on a free loopback port.
  */
 final class PrometheusServer implements AutoCloseable {
 
@@ -36,6 +39,17 @@ final class PrometheusServer implements AutoCloseable {
 
   /** @param target the {@code HOST:PORT} of the metrics endpoint */
   static PrometheusServer scraping(String target, Path dir) throws IOException, InterruptedException {
+    return scraping(target, dir, List.of(), List.of());
+  }
+
+  /**
+   * @param ruleFiles rule files it evaluates every second
+   * @param features  its feature flags, such as {@code native-histograms}
+   */
+  static PrometheusServer scraping(String target, Path dir, List<Path> ruleFiles, List<String> features)
+      throws IOException, InterruptedException {
+    StringBuilder rules = new StringBuilder();
+    ruleFiles.forEach(file -> rules.append("  - '").append(file.toAbsolutePath()).append("'\n"));
     Path config = Files.writeString(dir.resolve("prometheus.yml"), """
         global:
           scrape_interval: 1s
@@ -45,12 +59,14 @@ final class PrometheusServer implements AutoCloseable {
           - job_name: %s
             static_configs:
               - targets: ['%s']
-        """.formatted(JOB, target));
+        rule_files:
+        %s""".formatted(JOB, target, rules));
     int port = freePort();
     Path log = dir.resolve("prometheus.log");
-    Process process = new ProcessBuilder("prometheus", "--config.file=" + config,
-        "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    List<String> command = new ArrayList<>(List.of("prometheus", "--config.file=" + config,
+        "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port));
+    features.forEach(feature -> command.add("--enable-feature=" + feature));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     PrometheusServer server = new PrometheusServer(process, log, port);
     server.awaitReady();
     return server;
@@ -86,16 +102,33 @@ final class PrometheusServer implements AutoCloseable {
    * @return its value
    */
   double query(String promql) throws IOException, InterruptedException {
-    HttpResponse<String> response = get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
-    JsonObject answer = new JsonObject(response.body());
-    if (response.statusCode() != 200 || !"success".equals(answer.getString("status"))) {
-      throw new AssertionError(promql + ": " + response.body());
-    }
-    JsonArray result = answer.getJsonObject("data").getJsonArray("result");
+    JsonArray result = samples(promql);
     if (result.size() != 1) {
-      throw new AssertionError(promql + " gave " + result.size() + " samples, not 1: " + response.body());
+      throw new AssertionError(promql + " gave " + result.size() + " samples, not 1: " + result);
     }
     return Double.parseDouble(result.getJsonObject(0).getJsonArray("value").getString(1));
+  }
+
+  /** Evaluates an instant query: its samples, each with its {@code metric} and {@code value} (or {@code histogram}). */
+  JsonArray samples(String promql) throws IOException, InterruptedException {
+    return ((JsonObject) data("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)))
+        .getJsonArray("result");
+  }
+
+  /** The values of a label among the series {@code match} selects. */
+  JsonArray labelValues(String label, String match) throws IOException, InterruptedException {
+    return (JsonArray) data("/api/v1/label/" + label + "/values?match[]=" + URLEncoder.encode(match,
+        StandardCharsets.UTF_8));
+  }
+
+  /** Asks the HTTP API, which must answer with success: the {@code data} of its answer. */
+  private Object data(String pathAndQuery) throws IOException, InterruptedException {
+    HttpResponse<String> response = get(pathAndQuery);
+    JsonObject answer = new JsonObject(response.body());
+    if (response.statusCode() != 200 || !"success".equals(answer.getString("status"))) {
+      throw new AssertionError(pathAndQuery + ": " + response.body());
+    }
+    return answer.getValue("data");
   }
 
   /** Waits until the query gives one sample and returns it. */

@@ -1,13 +1,16 @@
 package net.connmonitor.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
+import io.prometheus.metrics.expositionformats.PrometheusProtobufWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +54,32 @@ class ExpositionTest {
     assertSameFamilies("application/openmetrics-text; version=1.0.0");
   }
 
-  private static void assertSameFamilies(String accept) throws Exception {
+  /**
+   * Protobuf, the format of native histograms, is written by the client's own writer from our snapshots: they must be
+   * the client's snapshots of the same metrics, native buckets included.
+   */
+  @Test
+  void ourSnapshotsAreTheClientsSnapshotsInProtobuf() throws Exception {
+    PrometheusMetrics ours = measured();
+    PrometheusRegistry registry = reference(PingStats.of(SENT, RTTS_MS));
+    PrometheusProtobufWriter protobuf = ExpositionFormats.init().getPrometheusProtobufWriter();
+    Map<String, String> expected = new TreeMap<>();
+    registry.scrape().forEach(family -> expected.put(family.getMetadata().getName(),
+        withoutCreated(protobuf.toDebugString(MetricSnapshots.of(family)))));
+    Map<String, String> written = new TreeMap<>();
+    ours.snapshots().stream().filter(family -> expected.containsKey(family.getMetadata().getName()))
+        .forEach(family -> written.put(family.getMetadata().getName(),
+            withoutCreated(protobuf.toDebugString(MetricSnapshots.of(family)))));
+    assertEquals(expected, written);
+    assertTrue(written.get(Family.PING_RTT.name).contains("schema: 5"), written.get(Family.PING_RTT.name));
+  }
+
+  /** The client's metrics know when they were made; ours, made by the test at another moment, are the same data. */
+  private static String withoutCreated(String debug) {
+    return debug.replaceAll("\\n *created_timestamp \\{[^}]*}", "");
+  }
+
+  private static PrometheusMetrics measured() {
     PrometheusMetrics ours = new PrometheusMetrics(Clock.fixed(NOW, ZoneOffset.UTC));
     ours.configure(List.of(HOST, HostLabels.of("other", Map.of("rack", "r1"))));
     HostMetrics host = ours.host(HOST, ADDRESS);
@@ -59,24 +88,33 @@ class ExpositionTest {
     host.trace(new Trace(List.of()), true, OptionalInt.of(5));
     Scan scan = new Scan(Optional.of(new HttpAnswer(1.25, "404", "nginx")), Optional.empty(), Optional.empty());
     host.scan(scan);
-    Map<String, List<String>> expected = families(reference(stats, accept));
+    return ours;
+  }
+
+  private static void assertSameFamilies(String accept) throws Exception {
+    PrometheusMetrics ours = measured();
+    Map<String, List<String>> expected = families(text(reference(PingStats.of(SENT, RTTS_MS)), accept));
     expected.keySet().removeIf(family -> family.contains("connmonitor_icmp_dropped_answers"));
     Map<String, List<String>> written = families(PrometheusMetricsTest.scrape(ours, accept));
-    written.keySet().removeIf(family -> !family.contains("connmonitor_") || family.contains("icmp_dropped"));
+    // The per-host families only: the registry's writer writes the rest.
+    written.keySet()
+        .removeIf(family -> Arrays.stream(Family.values()).noneMatch(perHost -> family.startsWith(perHost.name)));
     assertEquals(expected, written);
   }
 
-  /** The same measurements in the client's own metrics, written by its own writer. */
-  private static String reference(PingStats stats, String accept) throws Exception {
+  /** The same measurements in the client's own metrics. */
+  private static PrometheusRegistry reference(PingStats stats) {
     PrometheusRegistry registry = new PrometheusRegistry();
     String[] hostNames = {"host", "addr", "env", "rack", "zone"};
     String[] host = {HOST.host(), ADDRESS, "a\\b\nc", "", "nord"};
     String[] serviceNames = {"host", "addr", "env", "rack", "zone", "service"};
     Histogram rtt = Histogram.builder().name(Family.PING_RTT.name).unit(Unit.SECONDS).help(Family.PING_RTT.help)
-        .labelNames(hostNames).classicUpperBounds(HostState.RTT_BUCKETS_SECONDS).classicOnly().register(registry);
+        .labelNames(hostNames).classicUpperBounds(RttBuckets.perDecade(RttBuckets.DEFAULT_PER_DECADE).bounds())
+        .nativeInitialSchema(NativeBuckets.SCHEMA).nativeMaxNumberOfBuckets(Integer.MAX_VALUE).register(registry);
     RTTS_MS.forEach(rttMs -> rtt.labelValues(host).observe(rttMs / 1000));
     counter(registry, Family.PING_REQUESTS, hostNames).labelValues(host).inc(SENT);
     counter(registry, Family.PING_REPLIES, hostNames).labelValues(host).inc(RTTS_MS.size());
+    counter(registry, Family.PING_SEND_ERRORS, hostNames).labelValues(host);
     gauge(registry, Family.PING_LAST_MIN, hostNames).labelValues(host).set(stats.min() / 1000);
     gauge(registry, Family.PING_LAST_AVG, hostNames).labelValues(host).set(stats.avg() / 1000);
     gauge(registry, Family.PING_LAST_MAX, hostNames).labelValues(host).set(stats.max() / 1000);
@@ -96,6 +134,11 @@ class ExpositionTest {
     scanRtt.labelValues(with(host, "mysql")).set(Double.NaN);
     status.labelValues(with(host, "http")).set(404);
     status.labelValues(with(host, "https")).set(Double.NaN);
+    return registry;
+  }
+
+  /** Written by the client's own writer. */
+  private static String text(PrometheusRegistry registry, String accept) throws Exception {
     ExpositionFormats formats = ExpositionFormats.init();
     ExpositionFormatWriter writer = accept == null
         ? formats.getPrometheusTextFormatWriter() : formats.getOpenMetricsTextFormatWriter();

@@ -9,10 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import net.connmonitor.Version;
+import net.connmonitor.config.Family;
+import net.connmonitor.config.HostConfig;
 import net.connmonitor.probe.HttpAnswer;
 import net.connmonitor.probe.MysqlAnswer;
 import net.connmonitor.probe.PingStats;
@@ -38,10 +42,12 @@ class PrometheusMetricsTest {
     String scrape = scrape();
     assertSeries(scrape, "connmonitor_ping_requests_total{" + labels + "} 6.0");
     assertSeries(scrape, "connmonitor_ping_replies_total{" + labels + "} 4.0");
-    assertSeries(scrape, "connmonitor_ping_rtt_seconds_bucket{" + labels + ",le=\"2.5E-4\"} 0");
-    assertSeries(scrape, "connmonitor_ping_rtt_seconds_bucket{" + labels + ",le=\"5.0E-4\"} 2");
-    assertSeries(scrape, "connmonitor_ping_rtt_seconds_bucket{" + labels + ",le=\"0.01\"} 2");
-    assertSeries(scrape, "connmonitor_ping_rtt_seconds_bucket{" + labels + ",le=\"0.025\"} 4");
+    // Ten bounds a decade, of three significant digits.
+    assertSeries(scrape, "connmonitor_ping_rtt_seconds_bucket{" + labels + ",le=\"2.51E-4\"} 0");
+    assertSeries(scrape, "connmonitor_ping_rtt_seconds_bucket{" + labels + ",le=\"3.16E-4\"} 1");
+    assertSeries(scrape, "connmonitor_ping_rtt_seconds_bucket{" + labels + ",le=\"5.01E-4\"} 2");
+    assertSeries(scrape, "connmonitor_ping_rtt_seconds_bucket{" + labels + ",le=\"0.02\"} 2");
+    assertSeries(scrape, "connmonitor_ping_rtt_seconds_bucket{" + labels + ",le=\"0.0251\"} 4");
     assertSeries(scrape, "connmonitor_ping_rtt_seconds_bucket{" + labels + ",le=\"+Inf\"} 4");
     assertSeries(scrape, "connmonitor_ping_rtt_seconds_count{" + labels + "} 4");
     assertEquals(0.0422, value(scrape, "connmonitor_ping_rtt_seconds_sum{" + labels + "}"), 1e-12);
@@ -65,6 +71,47 @@ class PrometheusMetricsTest {
     }
     assertSeries(scrape, "connmonitor_ping_last_loss_ratio{" + labels + "} 1.0");
     assertSeries(scrape, "connmonitor_ping_rtt_seconds_count{" + labels + "} 0");
+  }
+
+  @Test
+  void aBurstThatCouldNotBeSentCountsAsASendErrorAndLeavesNoGaugeAtTheLastBurstsFigures() throws Exception {
+    metrics.configure(List.of(WEB));
+    HostMetrics host = metrics.host(WEB, "198.18.14.2");
+    burst(host, 2, 0.4, 0.5);
+    host.unsent();
+    host.unsent();
+    String scrape = scrape();
+    String labels = "addr=\"198.18.14.2\",host=\"web.example\"";
+    assertSeries(scrape, "connmonitor_ping_send_errors_total{" + labels + "} 2.0");
+    assertSeries(scrape, "connmonitor_ping_requests_total{" + labels + "} 2.0");
+    for (String figure : List.of("min", "avg", "max", "stddev")) {
+      assertSeries(scrape, "connmonitor_ping_last_" + figure + "_seconds{" + labels + "} NaN");
+    }
+    assertSeries(scrape, "connmonitor_ping_last_loss_ratio{" + labels + "} 1.0");
+    burst(host, 2, 0.4);
+    assertSeries(scrape(), "connmonitor_ping_last_loss_ratio{" + labels + "} 0.5");
+  }
+
+  @Test
+  void linesOfOneHostThatLeaveFromElsewhereHaveSeriesOfTheirOwnSayingWhence() throws Exception {
+    HostConfig plain = new HostConfig("web.example", 500, 10, 41, 0, 30, 0, false, true, 2000);
+    HostConfig bySource = new HostConfig("web.example", 500, 10, 41, 0, 30, 0, false, true, 2000,
+        Collections.emptySortedMap(), Optional.of("198.18.0.1"), Optional.empty(), Family.ANY);
+    HostConfig byInterface = new HostConfig("web.example", 500, 10, 41, 0, 30, 0, false, true, 2000,
+        Collections.emptySortedMap(), Optional.empty(), Optional.of("cmt1"), Family.ANY);
+    List<HostLabels> hosts = List.of(HostLabels.of(plain), HostLabels.of(bySource), HostLabels.of(byInterface));
+    metrics.configure(hosts);
+    burst(metrics.host(hosts.get(0), "198.18.10.2"), 1, 0.5);
+    burst(metrics.host(hosts.get(1), "198.18.10.2"), 2, 0.5);
+    burst(metrics.host(hosts.get(2), "198.18.10.2"), 3, 0.5);
+    String scrape = scrape();
+    String host = "host=\"web.example\",";
+    assertSeries(scrape,
+        "connmonitor_ping_requests_total{addr=\"198.18.10.2\"," + host + "interface=\"\",source=\"\"} 1.0");
+    assertSeries(scrape,
+        "connmonitor_ping_requests_total{addr=\"198.18.10.2\"," + host + "interface=\"\",source=\"198.18.0.1\"} 2.0");
+    assertSeries(scrape,
+        "connmonitor_ping_requests_total{addr=\"198.18.10.2\"," + host + "interface=\"cmt1\",source=\"\"} 3.0");
   }
 
   @Test
@@ -184,6 +231,30 @@ class PrometheusMetricsTest {
     assertSeries(scrape(), "connmonitor_icmp_dropped_answers_total 0.0");
     dropped[0] = 17;
     assertSeries(scrape(), "connmonitor_icmp_dropped_answers_total 17.0");
+  }
+
+  @Test
+  void theMonitorsOwnMetricsItsBuildReloadsDroppedRecordsAndNamesThatDoNotResolve() throws Exception {
+    metrics.configure(List.of(WEB, HostLabels.of("db.example", Map.of("zone", "b"))));
+    metrics.countDroppedRecords(() -> 12);
+    NameMetrics web = metrics.name(WEB);
+    NameMetrics db = metrics.name(HostLabels.of("db.example", Map.of("zone", "b")));
+    db.unresolved();
+    db.unresolved();
+    web.resolved();
+    metrics.configurationRead(true);
+    metrics.configurationRead(false);
+    String scrape = scrape();
+    assertTrue(scrape.lines().anyMatch(line -> line.startsWith("connmonitor_build_info{java_version=\"")
+        && line.endsWith(",version=\"" + Version.current() + "\"} 1")), scrape);
+    assertSeries(scrape, "connmonitor_config_last_reload_successful 0.0");
+    assertSeries(scrape, "connmonitor_config_last_reload_success_timestamp_seconds 1.79500000025E9");
+    assertSeries(scrape, "connmonitor_output_dropped_records_total 12.0");
+    assertSeries(scrape, "connmonitor_name_resolution_failures_total 2.0");
+    assertSeries(scrape, "connmonitor_host_resolved{host=\"db.example\",zone=\"b\"} 0.0");
+    assertSeries(scrape, "connmonitor_host_resolved{host=\"web.example\",zone=\"\"} 1.0");
+    db.close();
+    assertFalse(scrape().contains("db.example"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package net.connmonitor.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
@@ -65,6 +66,21 @@ class OutputVerticleTest {
     });
     deploy(vertx, sink, test, bus -> {
       bus.publish(Records.ADDRESS, LOCALHOST, new OutputStyle(false, true).toDeliveryOptions());
+      bus.publish(Records.ADDRESS, EXAMPLE, new OutputStyle(true, true).toDeliveryOptions());
+    });
+  }
+
+  @Test
+  void aRecordMarkedUnprintedIsNotPrinted(Vertx vertx, VertxTestContext test) {
+    RecordingSink sink = new RecordingSink(0, events -> {
+      if (String.join("", events).contains(EXAMPLE_JSON)) {
+        test.verify(() -> assertFalse(String.join("", events).contains("localhost"), events.toString()));
+        test.completeNow();
+      }
+    });
+    deploy(vertx, sink, test, bus -> {
+      bus.publish(Records.ADDRESS, LOCALHOST,
+          new OutputStyle(false, true).toDeliveryOptions().addHeader(Records.HEADER_PRINTED, "false"));
       bus.publish(Records.ADDRESS, EXAMPLE, new OutputStyle(true, true).toDeliveryOptions());
     });
   }

@@ -69,10 +69,18 @@ class PingProbeTest {
         .toCompletableFuture().get(5, TimeUnit.SECONDS);
     List<List<Double>> observed = new ArrayList<>();
     try (EchoSession session = channel.session(address)) {
-      Future<PingStats> burst = new PingProbe(session, count, 41, timeout, context, (sent, rttsMs, stats) -> {
-        assertEquals(count, sent);
-        assertEquals(PingStats.of(sent, rttsMs), stats);
-        observed.add(rttsMs);
+      Future<PingStats> burst = new PingProbe(session, count, 41, timeout, context, new BurstObserver() {
+        @Override
+        public void burst(int sent, List<Double> rttsMs, PingStats stats) {
+          assertEquals(count, sent);
+          assertEquals(PingStats.of(sent, rttsMs), stats);
+          observed.add(rttsMs);
+        }
+
+        @Override
+        public void unsent() {
+          throw new AssertionError("the burst to " + host + " could not be sent");
+        }
       }).run();
       PingStats stats =
           burst.toCompletionStage().toCompletableFuture().get(timeout.toMillis() + 5000, TimeUnit.MILLISECONDS);

@@ -47,6 +47,16 @@ class RecordJsonTest {
   }
 
   @Test
+  void aHostsSourceAndInterfaceFollowWhenItsLineNamesThemAndComeBackFromTheEventBusForm() {
+    MonitorRecord fromSource = new MonitorRecord(new Target("web", "198.18.10.2", new TreeMap<>(),
+        Optional.of("198.18.0.1"), Optional.of("cmt1")), MEASURED, STATS);
+    assertEquals("{\"addr\":\"198.18.10.2\",\"name\":\"web\",\"source\":\"198.18.0.1\",\"interface\":\"cmt1\","
+            + "\"ping\":{\"min\":0.021,\"avg\":0.034,\"max\":0.051,\"std\":0.012,\"loss\":0.0}}\n",
+        line(fromSource, Optional.empty()));
+    assertEquals(fromSource.target(), RecordJsonReader.read(fromSource.toJson()).target());
+  }
+
+  @Test
   void everythingLost() {
     assertEquals("{\"addr\":\"192.0.2.7\",\"name\":\"example.net\","
             + "\"ping\":{\"min\":-1.0,\"avg\":-1.0,\"max\":-1.0,\"std\":-1.0,\"loss\":100.0}}\n",
