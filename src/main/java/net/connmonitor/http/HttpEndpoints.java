@@ -71,8 +71,8 @@ public final class HttpEndpoints extends VerticleBase {
   private void handle(HttpServerRequest request) {
     Route route = routes.get(request.path());
     if (route == null) {
-      answer(request, 404, "not found: " + request.path() + " (connmonitor serves /metrics, /-/healthy, /-/ready "
-          + "and /-/reload)");
+      answer(request, 404, "not found: " + request.path() + " (connmonitor serves its page at /, /metrics, "
+          + "/-/healthy, /-/ready and /-/reload)");
     } else if (!route.method().equals(request.method()) && !headOfGet(route, request)) {
       request.response().putHeader(HttpHeaders.ALLOW, route.method().name());
       answer(request, 405, request.method() + " is not allowed on " + request.path() + ": use " + route.method());

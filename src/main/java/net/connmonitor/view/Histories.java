@@ -7,11 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import net.connmonitor.record.MonitorRecord;
-import net.connmonitor.record.Target;
 
 /**
- * Every host's history, keyed by whom its records are about: the host as typed, its address and labels (hosts that
- * differ in any of them are different rows). A host that has published nothing for a day is forgotten, so the
+ * Every host's history, keyed by whom its records are about: the host as typed, its address and labels, and the
+ * vantage that measured it in a cluster (hosts that differ in any of them are different rows). A host that has published nothing for a day is forgotten, so the
  * hosts a reload removed do not stay for ever.
  */
 final class Histories {
@@ -19,15 +18,15 @@ final class Histories {
   /** A host silent for longer than this, and its history with it, is forgotten. */
   static final long FORGET_AFTER_MS = 24 * 3600_000L;
 
-  private final Map<Target, HostHistory> byTarget = new ConcurrentHashMap<>();
+  private final Map<MeasuredHost, HostHistory> byHost = new ConcurrentHashMap<>();
   private final Map<Integer, HostHistory> byId = new ConcurrentHashMap<>();
   private final AtomicInteger lastId = new AtomicInteger();
   private final AtomicLong version = new AtomicLong();
 
   /** Called by the one record consumer. */
   void add(MonitorRecord record) {
-    HostHistory host = byTarget.computeIfAbsent(record.target(), target -> {
-      HostHistory made = new HostHistory(lastId.incrementAndGet(), target);
+    HostHistory host = byHost.computeIfAbsent(MeasuredHost.of(record), measured -> {
+      HostHistory made = new HostHistory(lastId.incrementAndGet(), measured);
       byId.put(made.id(), made);
       return made;
     });
@@ -40,7 +39,7 @@ final class Histories {
   }
 
   Collection<HostHistory> all() {
-    return byTarget.values();
+    return byHost.values();
   }
 
   /** Counts the records added to any host. */
@@ -50,7 +49,7 @@ final class Histories {
 
   /** Forgets the hosts whose last record is older than {@link #FORGET_AFTER_MS} before {@code nowMs}. */
   void forgetSilent(long nowMs) {
-    byTarget.values().removeIf(host -> {
+    byHost.values().removeIf(host -> {
       boolean silent = host.updatedMs() < nowMs - FORGET_AFTER_MS;
       if (silent) {
         byId.remove(host.id());

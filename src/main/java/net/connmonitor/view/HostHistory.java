@@ -1,6 +1,7 @@
 package net.connmonitor.view;
 
 import java.util.List;
+import java.util.Optional;
 import net.connmonitor.probe.Measurement;
 import net.connmonitor.probe.PingStats;
 import net.connmonitor.probe.Scan;
@@ -39,16 +40,16 @@ final class HostHistory {
   }
 
   private final int id;
-  private final Target target;
+  private final MeasuredHost measured;
   private PingHistory pings;
   private RouteHistory routes;
   private ScanHistory scans;
   private long updatedMs;
   private long version;
 
-  HostHistory(int id, Target target) {
+  HostHistory(int id, MeasuredHost measured) {
     this.id = id;
-    this.target = target;
+    this.measured = measured;
   }
 
   /** The page's number of the host, fixed while the process runs. */
@@ -57,7 +58,12 @@ final class HostHistory {
   }
 
   Target target() {
-    return target;
+    return measured.target();
+  }
+
+  /** In a cluster, the node that measured this row's records. */
+  Optional<String> vantage() {
+    return measured.vantage();
   }
 
   synchronized void add(MonitorRecord record) {

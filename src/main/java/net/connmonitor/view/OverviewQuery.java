@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import net.connmonitor.record.Target;
@@ -76,12 +77,13 @@ record OverviewQuery(List<String> terms, Column sort, boolean descending, int of
     throw new IllegalArgumentException(name + "=" + text + ": expected an integer from " + least + " to " + most);
   }
 
-  boolean matches(Target target) {
+  boolean matches(Target target, Optional<String> vantage) {
     if (terms.isEmpty()) {
       return true;
     }
     StringBuilder text = new StringBuilder(target.name()).append(' ').append(target.address());
     target.labels().forEach((key, value) -> text.append(' ').append(key).append(':').append(value));
+    vantage.ifPresent(name -> text.append(' ').append(name));
     String haystack = text.toString().toLowerCase(Locale.ROOT);
     return terms.stream().allMatch(haystack::contains);
   }

@@ -3,6 +3,7 @@ package net.connmonitor.view;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -32,22 +33,29 @@ public final class Page extends VerticleBase {
   private static final String DIR = "/net/connmonitor/view/";
 
   private final Clock clock;
+  private final boolean everyNode;
   private final Histories histories = new Histories();
   private final LiveFeed live = new LiveFeed(histories);
   private final Map<String, Assets.Asset> assets = Assets.load(DIR + "overview.html", DIR + "host.html",
       DIR + "style.css", DIR + "format.js", DIR + "graph.js", DIR + "overview.js", DIR + "host.js");
 
-  /** @param clock the time the graphs end at and the overview's figures are taken up to */
-  public Page(Clock clock) {
+  /**
+   * @param clock     the time the graphs end at and the overview's figures are taken up to
+   * @param everyNode in a cluster, show every node's records (the collector), not only this node's
+   */
+  public Page(Clock clock, boolean everyNode) {
     this.clock = clock;
+    this.everyNode = everyNode;
   }
 
   @Override
   public Future<?> start() {
     vertx.setPeriodic(1000, id -> live.tick());
     vertx.setPeriodic(FORGET_EVERY_MS, id -> histories.forgetSilent(clock.millis()));
-    MessageConsumer<MonitorRecord> consumer = vertx.eventBus().consumer(Records.ADDRESS,
-        message -> histories.add(message.body()));
+    // As the output does: only a consumer that is not local is known to the other nodes, and so gets their records.
+    Handler<Message<MonitorRecord>> keep = message -> histories.add(message.body());
+    MessageConsumer<MonitorRecord> consumer = everyNode ? vertx.eventBus().consumer(Records.ADDRESS, keep)
+        : vertx.eventBus().localConsumer(Records.ADDRESS, keep);
     return consumer.completion();
   }
 
@@ -91,7 +99,7 @@ public final class Page extends VerticleBase {
     List<HostHistory> matched = new ArrayList<>();
     for (HostHistory host : histories.all()) {
       total++;
-      if (query.matches(host.target())) {
+      if (query.matches(host.target(), host.vantage())) {
         matched.add(host);
       }
     }

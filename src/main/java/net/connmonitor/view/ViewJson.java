@@ -64,6 +64,7 @@ final class ViewJson {
     ScanHistory.Scanned scan = summary.lastScan();
     return new JsonObject().put("id", summary.host().id()).put("name", target.name())
         .put("addr", target.address()).put("labels", labels)
+        .put("vantage", summary.host().vantage().orElse(null))
         .put("lossPct", number(summary.recent().lossPct()))
         .put("medianMs", number(summary.recent().medianMs()))
         .put("spreadMs", number(summary.recent().spreadMs()))

@@ -31,7 +31,8 @@ const refresh = serialised(async () => {
 function render(host) {
   document.title = host.name + " \u2013 connmonitor";
   document.getElementById("name").textContent = host.name;
-  document.getElementById("addr").textContent = host.addr !== host.name ? host.addr : "";
+  document.getElementById("addr").textContent = (host.addr !== host.name ? host.addr : "")
+    + (host.vantage ? " from " + host.vantage : "");
   document.getElementById("labels").replaceChildren(...labelChips(host.labels));
   const card = (label, value, cls) => el("div", { class: "card " + (cls || "") }, el("div", { class: "label" }, label),
     el("div", { class: "value" }, value));

@@ -76,6 +76,7 @@ function render(data) {
 function row(host, nowMs) {
   const link = el("a", { class: "host-name", href: "/host?id=" + host.id }, host.name);
   const name = el("td", {}, link, host.addr !== host.name ? el("div", { class: "sub" }, host.addr) : null,
+    host.vantage ? el("div", { class: "sub vantage" }, "from " + host.vantage) : null,
     labelChips(host.labels).length ? el("div", {}, labelChips(host.labels)) : null);
   const route = el("td", {}, host.routeChanges
     ? [el("div", {}, host.routeChanges + (host.routeChanges === 1 ? " change" : " changes")),

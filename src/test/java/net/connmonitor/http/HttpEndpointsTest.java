@@ -126,7 +126,8 @@ class HttpEndpointsTest {
 
   @Test
   void otherPathsAreNotFoundAndOtherMethodsNotAllowed() throws Exception {
-    assertAnswer(404, "not found: /nothing (connmonitor serves /metrics, /-/healthy, /-/ready and /-/reload)\n",
+    assertAnswer(404,
+        "not found: /nothing (connmonitor serves its page at /, /metrics, /-/healthy, /-/ready and /-/reload)\n",
         get("/nothing"));
     HttpResponse<String> getReload = get("/-/reload");
     assertAnswer(405, "GET is not allowed on /-/reload: use POST\n", getReload);

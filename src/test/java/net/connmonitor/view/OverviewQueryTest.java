@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import net.connmonitor.record.Target;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,8 @@ class OverviewQueryTest {
     for (String pair : labels.isEmpty() ? new String[0] : labels.split(",")) {
       map.put(pair.split(":")[0], pair.split(":")[1]);
     }
-    return new HostHistory.Summary(new HostHistory(id, new Target(name, "198.18.0." + id, map)),
+    MeasuredHost measured = new MeasuredHost(new Target(name, "198.18.0." + id, map), Optional.empty());
+    return new HostHistory.Summary(new HostHistory(id, measured),
         new Recent(1, 0.1, loss, Double.isNaN(loss) ? 0 : 10), 0, 0, null, 0);
   }
 
@@ -53,10 +55,18 @@ class OverviewQueryTest {
   void everyWordOfTheFilterMatchesTheNameTheAddressOrALabel() {
     OverviewQuery query = parse(Map.of("q", "  SITE:par  web "));
     assertEquals(List.of("site:par", "web"), query.terms());
-    assertTrue(query.matches(host(1, "web1.example", "site:paris", 0).host().target()));
-    assertFalse(query.matches(host(2, "web2.example", "site:berlin", 0).host().target()));
-    assertFalse(query.matches(host(3, "db.example", "site:paris", 0).host().target()));
-    assertTrue(parse(Map.of("q", "198.18.0.3")).matches(host(3, "db.example", "", 0).host().target()));
+    assertTrue(query.matches(host(1, "web1.example", "site:paris", 0).host().target(), Optional.empty()));
+    assertFalse(query.matches(host(2, "web2.example", "site:berlin", 0).host().target(), Optional.empty()));
+    assertFalse(query.matches(host(3, "db.example", "site:paris", 0).host().target(), Optional.empty()));
+    assertTrue(parse(Map.of("q", "198.18.0.3"))
+        .matches(host(3, "db.example", "", 0).host().target(), Optional.empty()));
+  }
+
+  @Test
+  void inAClusterTheFilterMatchesTheVantageToo() {
+    Target web = host(1, "web1.example", "", 0).host().target();
+    assertTrue(parse(Map.of("q", "paris")).matches(web, Optional.of("paris-1")));
+    assertFalse(parse(Map.of("q", "paris")).matches(web, Optional.of("berlin")));
   }
 
   @Test

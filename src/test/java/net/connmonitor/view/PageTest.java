@@ -60,7 +60,7 @@ class PageTest {
     }
     base = "http://127.0.0.1:" + port;
     RecordCodec.registerOn(vertx.eventBus());
-    Page page = new Page(Clock.systemUTC());
+    Page page = new Page(Clock.systemUTC(), false);
     vertx.deployVerticle(page).await(10, TimeUnit.SECONDS);
     vertx.deployVerticle(new HttpEndpoints(ListenAddress.parse("127.0.0.1:" + port),
             new PrometheusMetrics(Clock.systemUTC()), () -> true, page.routes()),
