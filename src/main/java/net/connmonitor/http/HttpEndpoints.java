@@ -58,7 +58,8 @@ public final class HttpEndpoints extends VerticleBase {
   /** Fails when the address cannot be listened on (taken, not this machine's). */
   @Override
   public Future<?> start() {
-    return vertx.createHttpServer().requestHandler(this::handle).listen(address.port(), address.host());
+    return new ConnectionGuard(vertx).guard(vertx.createHttpServer(ConnectionGuard.options()), this::handle)
+        .listen(address.port(), address.host());
   }
 
   private void handle(HttpServerRequest request) {

@@ -9,7 +9,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -70,6 +73,24 @@ class HttpEndpointsTest {
     assertEquals("application/openmetrics-text; version=1.0.0; charset=utf-8",
         openMetrics.headers().firstValue("Content-Type").orElseThrow());
     assertTrue(openMetrics.body().endsWith("\n# EOF\n"));
+  }
+
+  @Test
+  void connectionsBeyondTheCapAreClosedAtOnce() throws Exception {
+    List<Socket> held = new ArrayList<>();
+    try {
+      for (int i = 0; i < ConnectionGuard.MAX_CONNECTIONS; i++) {
+        held.add(new Socket(InetAddress.getLoopbackAddress(), port));
+      }
+      try (Socket beyond = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        beyond.setSoTimeout((int) ConnectionGuard.REQUEST_TIMEOUT_MS / 2);
+        assertEquals(-1, beyond.getInputStream().read());
+      }
+    } finally {
+      for (Socket socket : held) {
+        socket.close();
+      }
+    }
   }
 
   @Test
