@@ -34,6 +34,8 @@ public final class MonitorVerticle extends VerticleBase {
   public static final String RELOAD_ADDRESS = "connmonitor.reload";
 
   private static final long DEFAULT_WATCH_PERIOD_MS = 1000;
+  /** How soon a reload that found no file descriptor free is tried again. */
+  private static final long RELOAD_RETRY_MS = 1000;
   private static final int DEPLOY_BATCH = 500;
 
   private final Promise<Integer> fatal = Promise.promise();
@@ -47,6 +49,8 @@ public final class MonitorVerticle extends VerticleBase {
   /** Configurations are applied one after the other, in the order they were read. */
   private Future<Void> applying = Future.succeededFuture();
   private boolean unreadableReported;
+  /** A reload waits for a file descriptor to come free; it has been said once. */
+  private boolean reloadRetrying;
 
   public MonitorVerticle() {
     this(MonitorMetrics.NONE);
@@ -113,13 +117,37 @@ public final class MonitorVerticle extends VerticleBase {
     return retriever.getConfig()
         .compose(json -> {
           unreadableReported = false;
+          reloadRetrying = false;
           return reconcile(json);
         }, e -> {
+          if (Problems.isOutOfDescriptors(e)) {
+            return Future.succeededFuture(retryReload(e));
+          }
+          reloadRetrying = false;
           String problem = "cannot read " + source.describe() + " (" + reason(e) + "); stopping";
           Log.error("Reload", problem);
           fatal.tryComplete(1);
           return Future.succeededFuture(new ReloadOutcome(ReloadOutcome.Result.UNREADABLE, List.of(problem)));
         });
+  }
+
+  /**
+   * The process ran out of file descriptors (too many connections or probes at once, say): that is not the file
+   * being unreadable, so the monitor keeps running as it is and reads the file again once a descriptor is free.
+   */
+  private ReloadOutcome retryReload(Throwable e) {
+    String problem = "cannot read " + source.describe() + " now (" + reason(e) + "); the running configuration "
+        + "stays and the reload is tried again every second";
+    if (!reloadRetrying) {
+      reloadRetrying = true;
+      Log.warn("Reload: " + problem);
+    }
+    vertx.setTimer(RELOAD_RETRY_MS, retry -> {
+      if (reloadRetrying) {
+        reload();
+      }
+    });
+    return new ReloadOutcome(ReloadOutcome.Result.RETRYING, List.of(problem));
   }
 
   private void watchFailed(Throwable e) {
