@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Security;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -60,6 +61,9 @@ public final class Main {
       GET /metrics for Prometheus, GET /-/healthy, GET /-/ready, POST /-/reload (as SIGHUP).
       """.formatted(Option.keywords());
 
+  /** How long the exit waits for the last lines on standard error: a reader that stalled gets no longer. */
+  private static final long LAST_WORDS_MS = 1000;
+
   private Main() {
   }
 
@@ -67,7 +71,9 @@ public final class Main {
     // Names are looked up again on the monitor's own schedule; the JVM's cache would answer with stale addresses.
     Security.setProperty("networkaddress.cache.ttl", "0");
     Security.setProperty("networkaddress.cache.negative.ttl", "0");
-    System.exit(run(args));
+    int status = run(args);
+    Log.awaitWritten(LAST_WORDS_MS);
+    System.exit(status);
   }
 
   static int run(String[] args) {
@@ -160,7 +166,7 @@ public final class Main {
         .build();
     Optional<PrometheusMetrics> metrics = listen.map(address -> new PrometheusMetrics(Clock.systemUTC()));
     MonitorVerticle monitor = new MonitorVerticle(metrics.<MonitorMetrics>map(m -> m).orElse(MonitorMetrics.NONE));
-    OutputVerticle printer = new OutputVerticle(new FileOutputStream(FileDescriptor.out), Clock.systemDefaultZone());
+    OutputVerticle printer = new OutputVerticle(new FileOutputStream(FileDescriptor.out), ZoneId.systemDefault());
     AtomicBoolean applied = new AtomicBoolean();
 
     Future<String> output = vertx.deployVerticle(printer);

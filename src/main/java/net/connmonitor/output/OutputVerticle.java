@@ -6,8 +6,8 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 import net.connmonitor.log.Log;
 import net.connmonitor.record.MonitorRecord;
@@ -19,7 +19,8 @@ import net.connmonitor.record.Records;
  * here, as records arrive; writing happens on a thread of its own ({@link OutputWriter}), so that a slow or stalled
  * reader never holds the event bus: records wait in a bounded {@link OutputQueue}, the oldest dropped and counted
  * (and said once a minute) when it is full. When the reader goes away (a closed pipe), {@link #fatal()} completes
- * with 1. The records arrive as the objects the hosts published: nothing is decoded on the way.
+ * with 1. The records arrive as the objects the hosts published: nothing is decoded on the way. A record's timestamp
+ * is the time it was measured, however long it waited to be printed.
  */
 public final class OutputVerticle extends VerticleBase {
 
@@ -30,20 +31,18 @@ public final class OutputVerticle extends VerticleBase {
   private static final long DRAIN_MS = 3_000;
 
   private final OutputStream sink;
-  private final Clock clock;
   private final PlainTextFormatter plainText;
   private final Promise<Integer> fatal = Promise.promise();
   private final OutputQueue queue = new OutputQueue(MAX_RECORDS, MAX_BYTES);
   private OutputWriter writer;
 
   /**
-   * @param sink  where records go, usually standard output
-   * @param clock gives the print time, and its zone the zone of plain-text timestamps
+   * @param sink where records go, usually standard output
+   * @param zone the time zone of plain-text timestamps
    */
-  public OutputVerticle(OutputStream sink, Clock clock) {
+  public OutputVerticle(OutputStream sink, ZoneId zone) {
     this.sink = sink;
-    this.clock = clock;
-    this.plainText = new PlainTextFormatter(clock.getZone());
+    this.plainText = new PlainTextFormatter(zone);
   }
 
   /** Completes with exit status 1 when nobody reads the records any more. */
@@ -82,8 +81,8 @@ public final class OutputVerticle extends VerticleBase {
       return;
     }
     OutputStyle style = OutputStyle.fromHeaders(message.headers());
-    Optional<Instant> printedAt = style.timestamp() ? Optional.of(clock.instant()) : Optional.empty();
-    String text = style.json() ? RecordJson.line(record, printedAt) : plainText.format(record, printedAt);
+    Optional<Instant> timestamp = style.timestamp() ? Optional.of(record.measuredAt()) : Optional.empty();
+    String text = style.json() ? RecordJson.line(record, timestamp) : plainText.format(record, timestamp);
     queue.add(text.getBytes(StandardCharsets.UTF_8));
   }
 }

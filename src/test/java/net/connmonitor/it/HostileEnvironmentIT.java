@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +52,51 @@ class HostileEnvironmentIT {
       monitor.signal("TERM");
       assertEquals(0, monitor.waitForExit(SOON));
     }
+  }
+
+  @Test
+  void aStandardErrorNobodyReadsHoldsUpNoRecord() throws Exception {
+    Path fifo = dir.resolve("stderr");
+    if (new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor() != 0) {
+      throw new IOException("mkfifo failed");
+    }
+    List<String> hosts = List.of("127.0.0.1", "127.0.0.2", "127.0.0.3", "127.0.0.4");
+    StringBuilder config = new StringBuilder();
+    hosts.forEach(host -> config.append(host).append(" ping=100 numpings=1 json=1\n"));
+    // Each reload warns of the 100 repeated lines again: some 12 kB on standard error each time.
+    config.append("127.0.0.5 ping=0\n".repeat(101));
+    Path file = Files.writeString(dir.resolve("hosts.conf"), config);
+    // Standard error is a FIFO opened for reading and writing by the shell and never read: once its 64 kB are
+    // full, every write to it blocks.
+    try (MonitorProcess monitor = MonitorProcess.start(List.of("bash", "-c", "exec \"$0\" \"$@\" 2<>" + fifo),
+        null, file.toString())) {
+      for (String host : hosts) {
+        monitor.awaitStdout(line -> line.contains("\"addr\":\"" + host + "\""), SOON);
+      }
+      for (int i = 0; i < 20; i++) {
+        monitor.signal("HUP");
+        Thread.sleep(50);
+      }
+      Thread.sleep(1000);
+      Map<String, Long> before = records(monitor, hosts);
+      Thread.sleep(3000);
+      Map<String, Long> after = records(monitor, hosts);
+      for (String host : hosts) {
+        // 30 bursts in 3 s; a loaded machine may start some late, none may be held up for good.
+        assertTrue(after.get(host) - before.get(host) >= 10, host + ": " + before + " then " + after);
+      }
+      monitor.signal("TERM");
+      assertEquals(0, monitor.waitForExit(SOON));
+    }
+  }
+
+  private static Map<String, Long> records(MonitorProcess monitor, List<String> hosts) {
+    Map<String, Long> counts = new HashMap<>();
+    for (String host : hosts) {
+      counts.put(host, monitor.stdout().stream().filter(line -> line.contains("\"addr\":\"" + host + "\""))
+          .count());
+    }
+    return counts;
   }
 
   private static String prlimit(MonitorProcess monitor, String... arguments) throws IOException,
