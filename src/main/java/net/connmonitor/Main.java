@@ -9,7 +9,6 @@ import io.vertx.core.transport.Transport;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Security;
 import java.time.Clock;
@@ -19,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import net.connmonitor.config.ConfigFile;
 import net.connmonitor.config.ConfigParser;
 import net.connmonitor.config.ConfigSource;
 import net.connmonitor.config.Option;
@@ -131,7 +131,7 @@ public final class Main {
   private static int check(Path file) {
     byte[] content;
     try {
-      content = Files.readAllBytes(file);
+      content = ConfigFile.read(file);
     } catch (IOException e) {
       System.err.println("connmonitor: cannot read " + file + " (" + Problems.describe(e) + ")");
       return FAILED;

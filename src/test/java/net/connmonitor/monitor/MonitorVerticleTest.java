@@ -107,6 +107,20 @@ class MonitorVerticleTest {
     }
   }
 
+  @Test
+  void aConfigurationWithoutEndIsRefusedAndTheRunningOneStays(Vertx vertx) throws Exception {
+    Path config = Files.writeString(dir.resolve("hosts.conf"), IDLE + "\n");
+    try (StderrCapture stderr = StderrCapture.start()) {
+      vertx.deployVerticle(new MonitorVerticle(), new DeploymentOptions().setConfig(
+          new JsonObject().put("path", config.toString()).put("watchPeriodMs", 0))).await(10, TimeUnit.SECONDS);
+      Files.delete(config);
+      Files.createSymbolicLink(config, Path.of("/dev/zero"));
+      assertEquals(new ReloadOutcome(ReloadOutcome.Result.INVALID, List.of(
+          config + ": larger than 16 MiB; expected a configuration of at most 16,777,216 bytes",
+          config + " has errors; the running configuration stays")), reload(vertx));
+    }
+  }
+
   private static ReloadOutcome reload(Vertx vertx) throws Exception {
     return ReloadOutcome.fromJson(vertx.eventBus().<JsonObject>request(MonitorVerticle.RELOAD_ADDRESS, null)
         .await(10, TimeUnit.SECONDS).body());
