@@ -8,7 +8,8 @@ import net.connmonitor.os.LibC;
 
 /**
  * A connection that could not even be tried for a reason of this machine's (out of descriptors, ports or memory,
- * no route or link, a local firewall rule): the service was not asked, so the scan measured nothing, rather than "None".
+ * no route or link, a local firewall rule): the service was not asked, so the scan measured nothing, rather than
+ * "None".
  */
 final class LocalFailure extends Exception {
   private static final long serialVersionUID = 1L;
