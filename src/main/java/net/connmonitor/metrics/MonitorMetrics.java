@@ -20,6 +20,10 @@ public interface MonitorMetrics {
     @Override
     public void countDroppedAnswers(LongSupplier total) {
     }
+
+    @Override
+    public void countLateRuns(LongSupplier late, LongSupplier skipped) {
+    }
   };
 
   /**
@@ -33,4 +37,10 @@ public interface MonitorMetrics {
 
   /** @param total the ICMP answers the kernel dropped since the start, read at each scrape */
   void countDroppedAnswers(LongSupplier total);
+
+  /**
+   * @param late    the probe runs that started late since the start, read at each scrape
+   * @param skipped the probe runs left out because others started late, since the start
+   */
+  void countLateRuns(LongSupplier late, LongSupplier skipped);
 }

@@ -35,6 +35,8 @@ public final class PrometheusMetrics implements MonitorMetrics {
   /** The label names every host's series carry besides host and addr: those of the configuration's hosts. */
   private volatile SortedSet<String> labelNames = Collections.emptySortedSet();
   private volatile LongSupplier droppedAnswers = () -> 0;
+  private volatile LongSupplier lateRuns = () -> 0;
+  private volatile LongSupplier skippedRuns = () -> 0;
 
   public PrometheusMetrics(Clock clock) {
     this.clock = clock;
@@ -45,6 +47,13 @@ public final class PrometheusMetrics implements MonitorMetrics {
         .help("ICMP answers the kernel dropped because the monitor read its sockets too slowly: the loss of their "
             + "bursts is overstated")
         .callback(counter -> counter.call(droppedAnswers.getAsLong())).register(registry);
+    CounterWithCallback.builder().name("connmonitor_probe_runs_late_total")
+        .help("Probe runs that started more than 100 ms, or a tenth of their interval, after their time: the machine "
+            + "gives the monitor too little CPU")
+        .callback(counter -> counter.call(lateRuns.getAsLong())).register(registry);
+    CounterWithCallback.builder().name("connmonitor_probe_runs_skipped_total")
+        .help("Probe runs that did not happen because others started late (a whole interval of delay is one run)")
+        .callback(counter -> counter.call(skippedRuns.getAsLong())).register(registry);
     JvmMetrics.builder().register(registry);
   }
 
@@ -77,6 +86,12 @@ public final class PrometheusMetrics implements MonitorMetrics {
   @Override
   public void countDroppedAnswers(LongSupplier total) {
     droppedAnswers = total;
+  }
+
+  @Override
+  public void countLateRuns(LongSupplier late, LongSupplier skipped) {
+    lateRuns = late;
+    skippedRuns = skipped;
   }
 
   Instant now() {

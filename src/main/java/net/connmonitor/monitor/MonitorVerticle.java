@@ -15,6 +15,7 @@ import net.connmonitor.log.Log;
 import net.connmonitor.log.Problems;
 import net.connmonitor.metrics.HostLabels;
 import net.connmonitor.metrics.MonitorMetrics;
+import net.connmonitor.probe.Punctuality;
 import net.connmonitor.probe.ScanClient;
 
 /**
@@ -34,6 +35,7 @@ public final class MonitorVerticle extends VerticleBase {
   public static final String RELOAD_ADDRESS = "connmonitor.reload";
 
   private static final long DEFAULT_WATCH_PERIOD_MS = 1000;
+  private static final long PUNCTUALITY_REPORT_MS = 60_000;
   /** How soon a reload that found no file descriptor free is tried again. */
   private static final long RELOAD_RETRY_MS = 1000;
   private static final int DEPLOY_BATCH = 500;
@@ -73,6 +75,8 @@ public final class MonitorVerticle extends VerticleBase {
     source = ConfigSource.fromJson(config());
     scanClient = ScanClient.create(vertx);
     metrics.countDroppedAnswers(icmp::droppedAnswers);
+    metrics.countLateRuns(Punctuality.ofProcess()::late, Punctuality.ofProcess()::skipped);
+    vertx.setPeriodic(PUNCTUALITY_REPORT_MS, id -> Punctuality.ofProcess().report());
     long watchPeriod = source.isFile() ? config().getLong("watchPeriodMs", DEFAULT_WATCH_PERIOD_MS) : 0;
     retriever = ConfigRetriever.create(vertx, source.retrieverOptions(watchPeriod));
     return retriever.getConfig()
