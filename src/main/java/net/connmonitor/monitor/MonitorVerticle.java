@@ -51,6 +51,8 @@ public final class MonitorVerticle extends VerticleBase {
   /** Configurations are applied one after the other, in the order they were read. */
   private Future<Void> applying = Future.succeededFuture();
   private boolean unreadableReported;
+  /** Reloads asked for (SIGHUP, POST /-/reload) while one runs are answered by one more after it. */
+  private final CoalescedTask<ReloadOutcome> reloads = new CoalescedTask<>(this::reload);
   /** A reload waits for a file descriptor to come free; it has been said once. */
   private boolean reloadRetrying;
 
@@ -100,7 +102,7 @@ public final class MonitorVerticle extends VerticleBase {
           });
           retriever.configStream().exceptionHandler(this::watchFailed);
           vertx.eventBus().consumer(RELOAD_ADDRESS,
-              message -> reload().onSuccess(outcome -> message.reply(outcome.toJson())));
+              message -> reloads.request().onSuccess(outcome -> message.reply(outcome.toJson())));
         });
   }
 
@@ -148,7 +150,7 @@ public final class MonitorVerticle extends VerticleBase {
     }
     vertx.setTimer(RELOAD_RETRY_MS, retry -> {
       if (reloadRetrying) {
-        reload();
+        reloads.request();
       }
     });
     return new ReloadOutcome(ReloadOutcome.Result.RETRYING, List.of(problem));
