@@ -95,9 +95,13 @@ final class AddressWatch {
         .andThen(done -> schedule());
   }
 
-  private void found(InetAddress resolved) {
+  private void found(HostResolver.Resolution resolution) {
     if (stopped) {
       return;
+    }
+    InetAddress resolved = resolution.measured();
+    if (address == null) {
+      resolution.choice(host, family).ifPresent(Log::info);
     }
     if (failing != null) {
       failing = null;
