@@ -55,6 +55,8 @@ public final class MonitorVerticle extends VerticleBase {
   private final CoalescedTask<ReloadOutcome> reloads = new CoalescedTask<>(this::reload);
   /** A reload waits for a file descriptor to come free; it has been said once. */
   private boolean reloadRetrying;
+  /** The timer of the next try of such a reload, or -1: one, however many reloads were asked meanwhile. */
+  private long reloadRetry = -1;
 
   public MonitorVerticle() {
     this(MonitorMetrics.NONE);
@@ -148,11 +150,12 @@ public final class MonitorVerticle extends VerticleBase {
       reloadRetrying = true;
       Log.warn("Reload: " + problem);
     }
-    vertx.setTimer(RELOAD_RETRY_MS, retry -> {
-      if (reloadRetrying) {
+    if (reloadRetry < 0) {
+      reloadRetry = vertx.setTimer(RELOAD_RETRY_MS, retry -> {
+        reloadRetry = -1;
         reloads.request();
-      }
-    });
+      });
+    }
     return new ReloadOutcome(ReloadOutcome.Result.RETRYING, List.of(problem));
   }
 

@@ -35,7 +35,8 @@ class ConnectionGuardTest {
 
   @BeforeEach
   void listen(Vertx vertx) throws Exception {
-    server = new ConnectionGuard(vertx, MAX, TIMEOUT_MS).guard(vertx.createHttpServer(ConnectionGuard.options()), request -> {
+    ConnectionGuard guard = new ConnectionGuard(vertx, MAX, TIMEOUT_MS);
+    server = guard.guard(vertx.createHttpServer(ConnectionGuard.options()), request -> {
       if (request.path().equals("/slow")) {
         vertx.setTimer(SLOW_ANSWER_MS, fired -> request.response().end("slow\n"));
       } else {
