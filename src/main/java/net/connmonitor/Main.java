@@ -9,10 +9,10 @@ import io.vertx.core.transport.Transport;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Security;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import net.connmonitor.cluster.ClusterMonitor;
+import net.connmonitor.config.ConfigFile;
 import net.connmonitor.config.ConfigParser;
 import net.connmonitor.config.ConfigSource;
 import net.connmonitor.config.Option;
@@ -82,6 +83,9 @@ public final class Main {
       every node's records; without it a node prints its own.
       """.formatted(Option.keywords(), RttBuckets.MAX_PER_DECADE, RttBuckets.DEFAULT_PER_DECADE);
 
+  /** How long the exit waits for the last lines on standard error: a reader that stalled gets no longer. */
+  private static final long LAST_WORDS_MS = 1000;
+
   private Main() {
   }
 
@@ -89,7 +93,9 @@ public final class Main {
     // Names are looked up again on the monitor's own schedule; the JVM's cache would answer with stale addresses.
     Security.setProperty("networkaddress.cache.ttl", "0");
     Security.setProperty("networkaddress.cache.negative.ttl", "0");
-    System.exit(run(args));
+    int status = run(args);
+    Log.awaitWritten(LAST_WORDS_MS);
+    System.exit(status);
   }
 
   static int run(String[] args) {
@@ -172,7 +178,7 @@ public final class Main {
   private static int check(Path file) {
     byte[] content;
     try {
-      content = Files.readAllBytes(file);
+      content = ConfigFile.read(file);
     } catch (IOException e) {
       System.err.println("connmonitor: cannot read " + file + " (" + Problems.describe(e) + ")");
       return FAILED;
@@ -226,7 +232,7 @@ public final class Main {
         options.buckets()));
     MonitorVerticle monitor =
         new MonitorVerticle(metrics.<MonitorMetrics>map(m -> m).orElse(MonitorMetrics.NONE), placement, share);
-    OutputVerticle printer = new OutputVerticle(new FileOutputStream(FileDescriptor.out), Clock.systemDefaultZone(),
+    OutputVerticle printer = new OutputVerticle(new FileOutputStream(FileDescriptor.out), ZoneId.systemDefault(),
         options.collect());
     metrics.ifPresent(m -> m.countDroppedRecords(printer::droppedRecords));
     AtomicBoolean applied = new AtomicBoolean();

@@ -12,6 +12,8 @@ import net.connmonitor.log.Log;
 final class StopDeadline {
 
   static final long SECONDS = 5;
+  /** Within the bound: the last line on standard error gets this long to be written. */
+  private static final long LAST_WORDS_MS = 300;
 
   private StopDeadline() {
   }
@@ -19,11 +21,12 @@ final class StopDeadline {
   static void arm(int status) {
     Thread deadline = new Thread(() -> {
       try {
-        TimeUnit.SECONDS.sleep(SECONDS);
+        TimeUnit.MILLISECONDS.sleep(TimeUnit.SECONDS.toMillis(SECONDS) - LAST_WORDS_MS);
       } catch (InterruptedException e) {
         return;
       }
       Log.error("Runtime", "stopping took longer than " + SECONDS + " s; ending what is left");
+      Log.awaitWritten(LAST_WORDS_MS);
       Runtime.getRuntime().halt(status);
     }, "connmonitor-stop-deadline");
     deadline.setDaemon(true);

@@ -1,6 +1,7 @@
 package net.connmonitor.config;
 
 import io.vertx.core.json.JsonObject;
+import java.util.Locale;
 
 /**
  * One thing wrong with a configuration, worded for the operator: what is wrong, then what would be accepted.
@@ -136,6 +137,11 @@ public record ConfigError(int line, String token, String problem) {
       problem.append(String.format(" 0x%02X", b & 0xFF));
     }
     return new ConfigError(line, null, problem.append("); expected text encoded in UTF-8").toString());
+  }
+
+  static ConfigError tooLarge(int maxBytes) {
+    return new ConfigError(0, null, String.format(Locale.ROOT, "larger than %d MiB; expected a configuration of at "
+        + "most %,d bytes", maxBytes >> 20, maxBytes));
   }
 
   static ConfigError noHost() {

@@ -35,9 +35,12 @@ public final class ConfigParser {
 
   /**
    * Parses the bytes of a configuration file as strict UTF-8, against this machine's network; each malformed
-   * sequence is an error of its line.
+   * sequence is an error of its line. More than {@link ConfigFile#MAX_BYTES} are refused whole, unread.
    */
   public static ParsedConfig parse(byte[] utf8) {
+    if (utf8.length > ConfigFile.MAX_BYTES) {
+      return new ParsedConfig(List.of(), List.of(ConfigError.tooLarge(ConfigFile.MAX_BYTES)), 0, List.of(), 0);
+    }
     DecodedText decoded = DecodedText.decode(utf8);
     return parse(decoded.text(), decoded.malformed(), LocalNetwork::system);
   }

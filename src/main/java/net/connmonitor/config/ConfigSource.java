@@ -58,8 +58,9 @@ public record ConfigSource(String path) {
   public ConfigRetrieverOptions retrieverOptions(long scanPeriodMs) {
     ConfigStoreOptions store = new ConfigStoreOptions().setFormat(ConnmonitorFormat.NAME);
     if (isFile()) {
-      // Absolute, because Vert.x looks a relative path that is missing from disk up on the class path.
-      store.setType("file").setConfig(new JsonObject().put(PATH_KEY, Path.of(path).toAbsolutePath().toString()));
+      // Absolute: the working directory is the process's, whoever reads the file.
+      store.setType(BoundedFileStoreFactory.NAME)
+          .setConfig(new JsonObject().put(BoundedFileStoreFactory.PATH_KEY, Path.of(path).toAbsolutePath().toString()));
     } else {
       store.setType(StdinConfigStoreFactory.NAME);
     }

@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * @param maxHops         upper bound on hops in a trace
  * @param scanIntervalMs  pause between port scans; 0 disables scans
  * @param json            records of this host are JSON, else plain text
- * @param timestamp       records carry the time they were printed
+ * @param timestamp       records carry the time they were measured
  * @param timeoutMs       how long a probe waits for its answer
  * @param labels          names carried in the metrics and JSON records; empty when none
  * @param source          the local address the probes leave from (canonical text form), or the system's choice

@@ -65,7 +65,8 @@ public final class HttpEndpoints extends VerticleBase {
   /** Fails when the address cannot be listened on (taken, not this machine's). */
   @Override
   public Future<?> start() {
-    return vertx.createHttpServer().requestHandler(this::handle).listen(address.port(), address.host());
+    return new ConnectionGuard(vertx).guard(vertx.createHttpServer(ConnectionGuard.options()), this::handle)
+        .listen(address.port(), address.host());
   }
 
   private void handle(HttpServerRequest request) {
@@ -138,14 +139,15 @@ public final class HttpEndpoints extends VerticleBase {
 
   /**
    * 422: the request was right, the file it had read is not; 409: the configuration came from standard input, which
-   * the running monitor cannot read again, so no reload can succeed in this state; 500: the file cannot be read,
-   * and the monitor stops.
+   * the running monitor cannot read again, so no reload can succeed in this state; 503: the process is out of file
+   * descriptors, and the reload is tried again; 500: the file cannot be read, and the monitor stops.
    */
   private static int status(ReloadOutcome.Result result) {
     return switch (result) {
       case APPLIED -> 200;
       case INVALID -> 422;
       case NOT_A_FILE -> 409;
+      case RETRYING -> 503;
       case UNREADABLE -> 500;
     };
   }

@@ -21,26 +21,32 @@ final class IcmpCodec {
   private final boolean readsIpHeader;
   /** Raw IPv4 sockets see packets before the kernel checks their ICMP checksum; ICMPv6 and ping sockets do not. */
   private final boolean verifiesChecksum;
+  /**
+   * Whether the identifier is ours to choose: a ping socket's kernel writes its own into the requests (and delivers
+   * only the answers that carry it), so its payloads are keyed without one.
+   */
+  private final boolean ownsIdentifier;
 
   IcmpCodec(IcmpFamily family, SocketKind kind, PayloadPattern pattern) {
     this.family = family;
     this.pattern = pattern;
     this.readsIpHeader = kind == SocketKind.RAW && family == IcmpFamily.V4;
     this.verifiesChecksum = readsIpHeader;
+    this.ownsIdentifier = kind == SocketKind.RAW;
   }
 
   /**
-   * Writes an echo request at {@code offset}.
+   * Writes an echo request to {@code destination} (its address bytes) at {@code offset}.
    *
    * @return its length in bytes
    */
-  int encode(ByteBuffer packet, int offset, int identifier, int sequence, int payloadBytes) {
+  int encode(ByteBuffer packet, int offset, byte[] destination, int identifier, int sequence, int payloadBytes) {
     packet.put(offset, (byte) family.echoRequest);
     packet.put(offset + 1, (byte) 0);
     packet.putShort(offset + 2, (short) 0);
     packet.putShort(offset + 4, (short) identifier);
     packet.putShort(offset + 6, (short) sequence);
-    pattern.fill(packet, offset + ICMP_HEADER, payloadBytes, sequence);
+    pattern.fill(packet, offset + ICMP_HEADER, payloadBytes, destination, keyed(identifier), sequence);
     int length = ICMP_HEADER + payloadBytes;
     // The kernel computes ICMPv6 checksums (they cover a pseudo-header we do not see) and those of ping sockets.
     if (family == IcmpFamily.V4) {
@@ -70,8 +76,11 @@ final class IcmpCodec {
     if (type == family.echoReply) {
       int sequence = packet.getShort(start + 6) & 0xffff;
       int payload = end - start - ICMP_HEADER;
-      return new IcmpMessage(ReplyKind.ECHO_REPLY, source, source, packet.getShort(start + 4) & 0xffff, sequence,
-          payload, pattern.matches(packet, start + ICMP_HEADER, payload, sequence), receivedAt, readAt);
+      int identifier = packet.getShort(start + 4) & 0xffff;
+      boolean intact = pattern.matches(packet, start + ICMP_HEADER, payload, source.getAddress(), keyed(identifier),
+          sequence);
+      return new IcmpMessage(ReplyKind.ECHO_REPLY, source, source, identifier, sequence, payload, intact, receivedAt,
+          readAt);
     }
     ReplyKind kind = errorKind(type);
     if (kind == null) {
@@ -112,10 +121,17 @@ final class IcmpCodec {
     if (length < ICMP_HEADER || (packet.get(offset) & 0xff) != family.echoRequest) {
       return null;
     }
+    int identifier = packet.getShort(offset + 4) & 0xffff;
     int sequence = packet.getShort(offset + 6) & 0xffff;
     int payload = length - ICMP_HEADER;
-    return new IcmpMessage(kind, from, destination, packet.getShort(offset + 4) & 0xffff, sequence, payload,
-        pattern.matches(packet, offset + ICMP_HEADER, payload, sequence), receivedAt, readAt);
+    boolean intact = pattern.matches(packet, offset + ICMP_HEADER, payload, destination.getAddress(),
+        keyed(identifier), sequence);
+    return new IcmpMessage(kind, from, destination, identifier, sequence, payload, intact, receivedAt, readAt);
+  }
+
+  /** The identifier as the payload's digest covers it. */
+  private int keyed(int identifier) {
+    return ownsIdentifier ? identifier : 0;
   }
 
   private ReplyKind errorKind(int type) {

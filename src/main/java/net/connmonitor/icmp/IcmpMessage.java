@@ -12,7 +12,8 @@ import java.net.InetAddress;
  * @param sequence         the echo sequence number (quoted, for an error)
  * @param payloadBytes     how many bytes of the request's payload it carries: all of them in an echo reply, the
  *                         quoted part in an error
- * @param payloadIntact    whether those bytes are exactly what request {@code sequence} carried
+ * @param payloadIntact    whether those bytes are exactly what request {@code sequence} to {@code probeDestination}
+ *                         carried
  * @param receivedAt       the kernel's receive timestamp, nanoseconds since the epoch (CLOCK_REALTIME)
  * @param readAt           {@link System#nanoTime()} just after the read that returned it: no earlier than its arrival
  */

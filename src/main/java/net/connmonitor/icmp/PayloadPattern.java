@@ -1,54 +1,109 @@
 package net.connmonitor.icmp;
 
 import java.nio.ByteBuffer;
-import java.util.concurrent.ThreadLocalRandom;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * What an echo request of ours carries, so that an answer can be checked against it byte for byte. The first two
- * bytes are the complement of the sequence number (Paris traceroute's trick: with it, every request of one
- * identifier has the same ICMP checksum, so load balancers that hash the first bytes of ICMP see a single flow);
- * the rest repeats a random cookie of the socket's, which a forger off the path cannot guess.
+ * What an echo request of ours carries, so that an answer can be checked against it byte for byte, and so that only
+ * the request to one destination could have carried it.
+ *
+ * <p>After a two-byte balance come the first {@value #DIGEST_BYTES} bytes of a keyed digest (HMAC-SHA256, with a
+ * key made when the socket opens and never sent) of the request's destination, identifier and sequence number; the
+ * rest repeats a random cookie of the socket's. A monitored host sees its own requests, so without the digest it
+ * could answer for any other destination on the same socket with a forged source address; with it, a reply counts
+ * only if it carries bytes that the request to that destination alone carried. The balance makes the ones'
+ * complement sum of the sequence number, balance and digest the same for every request (Paris traceroute's trick):
+ * every request of one identifier has the same ICMP checksum, so load balancers that hash the first bytes of ICMP
+ * see a single flow. A payload shorter than {@value #PROTECTED_BYTES} bytes carries that much less of the digest
+ * (none at 2 bytes or fewer), and the checksums of its requests differ.
  */
 final class PayloadPattern {
 
+  /** The part of the digest that requests carry: 64 bits, far beyond guessing within a timeout. */
+  static final int DIGEST_BYTES = 8;
+  /** The balance and the digest: the payload bytes that depend on the request. */
+  static final int PROTECTED_BYTES = 2 + DIGEST_BYTES;
   private static final int COOKIE_BYTES = 8;
+  private static final int KEY_BYTES = 32;
+  private static final String DIGEST = "HmacSHA256";
   /** The largest payload: what one IPv4 datagram carries after its headers. */
   private static final int MAX_PAYLOAD = 65_507;
 
-  /** The bytes after the sequence's complement, for the largest payload, so that filling and checking are copies. */
+  /** The bytes after the protected ones, for the largest payload, so that filling and checking are copies. */
   private final byte[] tail;
+  private final Mac mac;
+  private final byte[] digest;
+  /** The protected bytes of the latest request computed. */
+  private final byte[] head = new byte[PROTECTED_BYTES];
 
-  PayloadPattern(byte[] cookie) {
-    tail = new byte[MAX_PAYLOAD];
+  PayloadPattern(byte[] key, byte[] cookie) {
+    tail = new byte[MAX_PAYLOAD - PROTECTED_BYTES];
     for (int i = 0; i < tail.length; i++) {
       tail[i] = cookie[i % cookie.length];
     }
+    try {
+      mac = Mac.getInstance(DIGEST);
+      mac.init(new SecretKeySpec(key, DIGEST));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("every Java runtime has " + DIGEST, e);
+    }
+    digest = new byte[mac.getMacLength()];
   }
 
+  /** A pattern with a key and a cookie of its own: one per socket, confined to the socket's thread. */
   static PayloadPattern random() {
+    SecureRandom random = new SecureRandom();
+    byte[] key = new byte[KEY_BYTES];
     byte[] cookie = new byte[COOKIE_BYTES];
-    ThreadLocalRandom.current().nextBytes(cookie);
-    return new PayloadPattern(cookie);
+    random.nextBytes(key);
+    random.nextBytes(cookie);
+    return new PayloadPattern(key, cookie);
   }
 
-  /** Writes the {@code length} payload bytes of request {@code sequence} at {@code offset}. */
-  void fill(ByteBuffer packet, int offset, int length, int sequence) {
-    if (length >= 2) {
-      packet.putShort(offset, (short) ~sequence);
-      packet.put(offset + 2, tail, 0, length - 2);
-    } else if (length == 1) {
-      packet.put(offset, (byte) (~sequence >> 8));
-    }
+  /** Writes the {@code length} payload bytes of the request {@code sequence} to {@code destination}. */
+  void fill(ByteBuffer packet, int offset, int length, byte[] destination, int identifier, int sequence) {
+    computeHead(destination, identifier, sequence);
+    int headLength = Math.min(length, PROTECTED_BYTES);
+    packet.put(offset, head, 0, headLength);
+    packet.put(offset + headLength, tail, 0, length - headLength);
   }
 
-  /** Whether the {@code length} bytes at {@code offset} are the start of what request {@code sequence} carried. */
-  boolean matches(ByteBuffer packet, int offset, int length, int sequence) {
-    if (length >= 2) {
-      if (packet.getShort(offset) != (short) ~sequence) {
-        return false;
-      }
-      return packet.slice(offset + 2, length - 2).equals(ByteBuffer.wrap(tail, 0, length - 2));
+  /**
+   * Whether the {@code length} bytes at {@code offset} are the start of what the request {@code sequence} to
+   * {@code destination} carried.
+   */
+  boolean matches(ByteBuffer packet, int offset, int length, byte[] destination, int identifier, int sequence) {
+    computeHead(destination, identifier, sequence);
+    int headLength = Math.min(length, PROTECTED_BYTES);
+    return packet.slice(offset, headLength).equals(ByteBuffer.wrap(head, 0, headLength))
+        && packet.slice(offset + headLength, length - headLength)
+            .equals(ByteBuffer.wrap(tail, 0, length - headLength));
+  }
+
+  private void computeHead(byte[] destination, int identifier, int sequence) {
+    mac.update(destination);
+    mac.update((byte) (identifier >> 8));
+    mac.update((byte) identifier);
+    mac.update((byte) (sequence >> 8));
+    mac.update((byte) sequence);
+    try {
+      mac.doFinal(digest, 0);
+    } catch (GeneralSecurityException impossible) {
+      throw new AssertionError("the output array has the digest's length", impossible);
     }
-    return length == 0 || packet.get(offset) == (byte) (~sequence >> 8);
+    System.arraycopy(digest, 0, head, 2, DIGEST_BYTES);
+    int sum = sequence & 0xffff;
+    for (int i = 2; i < PROTECTED_BYTES; i += 2) {
+      sum += (head[i] & 0xff) << 8 | head[i + 1] & 0xff;
+    }
+    while (sum > 0xffff) {
+      sum = (sum & 0xffff) + (sum >>> 16);
+    }
+    int balance = ~sum & 0xffff;
+    head[0] = (byte) (balance >> 8);
+    head[1] = (byte) balance;
   }
 }

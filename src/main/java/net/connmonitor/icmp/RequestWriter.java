@@ -95,8 +95,8 @@ final class RequestWriter {
       }
       int nameLength = SocketAddresses.write(batch.memory.host, batch.memory.network, batch.name(count),
           exchange.destination, exchange.destinationBytes, socket.family);
-      int length = codec.encode(batch.memory.network, batch.data(count), identifier, request.sequence,
-          exchange.payloadBytes);
+      int length = codec.encode(batch.memory.network, batch.data(count), exchange.destinationBytes, identifier,
+          request.sequence, exchange.payloadBytes);
       int controlLength = 0;
       if (request.hopLimit() > 0) {
         controlLength = hopLimit(batch.control(count), request.hopLimit());

@@ -72,9 +72,9 @@ public final class JulBridge extends Handler {
     return loggerName.substring(loggerName.lastIndexOf('.') + 1);
   }
 
+  /** {@link Log} writes each line out as soon as its thread can. */
   @Override
   public void flush() {
-    System.err.flush();
   }
 
   @Override

@@ -1,7 +1,5 @@
 package net.connmonitor.log;
 
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import net.connmonitor.os.LibC;
@@ -9,8 +7,8 @@ import net.connmonitor.os.LibC;
 /**
  * Errors, warnings and notices on standard error, one line each: {@code EE: <Kind>: <description> -<TAB><ctime>},
  * {@code WW: <description> -<TAB><ctime>} and {@code II: <description> -<TAB><ctime>}, errors red and warnings
- * yellow when standard error is a terminal. Thread-safe: each
- * line is written with one write and flushed.
+ * yellow when standard error is a terminal. Thread-safe and never blocking: the lines are queued whole for a thread
+ * of their own ({@link StderrWriter}), so that a standard error nobody reads holds up no measurement.
  */
 public final class Log {
 
@@ -19,6 +17,8 @@ public final class Log {
   private static final String RESET = "\u001b[0m";
 
   private static final boolean COLOUR = stderrIsTerminal();
+  private static final StderrWriter WRITER = new StderrWriter(dropped -> warnLine("standard error is read too "
+      + "slowly: " + dropped + " lines were dropped, the oldest first", Instant.now(), ZoneId.systemDefault(), COLOUR));
 
   private Log() {
   }
@@ -59,14 +59,23 @@ public final class Log {
     return String.valueOf(text).replaceAll("\\R+$", "").replaceAll("\\R+", " ");
   }
 
-  private static void write(String line) {
-    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-    // Read each time so that a redirected System.err is honoured.
-    PrintStream err = System.err;
-    synchronized (err) {
-      err.write(bytes, 0, bytes.length);
-      err.flush();
+  /**
+   * Waits until the lines said so far are written (or dropped), for at most {@code timeoutMs}: before the process
+   * exits, whose last words they may be.
+   *
+   * @return whether they were
+   */
+  public static boolean awaitWritten(long timeoutMs) {
+    try {
+      return WRITER.awaitWritten(timeoutMs);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
+  }
+
+  private static void write(String line) {
+    WRITER.write(line);
   }
 
   private static boolean stderrIsTerminal() {

@@ -4,11 +4,21 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import net.connmonitor.os.LibC;
 
 /** Turns an exception into the few words an operator needs, for one-line errors: no class names, no traces. */
 public final class Problems {
 
   private Problems() {
+  }
+
+  /**
+   * Whether {@code error} is the process (EMFILE) or the system (ENFILE) having no file descriptor left: a state
+   * that passes, unlike a file that is missing or forbidden. The JDK reports both with the C library's words.
+   */
+  public static boolean isOutOfDescriptors(Throwable error) {
+    String problem = describe(error);
+    return problem.equals(LibC.describe(LibC.EMFILE)) || problem.equals(LibC.describe(LibC.ENFILE));
   }
 
   public static String describe(Throwable error) {

@@ -33,6 +33,10 @@ public interface MonitorMetrics {
     @Override
     public void configurationRead(boolean applied) {
     }
+
+    @Override
+    public void countLateRuns(LongSupplier late, LongSupplier skipped) {
+    }
   };
 
   /**
@@ -59,4 +63,10 @@ public interface MonitorMetrics {
    * @param applied whether it was applied; when not, the running configuration stays
    */
   void configurationRead(boolean applied);
+
+  /**
+   * @param late    the probe runs that started late since the start, read at each scrape
+   * @param skipped the probe runs left out because others started late, since the start
+   */
+  void countLateRuns(LongSupplier late, LongSupplier skipped);
 }

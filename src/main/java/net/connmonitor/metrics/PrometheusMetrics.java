@@ -51,6 +51,8 @@ public final class PrometheusMetrics implements MonitorMetrics {
   private final HostNames names = new HostNames(() -> labelNames, resolveFailures);
   private final Gauge lastReloadSuccessful;
   private final Gauge lastReloadSuccess;
+  private volatile LongSupplier lateRuns = () -> 0;
+  private volatile LongSupplier skippedRuns = () -> 0;
 
   public PrometheusMetrics(Clock clock) {
     this(clock, RttBuckets.perDecade(RttBuckets.DEFAULT_PER_DECADE));
@@ -85,6 +87,13 @@ public final class PrometheusMetrics implements MonitorMetrics {
         .labelNames("version", "java_version").register(registry)
         .setLabelValues(Version.current(), Runtime.version().toString());
     registry.register(names);
+    CounterWithCallback.builder().name("connmonitor_probe_runs_late_total")
+        .help("Probe runs that started more than 100 ms, or a tenth of their interval, after their time: the machine "
+            + "gives the monitor too little CPU")
+        .callback(counter -> counter.call(lateRuns.getAsLong())).register(registry);
+    CounterWithCallback.builder().name("connmonitor_probe_runs_skipped_total")
+        .help("Probe runs that did not happen because others started late (a whole interval of delay is one run)")
+        .callback(counter -> counter.call(skippedRuns.getAsLong())).register(registry);
     JvmMetrics.builder().register(registry);
   }
 
@@ -135,6 +144,12 @@ public final class PrometheusMetrics implements MonitorMetrics {
     if (applied) {
       lastReloadSuccess.set(clock.millis() / 1000.0);
     }
+  }
+
+  @Override
+  public void countLateRuns(LongSupplier late, LongSupplier skipped) {
+    lateRuns = late;
+    skippedRuns = skipped;
   }
 
   Instant now() {

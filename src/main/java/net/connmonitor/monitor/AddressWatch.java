@@ -100,11 +100,15 @@ final class AddressWatch {
         .andThen(done -> schedule());
   }
 
-  private void found(InetAddress resolved) {
+  private void found(HostResolver.Resolution resolution) {
     if (stopped) {
       return;
     }
     name.resolved();
+    InetAddress resolved = resolution.measured();
+    if (address == null) {
+      resolution.choice(host, family).ifPresent(Log::info);
+    }
     if (failing != null) {
       failing = null;
       retryMs = FIRST_RETRY_MS;

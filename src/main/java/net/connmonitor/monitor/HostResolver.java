@@ -1,8 +1,13 @@
 package net.connmonitor.monitor;
 
+import io.netty.util.NetUtil;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import net.connmonitor.config.Family;
 
 /**
@@ -11,26 +16,50 @@ import net.connmonitor.config.Family;
  */
 final class HostResolver {
 
+  /**
+   * What a lookup found.
+   *
+   * @param measured   the address the host is measured at
+   * @param candidates every address of the family asked for, in the resolver's order; the measured one among them
+   */
+  record Resolution(InetAddress measured, List<InetAddress> candidates) {
+
+    /**
+     * When the name has several addresses, the line that says which one is measured and why: a name with many
+     * addresses would otherwise be measured at one of them without a word.
+     */
+    Optional<String> choice(String host, Family family) {
+      if (candidates.size() < 2) {
+        return Optional.empty();
+      }
+      String all = candidates.stream().map(NetUtil::toAddressString).collect(Collectors.joining(", "));
+      String why = family != Family.ANY || candidates.stream().allMatch(measured.getClass()::isInstance)
+          ? "the first the resolver gave"
+          : "the first IPv4 one the resolver gave (family=6 measures IPv6)";
+      return Optional.of(host + " has " + candidates.size() + " addresses (" + all + "); measuring "
+          + NetUtil.toAddressString(measured) + ", " + why + ", and only it");
+    }
+  }
+
   private HostResolver() {
   }
 
   /** Blocks on the system resolver for a name. */
-  static InetAddress resolve(String host, Family family) throws UnknownHostException {
-    InetAddress first = null;
+  static Resolution resolve(String host, Family family) throws UnknownHostException {
+    List<InetAddress> candidates = new ArrayList<>();
+    InetAddress measured = null;
     for (InetAddress address : InetAddress.getAllByName(host)) {
       if (!family.admits(address)) {
         continue;
       }
-      if (address instanceof Inet4Address) {
-        return address;
-      }
-      if (first == null) {
-        first = address;
+      candidates.add(address);
+      if (measured == null || address instanceof Inet4Address && !(measured instanceof Inet4Address)) {
+        measured = address;
       }
     }
-    if (first == null) {
+    if (measured == null) {
       throw new UnknownHostException(host + " has no " + (family == Family.V4 ? "IPv4" : "IPv6") + " address");
     }
-    return first;
+    return new Resolution(measured, List.copyOf(candidates));
   }
 }

@@ -16,6 +16,7 @@ import net.connmonitor.log.Log;
 import net.connmonitor.log.Problems;
 import net.connmonitor.metrics.HostLabels;
 import net.connmonitor.metrics.MonitorMetrics;
+import net.connmonitor.probe.Punctuality;
 import net.connmonitor.probe.ScanClient;
 
 /**
@@ -39,6 +40,9 @@ public final class MonitorVerticle extends VerticleBase {
   private static final long DEFAULT_WATCH_PERIOD_MS = 1000;
   /** The key of the deployment's configuration that says which ping records are printed when a line does not. */
   public static final String PING_RECORDS = "pingRecords";
+  private static final long PUNCTUALITY_REPORT_MS = 60_000;
+  /** How soon a reload that found no file descriptor free is tried again. */
+  private static final long RELOAD_RETRY_MS = 1000;
   private static final int DEPLOY_BATCH = 500;
 
   private final Promise<Integer> fatal = Promise.promise();
@@ -57,6 +61,12 @@ public final class MonitorVerticle extends VerticleBase {
   private Future<Void> applying = Future.succeededFuture();
   private boolean unreadableReported;
   private PingRecords pingRecords = PingRecords.ALL;
+  /** Reloads asked for (SIGHUP, POST /-/reload) while one runs are answered by one more after it. */
+  private final CoalescedTask<ReloadOutcome> reloads = new CoalescedTask<>(this::reload);
+  /** A reload waits for a file descriptor to come free; it has been said once. */
+  private boolean reloadRetrying;
+  /** The timer of the next try of such a reload, or -1: one, however many reloads were asked meanwhile. */
+  private long reloadRetry = -1;
 
   public MonitorVerticle() {
     this(MonitorMetrics.NONE);
@@ -86,6 +96,8 @@ public final class MonitorVerticle extends VerticleBase {
     pingRecords = PingRecords.written(config().getString(PING_RECORDS, "")).orElse(PingRecords.ALL);
     scanClient = ScanClient.create(vertx);
     metrics.countDroppedAnswers(icmp::droppedAnswers);
+    metrics.countLateRuns(Punctuality.ofProcess()::late, Punctuality.ofProcess()::skipped);
+    vertx.setPeriodic(PUNCTUALITY_REPORT_MS, id -> Punctuality.ofProcess().report());
     long watchPeriod = source.isFile() ? config().getLong("watchPeriodMs", DEFAULT_WATCH_PERIOD_MS) : 0;
     retriever = ConfigRetriever.create(vertx, source.retrieverOptions(watchPeriod));
     // Before the first configuration is applied: members that come while it is are placed again once it is.
@@ -117,7 +129,7 @@ public final class MonitorVerticle extends VerticleBase {
           retriever.configStream().exceptionHandler(this::watchFailed);
           // Local: a reload asked here reads this node's file, whichever node of a cluster asks.
           vertx.eventBus().localConsumer(RELOAD_ADDRESS,
-              message -> reload().onSuccess(outcome -> message.reply(outcome.toJson())));
+              message -> reloads.request().onSuccess(outcome -> message.reply(outcome.toJson())));
           share.onNewer(hosts -> context.runOnContext(newer -> apply(hosts, true)));
         });
   }
@@ -140,13 +152,38 @@ public final class MonitorVerticle extends VerticleBase {
     return retriever.getConfig()
         .compose(json -> {
           unreadableReported = false;
+          reloadRetrying = false;
           return reconcile(json);
         }, e -> {
+          if (Problems.isOutOfDescriptors(e)) {
+            return Future.succeededFuture(retryReload(e));
+          }
+          reloadRetrying = false;
           String problem = "cannot read " + source.describe() + " (" + reason(e) + "); stopping";
           Log.error("Reload", problem);
           fatal.tryComplete(1);
           return Future.succeededFuture(new ReloadOutcome(ReloadOutcome.Result.UNREADABLE, List.of(problem)));
         });
+  }
+
+  /**
+   * The process ran out of file descriptors (too many connections or probes at once, say): that is not the file
+   * being unreadable, so the monitor keeps running as it is and reads the file again once a descriptor is free.
+   */
+  private ReloadOutcome retryReload(Throwable e) {
+    String problem = "cannot read " + source.describe() + " now (" + reason(e) + "); the running configuration "
+        + "stays and the reload is tried again every second";
+    if (!reloadRetrying) {
+      reloadRetrying = true;
+      Log.warn("Reload: " + problem);
+    }
+    if (reloadRetry < 0) {
+      reloadRetry = vertx.setTimer(RELOAD_RETRY_MS, retry -> {
+        reloadRetry = -1;
+        reloads.request();
+      });
+    }
+    return new ReloadOutcome(ReloadOutcome.Result.RETRYING, List.of(problem));
   }
 
   private void watchFailed(Throwable e) {

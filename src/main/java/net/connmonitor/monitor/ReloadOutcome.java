@@ -21,6 +21,11 @@ public record ReloadOutcome(Result result, List<String> lines) {
     INVALID,
     /** The configuration came from standard input, which cannot be read again; the running configuration stays. */
     NOT_A_FILE,
+    /**
+     * The process has no file descriptor left to read the file with: the running configuration stays and the
+     * reload is tried again every second until the file can be read.
+     */
+    RETRYING,
     /** The file cannot be read: the monitor stops, with exit status 1. */
     UNREADABLE
   }

@@ -24,7 +24,10 @@ public final class LibC {
   public static final int EAGAIN = 11;
   public static final int ENOMEM = 12;
   public static final int EACCES = 13;
+  public static final int ENFILE = 23;
+  public static final int EMFILE = 24;
   public static final int ENOBUFS = 105;
+  public static final int EHOSTUNREACH = 113;
 
   static {
     Native.register(LibC.class, NativeLibrary.getInstance("c"));

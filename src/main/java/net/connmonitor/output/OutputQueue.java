@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The records waiting for a slow standard output, bounded by count and by bytes: when it is full, the oldest are
- * dropped and counted, so that a reader that stalls costs a bounded amount of memory and the newest records, the
- * ones worth reading, survive. Thread-safe: formatted on the event loop, taken by the writer's thread.
+ * The records (or log lines) waiting for a slow standard output (or error), bounded by count and by bytes: when it
+ * is full, the oldest are dropped and counted, so that a reader that stalls costs a bounded amount of memory and the
+ * newest records, the ones worth reading, survive. Thread-safe: added to by the event loops, taken by the writer's
+ * thread.
  */
-final class OutputQueue {
+public final class OutputQueue {
 
   private final int maxRecords;
   private final long maxBytes;
@@ -20,13 +21,13 @@ final class OutputQueue {
   private long droppedSinceStart;
   private boolean closed;
 
-  OutputQueue(int maxRecords, long maxBytes) {
+  public OutputQueue(int maxRecords, long maxBytes) {
     this.maxRecords = maxRecords;
     this.maxBytes = maxBytes;
   }
 
   /** Queues one whole record, dropping the oldest ones that no longer fit. */
-  synchronized void add(byte[] record) {
+  public synchronized void add(byte[] record) {
     if (closed) {
       return;
     }
@@ -46,7 +47,7 @@ final class OutputQueue {
    *
    * @return empty when nothing came in time, or when the queue is closed and empty
    */
-  synchronized List<byte[]> take(int maxBytes, long timeoutMs) throws InterruptedException {
+  public synchronized List<byte[]> take(int maxBytes, long timeoutMs) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
     while (records.isEmpty() && !closed) {
       long left = deadline - System.nanoTime();
@@ -83,7 +84,7 @@ final class OutputQueue {
   }
 
   /** How many records were dropped since the last call. */
-  synchronized long takeDropped() {
+  public synchronized long takeDropped() {
     long count = dropped;
     dropped = 0;
     return count;

@@ -6,8 +6,8 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 import net.connmonitor.log.Log;
 import net.connmonitor.record.MonitorRecord;
@@ -20,7 +20,8 @@ import net.connmonitor.record.Records;
  * reader never holds the event bus: records wait in a bounded {@link OutputQueue}, the oldest dropped and counted
  * (and said once a minute) when it is full. When the reader goes away (a closed pipe), {@link #fatal()} completes
  * with 1. The records arrive as the objects the hosts published: nothing is decoded on the way. In a cluster it
- * prints this node's own records, or, as the collector, every node's (those decoded from the wire).
+ * prints this node's own records, or, as the collector, every node's (those decoded from the wire). A record's
+ * timestamp is the time it was measured, however long it waited to be printed.
  */
 public final class OutputVerticle extends VerticleBase {
 
@@ -31,7 +32,6 @@ public final class OutputVerticle extends VerticleBase {
   private static final long DRAIN_MS = 3_000;
 
   private final OutputStream sink;
-  private final Clock clock;
   private final PlainTextFormatter plainText;
   private final Promise<Integer> fatal = Promise.promise();
   private final OutputQueue queue = new OutputQueue(MAX_RECORDS, MAX_BYTES);
@@ -39,18 +39,17 @@ public final class OutputVerticle extends VerticleBase {
   private OutputWriter writer;
 
   /**
-   * @param sink  where records go, usually standard output
-   * @param clock gives the print time, and its zone the zone of plain-text timestamps
+   * @param sink where records go, usually standard output
+   * @param zone the time zone of plain-text timestamps
    */
-  public OutputVerticle(OutputStream sink, Clock clock) {
-    this(sink, clock, false);
+  public OutputVerticle(OutputStream sink, ZoneId zone) {
+    this(sink, zone, false);
   }
 
   /** @param everyNode in a cluster, print every node's records (the collector), not only this node's */
-  public OutputVerticle(OutputStream sink, Clock clock, boolean everyNode) {
+  public OutputVerticle(OutputStream sink, ZoneId zone, boolean everyNode) {
     this.sink = sink;
-    this.clock = clock;
-    this.plainText = new PlainTextFormatter(clock.getZone());
+    this.plainText = new PlainTextFormatter(zone);
     this.everyNode = everyNode;
   }
 
@@ -100,8 +99,8 @@ public final class OutputVerticle extends VerticleBase {
       return;
     }
     OutputStyle style = OutputStyle.fromHeaders(message.headers());
-    Optional<Instant> printedAt = style.timestamp() ? Optional.of(clock.instant()) : Optional.empty();
-    String text = style.json() ? RecordJson.line(record, printedAt) : plainText.format(record, printedAt);
+    Optional<Instant> timestamp = style.timestamp() ? Optional.of(record.measuredAt()) : Optional.empty();
+    String text = style.json() ? RecordJson.line(record, timestamp) : plainText.format(record, timestamp);
     queue.add(text.getBytes(StandardCharsets.UTF_8));
   }
 }

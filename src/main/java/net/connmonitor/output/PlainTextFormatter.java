@@ -14,7 +14,7 @@ import net.connmonitor.probe.TraceStep;
 import net.connmonitor.record.MonitorRecord;
 import net.connmonitor.record.Target;
 
-/** A record as plain text: the name and address, the print time when wanted, then the body. */
+/** A record as plain text: the name and address, the time it was measured when wanted, then the body. */
 public final class PlainTextFormatter {
 
   private final ZoneId zone;
@@ -25,10 +25,10 @@ public final class PlainTextFormatter {
   }
 
   /**
-   * @param printedAt the print time, or empty when the host's records carry no timestamp
+   * @param timestamp when it was measured, or empty when the host's records carry no timestamp
    * @return the whole record, every line ending in a newline
    */
-  public String format(MonitorRecord record, Optional<Instant> printedAt) {
+  public String format(MonitorRecord record, Optional<Instant> timestamp) {
     StringBuilder text = new StringBuilder();
     Target target = record.target();
     text.append(target.name());
@@ -38,7 +38,7 @@ public final class PlainTextFormatter {
     // In a cluster the same host comes from several vantages: the name line says which measured it.
     record.vantage().ifPresent(vantage -> text.append(" from ").append(vantage));
     text.append('\n');
-    printedAt.ifPresent(at -> text.append(CTime.format(at, zone)).append('\n'));
+    timestamp.ifPresent(at -> text.append(CTime.format(at, zone)).append('\n'));
     return text.append(record.measurement().accept(Body.INSTANCE)).toString();
   }
 

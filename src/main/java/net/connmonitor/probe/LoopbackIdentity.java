@@ -1,13 +1,10 @@
 package net.connmonitor.probe;
 
-import io.vertx.core.net.KeyCertOptions;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.Signature;
@@ -17,10 +14,9 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
-import javax.net.ssl.KeyManagerFactory;
 
 /**
- * A key and a self-signed certificate for a TLS server on loopback that only this process talks to, made in memory
+ * A key and a self-signed certificate for a TLS server in memory that only this process talks to, made in memory
  * with the JDK's public API alone: nothing written to disk, no other library, the same on every Java from 17 on.
  * (Netty's SelfSignedCertificate writes both to temporary files and, without BouncyCastle, runs keytool as a child
  * process or reaches into JDK-internal classes.) An EC P-256 key signed with ECDSA, as many servers have: made in a
@@ -36,8 +32,6 @@ record LoopbackIdentity(PrivateKey key, X509Certificate certificate) {
   private static final String COMMON_NAME = "2.5.4.3";
   /** Only ever used within seconds of being made; a day either side spares any doubt about clocks. */
   private static final Duration VALIDITY = Duration.ofDays(1);
-  /** Protects the key inside a key store that never leaves memory. */
-  private static final char[] STORE_PASSWORD = "loopback".toCharArray();
 
   static LoopbackIdentity create() throws GeneralSecurityException {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
@@ -61,19 +55,5 @@ record LoopbackIdentity(PrivateKey key, X509Certificate certificate) {
     Certificate certificate =
         CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(encoded));
     return new LoopbackIdentity(pair.getPrivate(), (X509Certificate) certificate);
-  }
-
-  /** For a Vert.x server. */
-  KeyCertOptions keyCertOptions() throws GeneralSecurityException {
-    KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-    try {
-      store.load(null, null);
-    } catch (IOException e) {
-      throw new GeneralSecurityException("cannot make an empty key store", e);
-    }
-    store.setKeyEntry("loopback", key, STORE_PASSWORD, new Certificate[] {certificate});
-    KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    factory.init(store, STORE_PASSWORD);
-    return KeyCertOptions.wrap(factory);
   }
 }

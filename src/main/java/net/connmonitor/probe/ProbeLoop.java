@@ -2,6 +2,7 @@ package net.connmonitor.probe;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import net.connmonitor.log.Problems;
 
@@ -9,7 +10,8 @@ import net.connmonitor.log.Problems;
  * Runs a probe, hands its measurement on, waits the interval, and again, until stopped. Stopping lets the run in
  * flight finish and hand its measurement on. A run that fails (a local failure: the probe could not even be sent)
  * hands nothing on; a failure is said when it starts or changes, and its end once (within the process's
- * {@link FailureLog} limit). Confined to the context of the verticle that owns it.
+ * {@link FailureLog} limit). How late each run starts goes to the process's {@link Punctuality}. Confined to the
+ * context of the verticle that owns it.
  */
 public final class ProbeLoop<M extends Measurement> {
 
@@ -20,6 +22,8 @@ public final class ProbeLoop<M extends Measurement> {
   private final String description;
   private Future<?> inFlight = Future.succeededFuture();
   private long timer = -1;
+  /** When the next run is due ({@link System#nanoTime()}), to tell how late it starts. */
+  private long dueAt;
   private boolean stopped;
   /** The failure last said, or null while the loop measures. */
   private String failing;
@@ -48,6 +52,9 @@ public final class ProbeLoop<M extends Measurement> {
 
   private void runOnce() {
     timer = -1;
+    if (dueAt != 0) {
+      Punctuality.ofProcess().started(System.nanoTime() - dueAt, TimeUnit.MILLISECONDS.toNanos(intervalMs));
+    }
     inFlight = probe.run().andThen(result -> {
       if (result.succeeded()) {
         if (failing != null) {
@@ -63,6 +70,7 @@ public final class ProbeLoop<M extends Measurement> {
         }
       }
       if (!stopped) {
+        dueAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(intervalMs);
         timer = vertx.setTimer(intervalMs, id -> runOnce());
       }
     });

@@ -35,11 +35,11 @@ public final class RecordJson {
   /**
    * The record as standard output prints it.
    *
-   * @param printedAt the print time, or empty when the host's records carry no timestamp
+   * @param timestamp when it was measured, or empty when the host's records carry no timestamp
    * @return the whole record: one line ending in a newline
    */
-  public static String line(MonitorRecord record, Optional<Instant> printedAt) {
-    return write(record, false, printedAt) + '\n';
+  public static String line(MonitorRecord record, Optional<Instant> timestamp) {
+    return write(record, false, timestamp) + '\n';
   }
 
   /** The record as the event bus's JSON form: its kind, then the line's fields with the time it was measured. */

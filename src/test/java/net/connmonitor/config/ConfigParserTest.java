@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -488,5 +489,17 @@ class ConfigParserTest {
       at += part.length;
     }
     return all;
+  }
+
+  @Test
+  void aFileOfTheMostBytesIsReadAndOneByteMoreIsRefusedWhole() {
+    byte[] most = new byte[ConfigFile.MAX_BYTES];
+    Arrays.fill(most, (byte) '\n');
+    byte[] host = "127.0.0.1\n".getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(host, 0, most, 0, host.length);
+    assertTrue(ConfigParser.parse(most).valid());
+    byte[] more = Arrays.copyOf(most, ConfigFile.MAX_BYTES + 1);
+    assertEquals(List.of("larger than 16 MiB; expected a configuration of at most 16,777,216 bytes"),
+        ConfigParser.parse(more).errorReport());
   }
 }

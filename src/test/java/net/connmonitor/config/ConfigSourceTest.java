@@ -23,7 +23,7 @@ class ConfigSourceTest {
     assertEquals(5000, options.getScanPeriod());
     assertEquals(1, options.getStores().size());
     ConfigStoreOptions store = options.getStores().get(0);
-    assertEquals("file", store.getType());
+    assertEquals(BoundedFileStoreFactory.NAME, store.getType());
     assertEquals("connmonitor", store.getFormat());
     assertEquals(new JsonObject().put("path", "/etc/connmonitor/connmonitor.conf"), store.getConfig());
   }

@@ -10,7 +10,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -122,6 +125,24 @@ class HttpEndpointsTest {
     assertEquals("connmonitor is healthy.\n".length(),
         Integer.parseInt(healthy.headers().firstValue("Content-Length").orElseThrow()));
     assertEquals("", healthy.body());
+  }
+
+  @Test
+  void connectionsBeyondTheCapAreClosedAtOnce() throws Exception {
+    List<Socket> held = new ArrayList<>();
+    try {
+      for (int i = 0; i < ConnectionGuard.MAX_CONNECTIONS; i++) {
+        held.add(new Socket(InetAddress.getLoopbackAddress(), port));
+      }
+      try (Socket beyond = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        beyond.setSoTimeout((int) ConnectionGuard.REQUEST_TIMEOUT_MS / 2);
+        assertEquals(-1, beyond.getInputStream().read());
+      }
+    } finally {
+      for (Socket socket : held) {
+        socket.close();
+      }
+    }
   }
 
   @Test

@@ -8,7 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /** Synthetic packets, laid out as each kind of socket delivers them. */
@@ -19,7 +24,9 @@ class IcmpCodecTest {
   private static final InetAddress TARGET_V4 = address("198.18.10.2");
   private static final InetAddress ROUTER_V6 = address("2001:db8:0:1::2");
   private static final InetAddress TARGET_V6 = address("2001:db8:0:10::2");
-  private static final PayloadPattern PATTERN = new PayloadPattern(HexFormat.of().parseHex("c0ffee0011223344"));
+  private static final InetAddress OTHER_TARGET_V4 = address("198.18.20.2");
+  private static final byte[] KEY = HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f");
+  private static final PayloadPattern PATTERN = new PayloadPattern(KEY, HexFormat.of().parseHex("c0ffee0011223344"));
   private static final long RECEIVED = 1_795_000_000_123_456_789L;
   private static final long READ = 42;
 
@@ -28,28 +35,85 @@ class IcmpCodecTest {
   private final IcmpCodec pingV4 = new IcmpCodec(IcmpFamily.V4, SocketKind.PING, PATTERN);
 
   @Test
-  void encodesAnIpv4EchoRequestWithItsChecksumAndPayload() {
+  void encodesAnIpv4EchoRequestWithItsChecksumAndPayload() throws GeneralSecurityException {
     ByteBuffer packet = buffer(64);
-    int length = rawV4.encode(packet, 0, 0x1234, 1, 12);
-    // type 8, code 0, checksum, identifier 0x1234, sequence 1, the sequence's complement, then the cookie, repeated
-    assertEquals("0800316512340001fffec0ffee0011223344c0ff", hex(packet, 0, length));
+    int length = rawV4.encode(packet, 0, TARGET_V4.getAddress(), 0x1234, 1, 14);
+    // HMAC-SHA256 of destination, identifier and sequence, under the key: its first 8 bytes follow the balance
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
+    String digest = HexFormat.of().formatHex(mac.doFinal(HexFormat.of().parseHex("c612 0a02 1234 0001"
+        .replace(" ", "")))).substring(0, 16);
+    // type 8, code 0, checksum, identifier 0x1234, sequence 1, the balance, the digest, then the cookie, repeated
+    assertEquals("0800", hex(packet, 0, 2));
+    assertEquals("12340001", hex(packet, 4, 4));
+    assertEquals(digest, hex(packet, 10, 8));
+    assertEquals("c0ffee00", hex(packet, 18, 4));
+    assertEquals(0xffff, onesComplementSum(packet, 6, 12), "sequence, balance and digest sum to a constant");
     assertTrue(InternetChecksum.verifies(packet, 0, length));
   }
 
   @Test
-  void everyRequestOfOneIdentifierHasTheSameChecksum() {
-    for (int sequence : new int[] {0, 1, 0x7fff, 0xfffe, 0xffff}) {
-      ByteBuffer packet = buffer(64);
-      rawV4.encode(packet, 0, 0x1234, sequence, 32);
-      assertEquals(0x4b74, packet.getShort(2) & 0xffff, "sequence " + sequence);
+  void everyRequestOfOneIdentifierHasTheSameChecksumWhateverItsDestination() {
+    Set<Integer> checksums = new HashSet<>();
+    for (InetAddress destination : new InetAddress[] {TARGET_V4, OTHER_TARGET_V4}) {
+      for (int sequence : new int[] {0, 1, 0x7fff, 0xfffe, 0xffff}) {
+        ByteBuffer packet = buffer(64);
+        rawV4.encode(packet, 0, destination.getAddress(), 0x1234, sequence, 32);
+        checksums.add(packet.getShort(2) & 0xffff);
+        assertEquals(1, checksums.size(), destination + " sequence " + sequence);
+      }
     }
   }
 
   @Test
   void leavesTheIcmpv6ChecksumToTheKernel() {
     ByteBuffer packet = buffer(64);
-    int length = rawV6.encode(packet, 0, 0xbeef, 0xffff, 1);
-    assertEquals("80000000beefffff00", hex(packet, 0, length));
+    int length = rawV6.encode(packet, 0, TARGET_V6.getAddress(), 0xbeef, 0xffff, 1);
+    assertEquals("80000000beefffff", hex(packet, 0, 8));
+    assertEquals(9, length);
+  }
+
+  @Test
+  void aReplyCarryingTheRequestToAnotherDestinationIsFlagged() {
+    // A monitored host sees its own requests and answers one of them with the source address of another host.
+    ByteBuffer ownRequest = echoReply(IcmpFamily.V4, 0x1234, 7, 41, TARGET_V4);
+    ByteBuffer forged = ipv4(OTHER_TARGET_V4, LOCAL_V4, ownRequest);
+    IcmpMessage reply = rawV4.decode(forged, 0, forged.limit(), OTHER_TARGET_V4, RECEIVED, READ);
+    assertEquals(OTHER_TARGET_V4, reply.probeDestination());
+    assertFalse(reply.payloadIntact());
+    ByteBuffer genuine = ipv4(TARGET_V4, LOCAL_V4, ownRequest);
+    assertTrue(rawV4.decode(genuine, 0, genuine.limit(), TARGET_V4, RECEIVED, READ).payloadIntact());
+  }
+
+  @Test
+  void aReplyCarryingAnotherIdentifiersOrSequencesRequestIsFlagged() {
+    ByteBuffer request = echoReply(IcmpFamily.V4, 0x1234, 7, 41, TARGET_V4);
+    request.putShort(6, (short) 8);
+    fixChecksum(request);
+    assertFalse(rawV4.decode(ipv4(TARGET_V4, LOCAL_V4, request), 0, 20 + request.limit(), TARGET_V4, RECEIVED, READ)
+        .payloadIntact(), "another sequence");
+    request.putShort(6, (short) 7);
+    request.putShort(4, (short) 0x1235);
+    fixChecksum(request);
+    assertFalse(rawV4.decode(ipv4(TARGET_V4, LOCAL_V4, request), 0, 20 + request.limit(), TARGET_V4, RECEIVED, READ)
+        .payloadIntact(), "another identifier");
+  }
+
+  @Test
+  void aReplyToAnotherKeysRequestIsFlagged() {
+    ByteBuffer packet = buffer(8 + 41);
+    new IcmpCodec(IcmpFamily.V6, SocketKind.RAW, PayloadPattern.random())
+        .encode(packet, 0, TARGET_V6.getAddress(), 0x1234, 7, 41);
+    packet.put(0, (byte) IcmpFamily.V6.echoReply);
+    assertFalse(rawV6.decode(packet, 0, packet.limit(), TARGET_V6, RECEIVED, READ).payloadIntact());
+  }
+
+  @Test
+  void aPingSocketsPayloadIsKeyedWithoutTheIdentifierItsKernelWrites() {
+    ByteBuffer packet = buffer(8 + 41);
+    pingV4.encode(packet, 0, TARGET_V4.getAddress(), 0, 7, 41);
+    packet.put(0, (byte) IcmpFamily.V4.echoReply).putShort(4, (short) 0x0d1e);
+    assertTrue(pingV4.decode(packet, 0, packet.limit(), TARGET_V4, RECEIVED, READ).payloadIntact());
   }
 
   @Test
@@ -69,7 +133,9 @@ class IcmpCodecTest {
 
   @Test
   void aPingSocketsReplyStartsAtTheIcmpHeader() {
-    ByteBuffer packet = echoReply(IcmpFamily.V4, 0x0d1e, 9, 41);
+    ByteBuffer packet = buffer(8 + 41);
+    pingV4.encode(packet, 0, TARGET_V4.getAddress(), 0x0d1e, 9, 41);
+    packet.put(0, (byte) IcmpFamily.V4.echoReply);
     IcmpMessage reply = pingV4.decode(packet, 0, packet.limit(), TARGET_V4, RECEIVED, READ);
     assertEquals(9, reply.sequence());
     assertEquals(0x0d1e, reply.identifier());
@@ -87,7 +153,7 @@ class IcmpCodecTest {
   @Test
   void decodesAnIpv4TimeExceededByTheRequestItQuotes() {
     ByteBuffer request = buffer(64);
-    int length = rawV4.encode(request, 0, 0x1234, 3, 32);
+    int length = rawV4.encode(request, 0, TARGET_V4.getAddress(), 0x1234, 3, 32);
     // Linux routers quote the whole original packet when it fits in 576 bytes.
     ByteBuffer error = ipv4(ROUTER_V4, LOCAL_V4,
         icmpError(11, ipv4(LOCAL_V4, TARGET_V4, slice(request, 0, length)), IcmpFamily.V4));
@@ -99,7 +165,7 @@ class IcmpCodecTest {
   @Test
   void anErrorQuotingOnlyTheIcmpHeaderCarriesNoPayload() {
     ByteBuffer request = buffer(64);
-    rawV4.encode(request, 0, 0x1234, 3, 32);
+    rawV4.encode(request, 0, TARGET_V4.getAddress(), 0x1234, 3, 32);
     ByteBuffer error = ipv4(ROUTER_V4, LOCAL_V4,
         icmpError(3, ipv4(LOCAL_V4, TARGET_V4, slice(request, 0, 8)), IcmpFamily.V4));
     IcmpMessage message = rawV4.decode(error, 0, error.limit(), ROUTER_V4, RECEIVED, READ);
@@ -110,7 +176,7 @@ class IcmpCodecTest {
   @Test
   void decodesAnIcmpv6TimeExceededByTheRequestItQuotes() {
     ByteBuffer request = buffer(64);
-    int length = rawV6.encode(request, 0, 0xbeef, 0x8001, 32);
+    int length = rawV6.encode(request, 0, TARGET_V6.getAddress(), 0xbeef, 0x8001, 32);
     ByteBuffer error = icmpError(3, ipv6(address("2001:db8::1"), TARGET_V6, slice(request, 0, length)),
         IcmpFamily.V6);
     IcmpMessage message = rawV6.decode(error, 0, error.limit(), ROUTER_V6, RECEIVED, READ);
@@ -121,7 +187,7 @@ class IcmpCodecTest {
   @Test
   void decodesAnErrorThatAPingSocketQueued() {
     ByteBuffer request = buffer(64);
-    int length = pingV4.encode(request, 0, 0x0d1e, 12, 16);
+    int length = pingV4.encode(request, 0, TARGET_V4.getAddress(), 0x0d1e, 12, 16);
     IcmpMessage message = pingV4.decodeQueuedError(request, 0, length, TARGET_V4, 11, ROUTER_V4, RECEIVED, READ);
     assertEquals(new IcmpMessage(ReplyKind.TIME_EXCEEDED, ROUTER_V4, TARGET_V4, 0x0d1e, 12, 16, true, RECEIVED, READ),
         message);
@@ -166,17 +232,39 @@ class IcmpCodecTest {
 
   /** What our request would come back as: the same bytes with the reply's type and checksum. */
   private static ByteBuffer echoReply(IcmpFamily family, int identifier, int sequence, int payload) {
+    return echoReply(family, identifier, sequence, payload, family == IcmpFamily.V4 ? TARGET_V4 : TARGET_V6);
+  }
+
+  private static ByteBuffer echoReply(IcmpFamily family, int identifier, int sequence, int payload,
+      InetAddress destination) {
     ByteBuffer packet = buffer(8 + payload);
-    new IcmpCodec(family, SocketKind.RAW, PATTERN).encode(packet, 0, identifier, sequence, payload);
+    new IcmpCodec(family, SocketKind.RAW, PATTERN).encode(packet, 0, destination.getAddress(), identifier, sequence,
+        payload);
     packet.put(0, (byte) family.echoReply);
+    fixChecksum(packet);
+    return packet;
+  }
+
+  private static void fixChecksum(ByteBuffer packet) {
     packet.putShort(2, (short) 0);
     packet.putShort(2, (short) InternetChecksum.of(packet, 0, packet.limit()));
-    return packet;
+  }
+
+  private static int onesComplementSum(ByteBuffer packet, int offset, int length) {
+    int sum = 0;
+    for (int i = offset; i < offset + length; i += 2) {
+      sum += packet.getShort(i) & 0xffff;
+    }
+    while (sum > 0xffff) {
+      sum = (sum & 0xffff) + (sum >>> 16);
+    }
+    return sum;
   }
 
   private static ByteBuffer echoRequest(int identifier, int sequence) {
     ByteBuffer packet = buffer(8 + 16);
-    new IcmpCodec(IcmpFamily.V4, SocketKind.RAW, PATTERN).encode(packet, 0, identifier, sequence, 16);
+    new IcmpCodec(IcmpFamily.V4, SocketKind.RAW, PATTERN).encode(packet, 0, TARGET_V4.getAddress(), identifier,
+        sequence, 16);
     return packet;
   }
 

@@ -84,6 +84,18 @@ class NamesIT {
   }
 
   @Test
+  void aNameWithSeveralAddressesSaysWhichOneIsMeasuredAndWhy() throws Exception {
+    names("127.0.0.1 localhost\n::1 many.test\n127.0.0.5 many.test\n127.0.0.6 many.test\n");
+    try (MonitorProcess monitor = start("many.test ping=100 numpings=1 json=1\n")) {
+      monitor.awaitStderr(line -> line.startsWith("II: many.test has 3 addresses (127.0.0.5, 127.0.0.6, ::1); "
+          + "measuring 127.0.0.5, the first IPv4 one the resolver gave (family=6 measures IPv6), and only it -"), SOON);
+      monitor.awaitStdout(line -> line.contains("\"addr\":\"127.0.0.5\",\"name\":\"many.test\""), SOON);
+      monitor.signal("TERM");
+      assertEquals(0, monitor.waitForExit(SOON));
+    }
+  }
+
+  @Test
   void aConfigurationWhoseHostsAllFailToResolveKeepsTryingThemAndSaysSo() throws Exception {
     try (MonitorProcess monitor = start("nowhere.test ping=100 numpings=1 json=1\n")) {
       monitor.awaitStderr(line -> line.startsWith("EE: Host: nowhere.test: cannot resolve it"), SOON);

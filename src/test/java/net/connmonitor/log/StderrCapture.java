@@ -19,7 +19,9 @@ public final class StderrCapture implements AutoCloseable {
     return new StderrCapture();
   }
 
+  /** What was said so far, once the lines queued are written. */
   public String text() {
+    Log.awaitWritten(10_000);
     return captured.toString(StandardCharsets.UTF_8);
   }
 
@@ -29,6 +31,7 @@ public final class StderrCapture implements AutoCloseable {
 
   @Override
   public void close() {
+    Log.awaitWritten(10_000);
     System.setErr(original);
   }
 }

@@ -258,6 +258,18 @@ class PrometheusMetricsTest {
   }
 
   @Test
+  void lateAndSkippedProbeRunsAreReadAtEachScrape() throws Exception {
+    long[] runs = {0, 0};
+    metrics.countLateRuns(() -> runs[0], () -> runs[1]);
+    assertSeries(scrape(), "connmonitor_probe_runs_late_total 0.0");
+    runs[0] = 4;
+    runs[1] = 38;
+    String scrape = scrape();
+    assertSeries(scrape, "connmonitor_probe_runs_late_total 4.0");
+    assertSeries(scrape, "connmonitor_probe_runs_skipped_total 38.0");
+  }
+
+  @Test
   void theJvmsOwnMetricsAreThere() throws Exception {
     String scrape = scrape();
     assertTrue(scrape.contains("\njvm_memory_used_bytes{area=\"heap\"} "), scrape);

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -104,6 +107,43 @@ class MonitorVerticleTest {
       assertTrue(invalid.lines().get(0).startsWith(config + ": line 1: \"bogus=1\": unknown option;"),
           invalid.toString());
       assertEquals(config + " has errors; the running configuration stays", invalid.lines().get(1));
+    }
+  }
+
+  @Test
+  void aConfigurationWithoutEndIsRefusedAndTheRunningOneStays(Vertx vertx) throws Exception {
+    Path config = Files.writeString(dir.resolve("hosts.conf"), IDLE + "\n");
+    try (StderrCapture stderr = StderrCapture.start()) {
+      vertx.deployVerticle(new MonitorVerticle(), new DeploymentOptions().setConfig(
+          new JsonObject().put("path", config.toString()).put("watchPeriodMs", 0))).await(10, TimeUnit.SECONDS);
+      Files.delete(config);
+      Files.createSymbolicLink(config, Path.of("/dev/zero"));
+      assertEquals(new ReloadOutcome(ReloadOutcome.Result.INVALID, List.of(
+          config + ": larger than 16 MiB; expected a configuration of at most 16,777,216 bytes",
+          config + " has errors; the running configuration stays")), reload(vertx));
+    }
+  }
+
+  @Test
+  void reloadsAskedWhileOneRunsAreAnsweredByOneMore(Vertx vertx) throws Exception {
+    Path config = Files.writeString(dir.resolve("hosts.conf"), IDLE + "\n");
+    try (StderrCapture stderr = StderrCapture.start()) {
+      vertx.deployVerticle(new MonitorVerticle(), new DeploymentOptions().setConfig(
+          new JsonObject().put("path", config.toString()).put("watchPeriodMs", 0))).await(10, TimeUnit.SECONDS);
+      Files.writeString(config, IDLE + "\n127.0.0.2 ping=0\n");
+      List<Future<Message<JsonObject>>> storm = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        storm.add(vertx.eventBus().request(MonitorVerticle.RELOAD_ADDRESS, null));
+      }
+      Future.all(storm).await(30, TimeUnit.SECONDS);
+      for (Future<Message<JsonObject>> answer : storm) {
+        assertEquals(ReloadOutcome.Result.APPLIED, ReloadOutcome.fromJson(answer.result().body()).result());
+      }
+      long applied = stderr.lines().stream().filter(line -> line.startsWith("II: " + config + " applied:")).count();
+      // One reload in flight and one waiting at any time: the 50 requests, sent within a millisecond or so, are
+      // served by a few runs (each of which is quick here), never by 50.
+      assertTrue(applied <= 10, applied + " reloads applied:\n" + stderr.text());
+      assertEquals(List.of(config + " applied: 0 added, 0 removed, 2 unchanged"), reload(vertx).lines());
     }
   }
 

@@ -1,6 +1,8 @@
 package net.connmonitor.probe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,6 +80,21 @@ class ScanProbeTest {
       assertEquals(nothing(), scan(dead, timeout), dead);
       long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       assertTrue(tookMs >= timeout.toMillis() && tookMs < timeout.toMillis() + 500, dead + " took " + tookMs + " ms");
+    }
+  }
+
+  @Test
+  void withNoRouteToTheHostAScanFailsHereRatherThanReadTheServicesDown() throws Exception {
+    TestNetwork.cut(true);
+    try {
+      for (String web : List.of(TestNetwork.WEB_V4, TestNetwork.WEB_V6)) {
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> scan(web, Duration.ofSeconds(2)));
+        assertInstanceOf(LocalFailure.class, failed.getCause(), web);
+        String message = failed.getCause().getMessage();
+        assertTrue(message.startsWith("cannot connect to ") && message.endsWith(": No route to host"), message);
+      }
+    } finally {
+      TestNetwork.cut(false);
     }
   }
 

@@ -97,6 +97,14 @@ public final class TestNetwork implements BeforeAllCallback {
   }
 
   /**
+   * Takes the machine's links to the test network down, which takes their routes with them: only the guard routes,
+   * which make the test addresses unreachable, are left. Or brings the links and their routes back.
+   */
+  public static void cut(boolean on) {
+    script("cut", on ? "on" : "off");
+  }
+
+  /**
    * Makes the routers rate-limit their ICMP errors as Linux does by default, so that most probes of a trace repeated
    * within a second go unanswered; or lets them answer every probe again.
    */

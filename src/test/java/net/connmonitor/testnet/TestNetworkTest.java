@@ -37,6 +37,28 @@ class TestNetworkTest {
     assertEquals(0, run("ping", "-6", "-c", "3", "-i", "0.2", "-W", "1", TestNetwork.WEB_V6));
   }
 
+  @Test
+  void withTheMachinesLinksDownTheTestAddressesAreUnreachableInsteadOfRoutedOut() throws Exception {
+    List<String> targets = List.of(TestNetwork.WEB_V4, TestNetwork.WEB_V6, "198.19.255.254",
+        "2001:db8:ffff::1");
+    TestNetwork.cut(true);
+    try {
+      for (String target : targets) {
+        assertEquals("RTNETLINK answers: No route to host\n", output("ip", "route", "get", target), target);
+      }
+    } finally {
+      TestNetwork.cut(false);
+    }
+    assertEquals(0, run("ping", "-c", "3", "-i", "0.2", "-W", "1", TestNetwork.WEB_V4), "back up");
+    assertEquals(0, run("ping", "-6", "-c", "3", "-i", "0.2", "-W", "1", TestNetwork.WEB_V6), "back up");
+  }
+
+  private static String output(String... command) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    process.waitFor();
+    return output;
+  }
 
   private static List<String> hops(String... command) throws IOException, InterruptedException {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -1,0 +1,46 @@
+package net.connmonitor.monitor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Optional;
+import net.connmonitor.config.Family;
+import org.junit.jupiter.api.Test;
+
+class HostResolverTest {
+
+  private static final InetAddress WEB_V6 = address("2001:db8:0:10::2");
+  private static final InetAddress WEB_V4 = address("198.18.10.2");
+  private static final InetAddress LOSSY_V4 = address("198.18.11.2");
+
+  @Test
+  void aNameWithOneAddressGoesWithoutSaying() {
+    assertEquals(Optional.empty(), new HostResolver.Resolution(WEB_V4, List.of(WEB_V4)).choice("web", Family.ANY));
+  }
+
+  @Test
+  void ofSeveralAddressesTheMeasuredOneIsSaidWithWhy() {
+    assertEquals(Optional.of("web has 3 addresses (2001:db8:0:10::2, 198.18.10.2, 198.18.11.2); measuring "
+        + "198.18.10.2, the first IPv4 one the resolver gave (family=6 measures IPv6), and only it"),
+        new HostResolver.Resolution(WEB_V4, List.of(WEB_V6, WEB_V4, LOSSY_V4)).choice("web", Family.ANY));
+    assertEquals(Optional.of("web has 2 addresses (198.18.10.2, 198.18.11.2); measuring 198.18.10.2, the first the "
+        + "resolver gave, and only it"),
+        new HostResolver.Resolution(WEB_V4, List.of(WEB_V4, LOSSY_V4)).choice("web", Family.V4));
+  }
+
+  @Test
+  void aLiteralIsItsOwnOnlyCandidate() throws Exception {
+    assertEquals(new HostResolver.Resolution(WEB_V6, List.of(WEB_V6)),
+        HostResolver.resolve("2001:db8:0:10::2", Family.ANY));
+  }
+
+  private static InetAddress address(String literal) {
+    try {
+      return InetAddress.getByName(literal);
+    } catch (UnknownHostException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
