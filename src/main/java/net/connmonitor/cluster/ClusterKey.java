@@ -5,28 +5,21 @@ import io.vertx.core.net.PfxOptions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
-import java.security.SecureRandom;
-import java.security.Signature;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
-import net.connmonitor.probe.Der;
+import net.connmonitor.x509.SelfSigned;
 
 /**
  * The cluster's key material, one PKCS#12 file that every node has a copy of: an AES key that encrypts and
@@ -40,9 +33,6 @@ public final class ClusterKey {
   static final String IDENTITY_ALIAS = "event-bus";
   private static final char[] PASSWORD = "connmonitor-cluster".toCharArray();
   private static final String STORE_TYPE = "PKCS12";
-  private static final String EC_P256 = "secp256r1";
-  private static final String ECDSA_WITH_SHA256 = "1.2.840.10045.4.3.2";
-  private static final String COMMON_NAME = "2.5.4.3";
   private static final int AES_BITS = 256;
   /** A cluster's key is replaced by the operator, not by a calendar: no node should stop talking one day. */
   private static final Duration VALIDITY = Duration.ofDays(100 * 365);
@@ -145,35 +135,15 @@ public final class ClusterKey {
     KeyGenerator aes = KeyGenerator.getInstance("AES");
     aes.init(AES_BITS);
     SecretKey secret = aes.generateKey();
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-    generator.initialize(new ECGenParameterSpec(EC_P256));
-    KeyPair pair = generator.generateKeyPair();
+    Instant now = Instant.now();
+    SelfSigned identity = SelfSigned.create("connmonitor cluster", now.minus(Duration.ofDays(1)), now.plus(VALIDITY));
     KeyStore store = emptyStore();
     KeyStore.ProtectionParameter protection = new KeyStore.PasswordProtection(PASSWORD);
     store.setEntry(ENCRYPTION_ALIAS, new KeyStore.SecretKeyEntry(secret), protection);
-    store.setKeyEntry(IDENTITY_ALIAS, pair.getPrivate(), PASSWORD, new Certificate[] {selfSigned(pair)});
+    store.setKeyEntry(IDENTITY_ALIAS, identity.pair().getPrivate(), PASSWORD,
+        new Certificate[] {identity.certificate()});
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     store.store(out, PASSWORD);
     return out.toByteArray();
-  }
-
-  private static Certificate selfSigned(KeyPair pair) throws GeneralSecurityException {
-    byte[] algorithm = Der.sequence(Der.objectIdentifier(ECDSA_WITH_SHA256));
-    byte[] name = Der.sequence(Der.set(Der.sequence(Der.objectIdentifier(COMMON_NAME),
-        Der.utf8String("connmonitor cluster"))));
-    Instant now = Instant.now();
-    // An X.509 version 1 certificate: no extensions, so the version field is left out.
-    byte[] toBeSigned = Der.sequence(
-        Der.integer(new BigInteger(63, new SecureRandom())),
-        algorithm,
-        name,
-        Der.sequence(Der.time(now.minus(Duration.ofDays(1))), Der.time(now.plus(VALIDITY))),
-        name,
-        pair.getPublic().getEncoded());
-    Signature signer = Signature.getInstance("SHA256withECDSA");
-    signer.initSign(pair.getPrivate());
-    signer.update(toBeSigned);
-    byte[] encoded = Der.sequence(toBeSigned, algorithm, Der.bitString(signer.sign()));
-    return CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(encoded));
   }
 }

@@ -1,59 +1,27 @@
 package net.connmonitor.probe;
 
-import java.io.ByteArrayInputStream;
-import java.math.BigInteger;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.SecureRandom;
-import java.security.Signature;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import net.connmonitor.x509.SelfSigned;
 
 /**
- * A key and a self-signed certificate for a TLS server in memory that only this process talks to, made in memory
- * with the JDK's public API alone: nothing written to disk, no other library, the same on every Java from 17 on.
- * (Netty's SelfSignedCertificate writes both to temporary files and, without BouncyCastle, runs keytool as a child
- * process or reaches into JDK-internal classes.) An EC P-256 key signed with ECDSA, as many servers have: made in a
- * millisecond, where an RSA key takes a hundred.
+ * A key and a self-signed certificate for a TLS server in memory that only this process talks to: nothing written to
+ * disk (see {@link SelfSigned}).
  *
  * @param key         the private key
  * @param certificate the certificate of its public key, signed with it, for {@code CN=localhost}
  */
 record LoopbackIdentity(PrivateKey key, X509Certificate certificate) {
 
-  private static final String EC_P256 = "secp256r1";
-  private static final String ECDSA_WITH_SHA256 = "1.2.840.10045.4.3.2";
-  private static final String COMMON_NAME = "2.5.4.3";
   /** Only ever used within seconds of being made; a day either side spares any doubt about clocks. */
   private static final Duration VALIDITY = Duration.ofDays(1);
 
   static LoopbackIdentity create() throws GeneralSecurityException {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-    generator.initialize(new ECGenParameterSpec(EC_P256));
-    KeyPair pair = generator.generateKeyPair();
-    byte[] algorithm = Der.sequence(Der.objectIdentifier(ECDSA_WITH_SHA256));
-    byte[] name = Der.sequence(Der.set(Der.sequence(Der.objectIdentifier(COMMON_NAME), Der.utf8String("localhost"))));
     Instant now = Instant.now();
-    // An X.509 version 1 certificate: no extensions, so the version field is left out.
-    byte[] toBeSigned = Der.sequence(
-        Der.integer(new BigInteger(63, new SecureRandom())),
-        algorithm,
-        name,
-        Der.sequence(Der.time(now.minus(VALIDITY)), Der.time(now.plus(VALIDITY))),
-        name,
-        pair.getPublic().getEncoded());
-    Signature signer = Signature.getInstance("SHA256withECDSA");
-    signer.initSign(pair.getPrivate());
-    signer.update(toBeSigned);
-    byte[] encoded = Der.sequence(toBeSigned, algorithm, Der.bitString(signer.sign()));
-    Certificate certificate =
-        CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(encoded));
-    return new LoopbackIdentity(pair.getPrivate(), (X509Certificate) certificate);
+    SelfSigned made = SelfSigned.create("localhost", now.minus(VALIDITY), now.plus(VALIDITY));
+    return new LoopbackIdentity(made.pair().getPrivate(), made.certificate());
   }
 }

@@ -1,4 +1,4 @@
-package net.connmonitor.probe;
+package net.connmonitor.x509;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;

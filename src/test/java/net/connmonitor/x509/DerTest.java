@@ -1,4 +1,4 @@
-package net.connmonitor.probe;
+package net.connmonitor.x509;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
