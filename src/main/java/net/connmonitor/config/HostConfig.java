@@ -1,7 +1,9 @@
 package net.connmonitor.config;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -24,6 +26,8 @@ import java.util.TreeMap;
  * @param source          the local address the probes leave from (canonical text form), or the system's choice
  * @param interfaceName   the network interface the probes leave by, or the system's choice
  * @param family          which address of a name that has both is measured
+ * @param tcpPorts        the ports each ping burst also connects to, ascending; empty for none
+ * @param tos             the IPv4 TOS or IPv6 traffic class byte of the host's probes; 0 is the system's own
  */
 public record HostConfig(
     String host,
@@ -39,17 +43,20 @@ public record HostConfig(
     SortedMap<String, String> labels,
     Optional<String> source,
     Optional<String> interfaceName,
-    Family family) {
+    Family family,
+    List<Integer> tcpPorts,
+    int tos) {
 
   public HostConfig {
     labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+    tcpPorts = List.copyOf(tcpPorts);
   }
 
-  /** A line without labels, source, interface or family. */
+  /** A line without labels, source, interface, family, TCP ports or TOS. */
   public HostConfig(String host, double pingIntervalMs, int numPings, int payloadBytes, double traceIntervalMs,
       int maxHops, double scanIntervalMs, boolean json, boolean timestamp, double timeoutMs) {
     this(host, pingIntervalMs, numPings, payloadBytes, traceIntervalMs, maxHops, scanIntervalMs, json, timestamp,
-        timeoutMs, Collections.emptySortedMap(), Optional.empty(), Optional.empty(), Family.ANY);
+        timeoutMs, Collections.emptySortedMap(), Optional.empty(), Optional.empty(), Family.ANY, List.of(), 0);
   }
 
   /** Which address of a name is measured: as {@code family=} says, else of the source's family, else either. */
@@ -81,6 +88,12 @@ public record HostConfig(
     if (family != Family.ANY) {
       line.put("family", family.written());
     }
+    if (!tcpPorts.isEmpty()) {
+      line.put("tcp", new JsonArray(List.copyOf(tcpPorts)));
+    }
+    if (tos != 0) {
+      line.put("tos", tos);
+    }
     return line;
   }
 
@@ -100,7 +113,13 @@ public record HostConfig(
         labels(json.getJsonObject("labels", new JsonObject())),
         Optional.ofNullable(json.getString("source")),
         Optional.ofNullable(json.getString("interface")),
-        Family.written(json.getString("family", "")));
+        Family.written(json.getString("family", "")),
+        ports(json.getJsonArray("tcp", new JsonArray())),
+        json.getInteger("tos", 0));
+  }
+
+  private static List<Integer> ports(JsonArray json) {
+    return json.stream().map(port -> ((Number) port).intValue()).toList();
   }
 
   private static SortedMap<String, String> labels(JsonObject json) {

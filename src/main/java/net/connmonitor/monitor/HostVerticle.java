@@ -26,15 +26,16 @@ import net.connmonitor.probe.RouteChangeFilter;
 import net.connmonitor.probe.Scan;
 import net.connmonitor.probe.ScanClient;
 import net.connmonitor.probe.ScanProbe;
+import net.connmonitor.probe.TcpPingProbe;
 import net.connmonitor.probe.TraceProbe;
 import net.connmonitor.record.Target;
 import net.connmonitor.vertx.EventLoops;
 
 /**
- * Measures one configured host: its ping, trace and scan loops, each on its own interval and starting at its own
- * phase, at the address its {@link AddressWatch} finds, and again at each new one. An event-loop verticle: its ICMP
- * channel is registered on the same loop, and the scan's sockets deliver their bytes there, so nothing it measures
- * waits for a hop between threads. Stopping lets every probe in flight finish and publish its record.
+ * Measures one configured host: its ping, TCP ping, trace and scan loops, each on its own interval and starting at
+ * its own phase, at the address its {@link AddressWatch} finds, and again at each new one. An event-loop verticle:
+ * its ICMP channel and its TCP pings' connections are registered on the same loop, and the scan's sockets deliver
+ * their bytes there, so nothing it measures waits for a hop between threads. Stopping lets every probe in flight finish and publish its record.
  */
 public final class HostVerticle extends VerticleBase {
 
@@ -141,6 +142,12 @@ public final class HostVerticle extends VerticleBase {
             config.traceIntervalMs());
       }
     });
+    if (!config.tcpPorts().isEmpty()) {
+      TcpPingProbe tcp = new TcpPingProbe(context, address, config.tcpPorts(), config.numPings(), timeout, tcpSource,
+          config.tos());
+      start(new ProbeLoop<>(vertx, tcp, config.pingIntervalMs(), publisher::publish, "TCP ping of " + host), "tcp",
+          config.pingIntervalMs());
+    }
     if (config.scanIntervalMs() > 0) {
       ScanProbe scan = new ScanProbe(vertx, scanClient, target, tcpSource, timeout);
       Consumer<Scan> sink = measurement -> {

@@ -25,6 +25,7 @@ public final class LibC {
   public static final int ENOMEM = 12;
   public static final int EACCES = 13;
   public static final int ENOBUFS = 105;
+  public static final int ECONNREFUSED = 111;
 
   static {
     Native.register(LibC.class, NativeLibrary.getInstance("c"));

@@ -9,6 +9,7 @@ import net.connmonitor.probe.Measurement;
 import net.connmonitor.probe.HttpAnswer;
 import net.connmonitor.probe.PingStats;
 import net.connmonitor.probe.Scan;
+import net.connmonitor.probe.TcpPing;
 import net.connmonitor.probe.Trace;
 import net.connmonitor.probe.TraceStep;
 import net.connmonitor.record.MonitorRecord;
@@ -64,6 +65,16 @@ public final class PlainTextFormatter {
     public String scan(Scan scan) {
       return http(scan.http()) + '\t' + http(scan.https()) + '\t'
           + scan.mysql().map(mysql -> millis(mysql.rttMs()) + ", " + mysql.version()).orElse(NONE) + '\n';
+    }
+
+    /** A line per port: {@code PORT<TAB>min<TAB>avg<TAB>max<TAB>std<TAB>loss<TAB>refused}. */
+    @Override
+    public String tcp(TcpPing tcp) {
+      StringBuilder lines = new StringBuilder();
+      tcp.ports().forEach((port, stats) -> lines.append(String.format(Locale.ROOT,
+          "%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\n",
+          port, stats.min(), stats.avg(), stats.max(), stats.std(), stats.loss(), stats.refused())));
+      return lines.toString();
     }
 
     private static String http(Optional<HttpAnswer> http) {

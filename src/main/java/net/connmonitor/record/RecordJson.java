@@ -15,14 +15,16 @@ import net.connmonitor.probe.Measurement;
 import net.connmonitor.probe.HttpAnswer;
 import net.connmonitor.probe.PingStats;
 import net.connmonitor.probe.Scan;
+import net.connmonitor.probe.TcpPing;
+import net.connmonitor.probe.TcpPortStats;
 import net.connmonitor.probe.Trace;
 import net.connmonitor.probe.TraceStep;
 
 /**
  * The one JSON form of a record, written here only: {@code {"addr":…,"name":…,"timestamp":…,"ping":{…}}}, with
- * {@code "trace":[…]} or {@code "scan":{…}} in place of {@code "ping"} for those kinds. Numbers are written whole
- * in plain notation; the timestamp is milliseconds since the Unix epoch with microseconds. Standard output gets it
- * as one line (the layout {@code records.schema.json} describes); the event bus's JSON form is the same object with
+ * {@code "trace":[…]}, {@code "scan":{…}} or {@code "tcp":{"80":{…}}} in place of {@code "ping"} for those kinds.
+ * Numbers are written whole in plain notation; the timestamp is milliseconds since the Unix epoch with microseconds.
+ * Standard output gets it as one line (the layout {@code records.schema.json} describes); the event bus's JSON form is the same object with
  * the record's {@code kind} first and the time it was measured.
  */
 public final class RecordJson {
@@ -132,6 +134,28 @@ public final class RecordJson {
           json.writeEndObject();
         } else {
           json.writeString(NONE);
+        }
+        json.writeEndObject();
+        return null;
+      } catch (IOException e) {
+        throw new UncheckedIOException("a StringWriter cannot fail", e);
+      }
+    }
+
+    @Override
+    public Void tcp(TcpPing tcp) {
+      try {
+        json.writeStartObject();
+        for (var port : tcp.ports().entrySet()) {
+          TcpPortStats stats = port.getValue();
+          json.writeObjectFieldStart(Integer.toString(port.getKey()));
+          writeNumberField(json, "min", stats.min());
+          writeNumberField(json, "avg", stats.avg());
+          writeNumberField(json, "max", stats.max());
+          writeNumberField(json, "std", stats.std());
+          writeNumberField(json, "loss", stats.loss());
+          json.writeNumberField("refused", stats.refused());
+          json.writeEndObject();
         }
         json.writeEndObject();
         return null;
