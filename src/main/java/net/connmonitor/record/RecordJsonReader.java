@@ -17,6 +17,8 @@ import net.connmonitor.probe.HttpAnswer;
 import net.connmonitor.probe.MysqlAnswer;
 import net.connmonitor.probe.PingStats;
 import net.connmonitor.probe.Scan;
+import net.connmonitor.probe.TcpPing;
+import net.connmonitor.probe.TcpPortStats;
 import net.connmonitor.probe.Trace;
 import net.connmonitor.probe.TraceStep;
 
@@ -48,8 +50,9 @@ public final class RecordJsonReader {
       case "ping" -> ping(object(json, "ping"));
       case "trace" -> trace(array(json, "trace"));
       case "scan" -> scan(object(json, "scan"));
-      default -> throw new IllegalArgumentException(
-          "malformed record: \"kind\" is " + Json.encode(kind) + ", expected \"ping\", \"trace\" or \"scan\"");
+      case "tcp" -> tcp(object(json, "tcp"));
+      default -> throw new IllegalArgumentException("malformed record: \"kind\" is " + Json.encode(kind)
+          + ", expected \"ping\", \"trace\", \"scan\" or \"tcp\"");
     };
     return new MonitorRecord(target, measuredAt, measurement);
   }
@@ -74,6 +77,27 @@ public final class RecordJsonReader {
         number(ping, "ping.", "max"),
         number(ping, "ping.", "std"),
         number(ping, "ping.", "loss"));
+  }
+
+  private static TcpPing tcp(JsonObject tcp) {
+    SortedMap<Integer, TcpPortStats> ports = new TreeMap<>();
+    for (String port : tcp.fieldNames()) {
+      String path = "tcp." + port + ".";
+      int number;
+      try {
+        number = Integer.parseInt(port);
+      } catch (NumberFormatException e) {
+        throw malformed("tcp", port, "port numbers as keys");
+      }
+      JsonObject stats = object(tcp, port);
+      Object refused = stats.getValue("refused");
+      if (!(refused instanceof Integer count)) {
+        throw malformed(path + "refused", refused, "an integer");
+      }
+      ports.put(number, new TcpPortStats(number(stats, path, "min"), number(stats, path, "avg"),
+          number(stats, path, "max"), number(stats, path, "std"), number(stats, path, "loss"), count));
+    }
+    return new TcpPing(ports);
   }
 
   private static Trace trace(JsonArray steps) {
