@@ -10,6 +10,7 @@ import net.connmonitor.probe.HttpAnswer;
 import net.connmonitor.probe.PingStats;
 import net.connmonitor.probe.Scan;
 import net.connmonitor.probe.TcpPing;
+import net.connmonitor.probe.TlsFacts;
 import net.connmonitor.probe.Trace;
 import net.connmonitor.probe.TraceStep;
 import net.connmonitor.record.MonitorRecord;
@@ -78,8 +79,14 @@ public final class PlainTextFormatter {
     }
 
     private static String http(Optional<HttpAnswer> http) {
-      return http.map(answer -> millis(answer.rttMs()) + ", " + answer.responseCode() + ", " + answer.server())
-          .orElse(NONE);
+      return http.map(answer -> millis(answer.rttMs()) + ", " + answer.responseCode() + ", " + answer.server()
+          + answer.tls().map(Body::tls).orElse("")).orElse(NONE);
+    }
+
+    /** {@code , TLSv1.3, expires 2027-01-31T12:00:00Z, verifies} or {@code …, does not verify: why}. */
+    private static String tls(TlsFacts tls) {
+      return ", " + tls.version() + ", expires " + tls.earliestExpiry()
+          + tls.notVerified().map(why -> ", does not verify: " + why).orElse(", verifies");
     }
 
     private static String millis(double value) {

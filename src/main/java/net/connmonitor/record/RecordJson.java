@@ -17,6 +17,7 @@ import net.connmonitor.probe.PingStats;
 import net.connmonitor.probe.Scan;
 import net.connmonitor.probe.TcpPing;
 import net.connmonitor.probe.TcpPortStats;
+import net.connmonitor.probe.TlsFacts;
 import net.connmonitor.probe.Trace;
 import net.connmonitor.probe.TraceStep;
 
@@ -164,6 +165,18 @@ public final class RecordJson {
       }
     }
 
+    private void writeTls(TlsFacts tls) throws IOException {
+      json.writeObjectFieldStart("tls");
+      json.writeStringField("version", tls.version());
+      json.writeFieldName("expires");
+      json.writeNumber(plain(epochMillis(tls.earliestExpiry())));
+      json.writeBooleanField("verified", tls.verified());
+      if (tls.notVerified().isPresent()) {
+        json.writeStringField("why", tls.notVerified().get());
+      }
+      json.writeEndObject();
+    }
+
     private void writeHttp(String name, Optional<HttpAnswer> http) throws IOException {
       json.writeFieldName(name);
       if (http.isPresent()) {
@@ -171,6 +184,9 @@ public final class RecordJson {
         writeNumberField(json, "rtt", http.get().rttMs());
         json.writeStringField("response code", http.get().responseCode());
         json.writeStringField("server", http.get().server());
+        if (http.get().tls().isPresent()) {
+          writeTls(http.get().tls().get());
+        }
         json.writeEndObject();
       } else {
         json.writeString(NONE);

@@ -19,6 +19,7 @@ import net.connmonitor.probe.PingStats;
 import net.connmonitor.probe.Scan;
 import net.connmonitor.probe.TcpPing;
 import net.connmonitor.probe.TcpPortStats;
+import net.connmonitor.probe.TlsFacts;
 import net.connmonitor.probe.Trace;
 import net.connmonitor.probe.TraceStep;
 
@@ -129,7 +130,19 @@ public final class RecordJsonReader {
   }
 
   private static HttpAnswer http(JsonObject http, String path) {
-    return new HttpAnswer(number(http, path, "rtt"), string(http, path, "response code"), string(http, path, "server"));
+    Optional<TlsFacts> tls = http.getValue("tls") == null ? Optional.empty() : Optional.of(tls(object(http, "tls"),
+        path + "tls."));
+    return new HttpAnswer(number(http, path, "rtt"), string(http, path, "response code"), string(http, path, "server"),
+        tls);
+  }
+
+  private static TlsFacts tls(JsonObject tls, String path) {
+    Object verified = tls.getValue("verified");
+    if (!(verified instanceof Boolean)) {
+      throw malformed(path + "verified", verified, "true or false");
+    }
+    Optional<String> why = (Boolean) verified ? Optional.empty() : Optional.of(string(tls, path, "why"));
+    return new TlsFacts(string(tls, path, "version"), instant(number(tls, path, "expires")), why);
   }
 
   /** A service's answer, or empty for "None". */

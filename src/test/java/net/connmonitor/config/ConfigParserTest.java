@@ -164,7 +164,7 @@ class ConfigParserTest {
   @Test
   void anUnknownOption() {
     assertEquals(List.of("line 3: \"pings=5\": unknown option; expected one of ping, numpings, payload, trace,"
-            + " hops, scan, json, timestamp, timeout, labels, source, interface, family"),
+            + " hops, scan, json, timestamp, timeout, labels, source, interface, family, tcp, tos"),
         messages(ConfigParser.parse("a.example\n\nexample.org pings=5\n")));
   }
 
@@ -172,7 +172,7 @@ class ConfigParserTest {
   void anOptionNameThatOnlyFoldsToAKeywordOutsideAsciiIsUnknown() {
     // U+017F LATIN SMALL LETTER LONG S upper-cases to 'S'.
     assertEquals(List.of("line 1: \"\u017Fcan=5\": unknown option; expected one of ping, numpings, payload,"
-            + " trace, hops, scan, json, timestamp, timeout, labels, source, interface, family"),
+            + " trace, hops, scan, json, timestamp, timeout, labels, source, interface, family, tcp, tos"),
         messages(ConfigParser.parse("example.org \u017Fcan=5")));
   }
 
@@ -186,7 +186,8 @@ class ConfigParserTest {
   @Test
   void aMissingOptionName() {
     assertEquals(List.of("line 1: \"=5\": missing option name; expected NAME=VALUE with NAME one of ping,"
-            + " numpings, payload, trace, hops, scan, json, timestamp, timeout, labels, source, interface, family"),
+            + " numpings, payload, trace, hops, scan, json, timestamp, timeout, labels, source, interface,"
+            + " family, tcp, tos"),
         messages(ConfigParser.parse("example.org =5")));
   }
 
