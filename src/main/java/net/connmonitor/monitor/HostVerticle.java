@@ -35,7 +35,8 @@ import net.connmonitor.vertx.EventLoops;
  * Measures one configured host: its ping, TCP ping, trace and scan loops, each on its own interval and starting at
  * its own phase, at the address its {@link AddressWatch} finds, and again at each new one. An event-loop verticle:
  * its ICMP channel and its TCP pings' connections are registered on the same loop, and the scan's sockets deliver
- * their bytes there, so nothing it measures waits for a hop between threads. Stopping lets every probe in flight finish and publish its record.
+ * their bytes there, so nothing it measures waits for a hop between threads. Stopping lets every probe in flight
+ * finish and publish its record.
  */
 public final class HostVerticle extends VerticleBase {
 

@@ -130,7 +130,8 @@ final class TcpDialogue {
     }
 
     private Optional<Heard> heard() {
-      return received.length() == 0 ? Optional.empty() : Optional.of(new Heard(firstBytesAt - startedAt, received, tls));
+      return received.length() == 0 ? Optional.empty()
+          : Optional.of(new Heard(firstBytesAt - startedAt, received, tls));
     }
 
     private void end(Optional<Heard> outcome) {

@@ -25,8 +25,8 @@ import net.connmonitor.probe.TraceStep;
  * The one JSON form of a record, written here only: {@code {"addr":…,"name":…,"timestamp":…,"ping":{…}}}, with
  * {@code "trace":[…]}, {@code "scan":{…}} or {@code "tcp":{"80":{…}}} in place of {@code "ping"} for those kinds.
  * Numbers are written whole in plain notation; the timestamp is milliseconds since the Unix epoch with microseconds.
- * Standard output gets it as one line (the layout {@code records.schema.json} describes); the event bus's JSON form is the same object with
- * the record's {@code kind} first and the time it was measured.
+ * Standard output gets it as one line (the layout {@code records.schema.json} describes); the event bus's JSON form
+ * is the same object with the record's {@code kind} first and the time it was measured.
  */
 public final class RecordJson {
 

@@ -122,7 +122,8 @@ class RecordJsonTest {
     assertEquals("{\"addr\":\"198.18.10.2\",\"name\":\"web\",\"scan\":{\"http\":\"None\","
             + "\"https\":{\"rtt\":3.5,\"response code\":\"200\",\"server\":\"nginx/1.22.1\","
             + "\"tls\":{\"version\":\"TLSv1.2\",\"expires\":1796000000000.0,\"verified\":false,"
-            + "\"why\":\"self-signed certificate (CN=cmt-web) that the system does not trust\"}},\"mysql\":\"None\"}}\n",
+            + "\"why\":\"self-signed certificate (CN=cmt-web) that the system does not trust\"}},"
+            + "\"mysql\":\"None\"}}\n",
         line(record("web", "198.18.10.2", SampleMeasurements.TLS), Optional.empty()));
   }
 
