@@ -18,10 +18,7 @@ record HostLabelText(SortedSet<String> names, byte[] host, byte[][] services) {
   static final String SERVICE = "service";
 
   static HostLabelText of(HostSeriesKey key, SortedSet<String> names) {
-    SortedMap<String, String> labels = new TreeMap<>();
-    names.forEach(name -> labels.put(name, key.labels().labels().getOrDefault(name, "")));
-    labels.put("host", key.labels().host());
-    labels.put("addr", key.address());
+    SortedMap<String, String> labels = labels(key, names);
     byte[][] services = new byte[HostState.SERVICES.size()][];
     for (int i = 0; i < services.length; i++) {
       SortedMap<String, String> withService = new TreeMap<>(labels);
@@ -29,6 +26,21 @@ record HostLabelText(SortedSet<String> names, byte[] host, byte[][] services) {
       services[i] = text(withService);
     }
     return new HostLabelText(names, text(labels), services);
+  }
+
+  /** A host's labels with one more, e.g. {@code port}, in their place among the others. */
+  static byte[] with(HostSeriesKey key, SortedSet<String> names, String name, String value) {
+    SortedMap<String, String> labels = labels(key, names);
+    labels.put(name, value);
+    return text(labels);
+  }
+
+  private static SortedMap<String, String> labels(HostSeriesKey key, SortedSet<String> names) {
+    SortedMap<String, String> labels = new TreeMap<>();
+    names.forEach(name -> labels.put(name, key.labels().labels().getOrDefault(name, "")));
+    labels.put("host", key.labels().host());
+    labels.put("addr", key.address());
+    return labels;
   }
 
   byte[] service(int service) {

@@ -21,11 +21,13 @@ import net.connmonitor.metrics.HostMetrics;
 import net.connmonitor.metrics.MonitorMetrics;
 import net.connmonitor.output.OutputStyle;
 import net.connmonitor.probe.PingProbe;
+import net.connmonitor.probe.PingStats;
 import net.connmonitor.probe.ProbeLoop;
 import net.connmonitor.probe.RouteChangeFilter;
 import net.connmonitor.probe.Scan;
 import net.connmonitor.probe.ScanClient;
 import net.connmonitor.probe.ScanProbe;
+import net.connmonitor.probe.TcpPing;
 import net.connmonitor.probe.TcpPingProbe;
 import net.connmonitor.probe.TraceProbe;
 import net.connmonitor.record.Target;
@@ -133,8 +135,14 @@ public final class HostVerticle extends VerticleBase {
     echoSession.ifPresent(session -> {
       if (config.pingIntervalMs() > 0) {
         PingProbe ping = new PingProbe(session, config.numPings(), config.payloadBytes(), timeout, context, measured);
-        start(new ProbeLoop<>(vertx, ping, config.pingIntervalMs(), publisher::publish, "ping of " + host),
-            "ping", config.pingIntervalMs());
+        Consumer<PingStats> sink = burst -> {
+          burst.replyTtl().flatMap(ttl -> ttl.changedFrom().isPresent() ? Optional.of(ttl) : Optional.empty())
+              .ifPresent(ttl -> Log.info(host + " " + target.address() + ": replies arrive with TTL " + ttl.ttl()
+                  + " instead of " + ttl.changedFrom().getAsInt() + ": the path back, or the host, changed"));
+          publisher.publish(burst);
+        };
+        start(new ProbeLoop<>(vertx, ping, config.pingIntervalMs(), sink, "ping of " + host), "ping",
+            config.pingIntervalMs());
       }
       if (config.traceIntervalMs() > 0) {
         TraceProbe trace = new TraceProbe(session, config.maxHops(), timeout, context);
@@ -146,7 +154,11 @@ public final class HostVerticle extends VerticleBase {
     if (!config.tcpPorts().isEmpty()) {
       TcpPingProbe tcp = new TcpPingProbe(context, address, config.tcpPorts(), config.numPings(), timeout, tcpSource,
           config.tos());
-      start(new ProbeLoop<>(vertx, tcp, config.pingIntervalMs(), publisher::publish, "TCP ping of " + host), "tcp",
+      Consumer<TcpPing> sink = burst -> {
+        measured.tcp(burst);
+        publisher.publish(burst);
+      };
+      start(new ProbeLoop<>(vertx, tcp, config.pingIntervalMs(), sink, "TCP ping of " + host), "tcp",
           config.pingIntervalMs());
     }
     if (config.scanIntervalMs() > 0) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import net.connmonitor.probe.Measurement;
 import net.connmonitor.probe.HttpAnswer;
 import net.connmonitor.probe.PingStats;
+import net.connmonitor.probe.ReplyTtl;
 import net.connmonitor.probe.Scan;
 import net.connmonitor.probe.TcpPing;
 import net.connmonitor.probe.TcpPortStats;
@@ -93,6 +94,13 @@ public final class RecordJson {
         writeNumberField(json, "max", ping.max());
         writeNumberField(json, "std", ping.std());
         writeNumberField(json, "loss", ping.loss());
+        if (ping.replyTtl().isPresent()) {
+          ReplyTtl ttl = ping.replyTtl().get();
+          json.writeNumberField("ttl", ttl.ttl());
+          if (ttl.changedFrom().isPresent()) {
+            json.writeNumberField("ttl changed from", ttl.changedFrom().getAsInt());
+          }
+        }
         json.writeEndObject();
         return null;
       } catch (IOException e) {

@@ -10,12 +10,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import net.connmonitor.probe.Measurement;
 import net.connmonitor.probe.HttpAnswer;
 import net.connmonitor.probe.MysqlAnswer;
 import net.connmonitor.probe.PingStats;
+import net.connmonitor.probe.ReplyTtl;
 import net.connmonitor.probe.Scan;
 import net.connmonitor.probe.TcpPing;
 import net.connmonitor.probe.TcpPortStats;
@@ -77,7 +79,18 @@ public final class RecordJsonReader {
         number(ping, "ping.", "avg"),
         number(ping, "ping.", "max"),
         number(ping, "ping.", "std"),
-        number(ping, "ping.", "loss"));
+        number(ping, "ping.", "loss"),
+        ping.getValue("ttl") == null ? Optional.empty() : Optional.of(new ReplyTtl(integer(ping, "ping.", "ttl"),
+            ping.getValue("ttl changed from") == null ? OptionalInt.empty()
+                : OptionalInt.of(integer(ping, "ping.", "ttl changed from")))));
+  }
+
+  private static int integer(JsonObject json, String path, String key) {
+    Object value = json.getValue(key);
+    if (value instanceof Integer integer) {
+      return integer;
+    }
+    throw malformed(path + key, value, "an integer");
   }
 
   private static TcpPing tcp(JsonObject tcp) {
@@ -91,12 +104,9 @@ public final class RecordJsonReader {
         throw malformed("tcp", port, "port numbers as keys");
       }
       JsonObject stats = object(tcp, port);
-      Object refused = stats.getValue("refused");
-      if (!(refused instanceof Integer count)) {
-        throw malformed(path + "refused", refused, "an integer");
-      }
       ports.put(number, new TcpPortStats(number(stats, path, "min"), number(stats, path, "avg"),
-          number(stats, path, "max"), number(stats, path, "std"), number(stats, path, "loss"), count));
+          number(stats, path, "max"), number(stats, path, "std"), number(stats, path, "loss"),
+          integer(stats, path, "refused")));
     }
     return new TcpPing(ports);
   }
