@@ -98,7 +98,7 @@ public final class HostVerticle extends VerticleBase {
         .compose(stopped -> egress(target))
         .compose(egress -> session(target, egress.departure()).map(session -> {
           echoSession = session;
-          startLoops(target, egress.tcpSource());
+          startLoops(target, egress);
           return null;
         }));
     if (started) {
@@ -124,7 +124,7 @@ public final class HostVerticle extends VerticleBase {
         .recover(e -> Future.failedFuture(new HostUnusableException(Problems.describe(e))));
   }
 
-  private void startLoops(InetAddress address, Optional<String> tcpSource) {
+  private void startLoops(InetAddress address, Egress egress) {
     Target target = new Target(config.host(), NetUtil.toAddressString(address), config.labels());
     series = metrics.host(HostLabels.of(config), target.address());
     HostMetrics measured = series;
@@ -152,8 +152,8 @@ public final class HostVerticle extends VerticleBase {
       }
     });
     if (!config.tcpPorts().isEmpty()) {
-      TcpPingProbe tcp = new TcpPingProbe(context, address, config.tcpPorts(), config.numPings(), timeout, tcpSource,
-          config.tos());
+      TcpPingProbe tcp = new TcpPingProbe(context, address, config.tcpPorts(), config.numPings(), timeout,
+          egress.tcpSource(), config.tos());
       Consumer<TcpPing> sink = burst -> {
         measured.tcp(burst);
         publisher.publish(burst);
@@ -162,7 +162,7 @@ public final class HostVerticle extends VerticleBase {
           config.pingIntervalMs());
     }
     if (config.scanIntervalMs() > 0) {
-      ScanProbe scan = new ScanProbe(vertx, scanClient, target, tcpSource, timeout);
+      ScanProbe scan = new ScanProbe(vertx, scanClient, target, egress.scanOrigin(config), timeout);
       Consumer<Scan> sink = measurement -> {
         measured.scan(measurement);
         publisher.publish(measurement);

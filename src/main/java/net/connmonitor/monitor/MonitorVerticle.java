@@ -152,7 +152,7 @@ public final class MonitorVerticle extends VerticleBase {
 
   private Future<String> applyNow(List<HostConfig> wanted, boolean reload) {
     icmp.expectAnswersPerSecond(wanted.stream().mapToDouble(MonitorVerticle::icmpRequestsPerSecond).sum());
-    scanClient.prepare(Egress.tcpSources(wanted));
+    scanClient.prepare(Egress.scanOrigins(wanted));
     metrics.configure(wanted.stream().map(HostLabels::of).toList());
     ConfigDiff diff = ConfigDiff.between(running, wanted);
     List<RunningHost> next = new ArrayList<>(diff.kept());

@@ -42,24 +42,24 @@ public final class ScanProbe implements Probe<Scan> {
   /**
    * @param scanner      what every host's scans share; each dialogue opens a connection of its own
    * @param target       the host as configured (for the {@code Host} header and SNI) and the address it is measured at
-   * @param localAddress the address the connections leave from, or the system's choice
+   * @param origin       how the connections leave: from which local address, with which TOS
    */
-  public ScanProbe(Vertx vertx, ScanClient scanner, Target target, Optional<String> localAddress, Duration timeout) {
-    this(vertx, scanner, target, localAddress, timeout, Ports.WELL_KNOWN);
+  public ScanProbe(Vertx vertx, ScanClient scanner, Target target, ScanClient.Origin origin, Duration timeout) {
+    this(vertx, scanner, target, origin, timeout, Ports.WELL_KNOWN);
   }
 
   ScanProbe(Vertx vertx, ScanClient scanner, Target target, Duration timeout, Ports ports) {
-    this(vertx, scanner, target, Optional.empty(), timeout, ports);
+    this(vertx, scanner, target, ScanClient.Origin.ANY, timeout, ports);
   }
 
-  private ScanProbe(Vertx vertx, ScanClient scanner, Target target, Optional<String> localAddress, Duration timeout,
+  private ScanProbe(Vertx vertx, ScanClient scanner, Target target, ScanClient.Origin origin, Duration timeout,
       Ports ports) {
     this.vertx = vertx;
     this.scanner = scanner;
     this.ports = ports;
     // Hosts start on different loops, so that the scans of thousands of hosts share them all.
     int first = target.hashCode();
-    NetClient client = scanner.client(localAddress);
+    NetClient client = scanner.client(origin);
     this.httpDialogue = new TcpDialogue(vertx, client, scanner.context(first, 0), timeout);
     this.httpsDialogue = new TcpDialogue(vertx, client, scanner.context(first, 1), timeout);
     this.mysqlDialogue = new TcpDialogue(vertx, client, scanner.context(first, 2), timeout);

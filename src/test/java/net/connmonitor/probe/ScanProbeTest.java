@@ -110,7 +110,7 @@ class ScanProbeTest {
   }
 
   private static Scan scan(String host, Duration timeout) throws Exception {
-    ScanProbe probe = new ScanProbe(vertx, client, new Target(host, host), Optional.empty(), timeout);
+    ScanProbe probe = new ScanProbe(vertx, client, new Target(host, host), ScanClient.Origin.ANY, timeout);
     Scan scan = probe.run().toCompletionStage().toCompletableFuture()
         .get(2 * timeout.toMillis() + 5000, TimeUnit.MILLISECONDS);
     System.out.println("scan of " + host + ": " + scan);
