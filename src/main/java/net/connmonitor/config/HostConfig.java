@@ -67,6 +67,22 @@ public record HostConfig(
     return source.get().indexOf(':') >= 0 ? Family.V6 : Family.V4;
   }
 
+  /**
+   * The lines measured for this one: itself, or for {@code family=both} one line per family, each a host of its own
+   * with its own records and series, told apart by the address.
+   */
+  public List<HostConfig> perFamily() {
+    if (family != Family.BOTH) {
+      return List.of(this);
+    }
+    return List.of(withFamily(Family.V4), withFamily(Family.V6));
+  }
+
+  private HostConfig withFamily(Family only) {
+    return new HostConfig(host, pingIntervalMs, numPings, payloadBytes, traceIntervalMs, maxHops, scanIntervalMs, json,
+        timestamp, timeoutMs, labels, source, interfaceName, only, tcpPorts, tos);
+  }
+
   public JsonObject toJson() {
     JsonObject line = new JsonObject()
         .put("host", host)

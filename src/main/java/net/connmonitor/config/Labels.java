@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 final class Labels {
 
   /** Label names the metrics use themselves: the host, its address, a scan's service, a histogram's buckets. */
-  static final List<String> RESERVED = List.of("host", "addr", "service", "le", "quantile");
+  static final List<String> RESERVED = List.of("host", "addr", "service", "le", "quantile", "port");
 
   private static final Pattern KEY = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 

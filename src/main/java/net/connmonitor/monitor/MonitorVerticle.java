@@ -150,7 +150,9 @@ public final class MonitorVerticle extends VerticleBase {
     return applied;
   }
 
-  private Future<String> applyNow(List<HostConfig> wanted, boolean reload) {
+  private Future<String> applyNow(List<HostConfig> lines, boolean reload) {
+    // A family=both line is measured as two hosts, one per family; a line naming one of them too is the same host.
+    List<HostConfig> wanted = lines.stream().flatMap(line -> line.perFamily().stream()).distinct().toList();
     icmp.expectAnswersPerSecond(wanted.stream().mapToDouble(MonitorVerticle::icmpRequestsPerSecond).sum());
     scanClient.prepare(Egress.scanOrigins(wanted));
     metrics.configure(wanted.stream().map(HostLabels::of).toList());

@@ -48,6 +48,19 @@ class ProbeOptionsTest {
     assertEquals(255, onlyHost("example.org tos=255").tos());
   }
 
+  @Test
+  void familyBothIsMeasuredAsOneHostPerFamily() {
+    HostConfig both = onlyHost("example.org family=both tcp=443");
+    assertEquals(Family.BOTH, both.family());
+    assertEquals(both, HostConfig.fromJson(both.toJson()));
+    assertEquals(List.of(Family.V4, Family.V6), both.perFamily().stream().map(HostConfig::family).toList());
+    assertEquals(List.of(List.of(443), List.of(443)), both.perFamily().stream().map(HostConfig::tcpPorts).toList());
+    HostConfig one = onlyHost("example.org family=6");
+    assertEquals(List.of(one), one.perFamily());
+    assertEquals(List.of("line 1: \"family=both\": not of the same address family as the host 192.0.2.7; expected "
+        + "addresses and family of one kind, IPv4 or IPv6"), messages("192.0.2.7 family=both\n"));
+  }
+
   private static HostConfig onlyHost(String text) {
     ParsedConfig config = ConfigParser.parse(text);
     assertEquals(List.of(), messages(text));
