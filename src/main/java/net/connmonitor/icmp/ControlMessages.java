@@ -3,9 +3,10 @@ package net.connmonitor.icmp;
 import java.nio.ByteBuffer;
 
 /**
- * What the kernel says about one received datagram in its control messages: the receive or transmit timestamp, the
- * TTL or hop limit it arrived with, the socket's drop counter, and for the error queue the extended error (an ICMP error about one of our datagrams, or a
- * transmit timestamp's key). Reused for every datagram of a read; confined to the socket's event loop.
+ * What the kernel says about one received datagram in its control messages: the receive or transmit timestamp, the TTL
+ * or hop limit it arrived with, the socket's drop counter, and for the error queue the extended error (an ICMP error
+ * about one of our datagrams, or a transmit timestamp's key). Reused for every datagram of a read; confined to the
+ * socket's event loop.
  */
 final class ControlMessages {
 

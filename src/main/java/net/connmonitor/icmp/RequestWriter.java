@@ -6,8 +6,8 @@ import net.connmonitor.os.LibC;
 
 /**
  * Writes a socket's queued echo requests with {@code sendmmsg}, a batch a call, each with its destination, its hop
- * limit and its departure (source, interface, traffic class) as control messages, and tells the matcher when each left and which transmit timestamp
- * key it will carry. Confined to the socket's event loop.
+ * limit and its departure (source, interface, traffic class) as control messages, and tells the matcher when each left
+ * and which transmit timestamp key it will carry. Confined to the socket's event loop.
  */
 final class RequestWriter {
 

@@ -38,7 +38,8 @@ enum Family {
   PING_REPLY_TTL("connmonitor_ping_reply_ttl", Type.GAUGE, null,
       "TTL (IPv4) or hop limit (IPv6) the last echo reply of the last ping burst arrived with (NaN when none came)"),
   TCP_PING_LAST_MIN("connmonitor_tcp_ping_last_min_seconds", Type.GAUGE, "seconds",
-      "Shortest handshake round trip (SYN to SYN-ACK) of the last TCP ping burst to the port (NaN when none completed)"),
+      "Shortest handshake round trip (SYN to SYN-ACK) of the last TCP ping burst to the port (NaN when none "
+          + "completed)"),
   TCP_PING_LAST_AVG("connmonitor_tcp_ping_last_avg_seconds", Type.GAUGE, "seconds",
       "Mean handshake round trip (SYN to SYN-ACK) of the last TCP ping burst to the port (NaN when none completed)"),
   TCP_PING_LAST_MAX("connmonitor_tcp_ping_last_max_seconds", Type.GAUGE, "seconds",

@@ -18,8 +18,8 @@ import net.connmonitor.probe.ScanClient;
 
 /**
  * Where a host's probes leave from, as its {@code source=} and {@code interface=} say, and with which TOS, as its
- * {@code tos=} says. ICMP requests carry all three, per datagram. TCP connections (Vert.x binds no device) leave from the source, or else from the interface's own
- * address of the target's family.
+ * {@code tos=} says. ICMP requests carry all three, per datagram. TCP connections (Vert.x binds no device) leave from
+ * the source, or else from the interface's own address of the target's family.
  *
  * @param departure the ICMP requests' source, interface and traffic class
  * @param tcpSource the local address of the scans' connections, or the system's choice

@@ -138,13 +138,15 @@ class IcmpCodecTest {
     assertNull(rawV4.decode(reply, 0, 19, TARGET_V4, HOP_LIMIT, RECEIVED, READ), "no whole IP header");
     assertNull(rawV4.decode(reply, 0, 27, TARGET_V4, HOP_LIMIT, RECEIVED, READ), "no whole ICMP header");
     ByteBuffer request = ipv4(LOCAL_V4, TARGET_V4, echoRequest(0x1234, 7));
-    assertNull(rawV4.decode(request, 0, request.limit(), LOCAL_V4, HOP_LIMIT, RECEIVED, READ), "an echo request answers nothing");
+    assertNull(rawV4.decode(request, 0, request.limit(), LOCAL_V4, HOP_LIMIT, RECEIVED, READ),
+        "an echo request answers nothing");
     ByteBuffer udp = ipv4(LOCAL_V4, TARGET_V4, buffer(16));
     udp.put(9, (byte) 17);
     ByteBuffer aboutUdp = ipv4(ROUTER_V4, LOCAL_V4, icmpError(3, udp, IcmpFamily.V4));
     assertNull(rawV4.decode(aboutUdp, 0, aboutUdp.limit(), ROUTER_V4, HOP_LIMIT, RECEIVED, READ), "an error about UDP");
     ByteBuffer shortError = icmpError(3, buffer(30), IcmpFamily.V6);
-    assertNull(rawV6.decode(shortError, 0, shortError.limit(), ROUTER_V6, HOP_LIMIT, RECEIVED, READ), "no whole quoted header");
+    assertNull(rawV6.decode(shortError, 0, shortError.limit(), ROUTER_V6, HOP_LIMIT, RECEIVED, READ),
+        "no whole quoted header");
   }
 
   static InetAddress address(String literal) {
