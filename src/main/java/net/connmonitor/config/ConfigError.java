@@ -108,6 +108,11 @@ public record ConfigError(int line, String token, String problem) {
         + "; expected addresses and family of one kind, IPv4 or IPv6");
   }
 
+  static ConfigError tcpWithoutPings(int line, String token) {
+    return new ConfigError(line, token,
+        "TCP pings go with the ping bursts, which ping=0 turns off; expected ping= above 0, or no tcp=");
+  }
+
   static ConfigError missingHost(int line, String token) {
     return new ConfigError(line, token, "missing host; expected a line " + LINE_FORM + " that starts with the host");
   }

@@ -121,6 +121,9 @@ public final class ConfigParser {
     }
     if (lineErrors.isEmpty()) {
       lineErrors.addAll(Binding.check(lineNumber, host, given, tokensOf, network));
+      if (given.containsKey(Option.TCP) && valueOf(Option.PING, given).equals(0.0)) {
+        lineErrors.add(ConfigError.tcpWithoutPings(lineNumber, tokensOf.get(Option.TCP)));
+      }
     }
     lineErrors.forEach(errors::add);
     return lineErrors.isEmpty() ? Optional.of(hostConfig(host, given)) : Optional.empty();
@@ -178,7 +181,9 @@ public final class ConfigParser {
         (Optional<String>) valueOf(Option.INTERFACE, given),
         (Family) valueOf(Option.FAMILY, given),
         (Vantages) valueOf(Option.FROM, given),
-        (Optional<PingRecords>) valueOf(Option.PINGRECORDS, given));
+        (Optional<PingRecords>) valueOf(Option.PINGRECORDS, given),
+        (List<Integer>) valueOf(Option.TCP, given),
+        (Integer) valueOf(Option.TOS, given));
   }
 
   private static Object valueOf(Option option, Map<Option, Object> given) {

@@ -1,7 +1,9 @@
 package net.connmonitor.config;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -26,6 +28,8 @@ import java.util.TreeMap;
  * @param family          which address of a name that has both is measured
  * @param from            where in a cluster the host is measured
  * @param pingRecords     which of its ping records are printed, or the process's default
+ * @param tcpPorts        the ports each ping burst also connects to, ascending; empty for none
+ * @param tos             the IPv4 TOS or IPv6 traffic class byte of the host's probes; 0 is the system's own
  */
 public record HostConfig(
     String host,
@@ -43,26 +47,29 @@ public record HostConfig(
     Optional<String> interfaceName,
     Family family,
     Vantages from,
-    Optional<PingRecords> pingRecords) {
+    Optional<PingRecords> pingRecords,
+    List<Integer> tcpPorts,
+    int tos) {
 
   public HostConfig {
     labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+    tcpPorts = List.copyOf(tcpPorts);
   }
 
-  /** A line that chooses neither where in a cluster it is measured nor its ping records. */
+  /** A line that chooses neither where in a cluster it is measured, its ping records, TCP ports nor TOS. */
   public HostConfig(String host, double pingIntervalMs, int numPings, int payloadBytes, double traceIntervalMs,
       int maxHops, double scanIntervalMs, boolean json, boolean timestamp, double timeoutMs,
       SortedMap<String, String> labels, Optional<String> source, Optional<String> interfaceName, Family family) {
     this(host, pingIntervalMs, numPings, payloadBytes, traceIntervalMs, maxHops, scanIntervalMs, json, timestamp,
-        timeoutMs, labels, source, interfaceName, family, Vantages.ALL, Optional.empty());
+        timeoutMs, labels, source, interfaceName, family, Vantages.ALL, Optional.empty(), List.of(), 0);
   }
 
-  /** A line without labels, source, interface, family, from or ping records. */
+  /** A line without labels, source, interface, family, from, ping records, TCP ports or TOS. */
   public HostConfig(String host, double pingIntervalMs, int numPings, int payloadBytes, double traceIntervalMs,
       int maxHops, double scanIntervalMs, boolean json, boolean timestamp, double timeoutMs) {
     this(host, pingIntervalMs, numPings, payloadBytes, traceIntervalMs, maxHops, scanIntervalMs, json, timestamp,
         timeoutMs, Collections.emptySortedMap(), Optional.empty(), Optional.empty(), Family.ANY, Vantages.ALL,
-        Optional.empty());
+        Optional.empty(), List.of(), 0);
   }
 
   /** Which address of a name is measured: as {@code family=} says, else of the source's family, else either. */
@@ -71,6 +78,22 @@ public record HostConfig(
       return family;
     }
     return source.get().indexOf(':') >= 0 ? Family.V6 : Family.V4;
+  }
+
+  /**
+   * The lines measured for this one: itself, or for {@code family=both} one line per family, each a host of its own
+   * with its own records and series, told apart by the address.
+   */
+  public List<HostConfig> perFamily() {
+    if (family != Family.BOTH) {
+      return List.of(this);
+    }
+    return List.of(withFamily(Family.V4), withFamily(Family.V6));
+  }
+
+  private HostConfig withFamily(Family only) {
+    return new HostConfig(host, pingIntervalMs, numPings, payloadBytes, traceIntervalMs, maxHops, scanIntervalMs, json,
+        timestamp, timeoutMs, labels, source, interfaceName, only, from, pingRecords, tcpPorts, tos);
   }
 
   public JsonObject toJson() {
@@ -98,6 +121,12 @@ public record HostConfig(
       line.put("from", from.written());
     }
     pingRecords.ifPresent(mode -> line.put("pingrecords", mode.written()));
+    if (!tcpPorts.isEmpty()) {
+      line.put("tcp", new JsonArray(List.copyOf(tcpPorts)));
+    }
+    if (tos != 0) {
+      line.put("tos", tos);
+    }
     return line;
   }
 
@@ -119,7 +148,13 @@ public record HostConfig(
         Optional.ofNullable(json.getString("interface")),
         Family.written(json.getString("family", "")),
         Vantages.written(json.getString("from", "all")),
-        Optional.ofNullable(json.getString("pingrecords")).flatMap(PingRecords::written));
+        Optional.ofNullable(json.getString("pingrecords")).flatMap(PingRecords::written),
+        ports(json.getJsonArray("tcp", new JsonArray())),
+        json.getInteger("tos", 0));
+  }
+
+  private static List<Integer> ports(JsonArray json) {
+    return json.stream().map(port -> ((Number) port).intValue()).toList();
   }
 
   private static SortedMap<String, String> labels(JsonObject json) {

@@ -4,7 +4,10 @@ import io.netty.util.NetUtil;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -36,7 +39,12 @@ public enum Option {
           + String.join(", ", Labels.RESERVED) + "), each value not empty"),
   SOURCE("source", Kind.ADDRESS, Optional.empty(), "an IPv4 or IPv6 address of this machine"),
   INTERFACE("interface", Kind.INTERFACE, Optional.empty(), "the name of a network interface of this machine"),
-  FAMILY("family", Kind.FAMILY, Family.ANY, "4 or 6 (which address of a name that has both)"),
+  FAMILY("family", Kind.FAMILY, Family.ANY,
+      "4, 6 or both (which address of a name that has both; both: each, told apart by its address)"),
+  TCP("tcp", Kind.PORTS, List.of(),
+      "1 to " + Limits.TCP_PORTS + " TCP port numbers from 1 to 65535, comma-separated, each once"),
+  TOS("tos", 0, 0, 255,
+      "an integer from 0 to 255 (the IPv4 TOS or IPv6 traffic class byte: DSCP times 4, plus ECN)"),
   FROM("from", Kind.VANTAGES, Vantages.ALL,
       "all, any, or VANTAGE[,VANTAGE...] (where in a cluster the host is measured), each of letters, digits, '.', '_'"
           + " and '-'"),
@@ -62,7 +70,9 @@ public enum Option {
     /** A {@link Vantages}: vantage names keep their case. */
     VANTAGES,
     /** An {@code Optional<PingRecords>}. */
-    PING_RECORDS
+    PING_RECORDS,
+    /** A {@code List<Integer>} of TCP ports, ascending, each once. */
+    PORTS
   }
 
   /** Why {@link #parse} refused a value. */
@@ -92,6 +102,7 @@ public enum Option {
   private static final Pattern DECIMAL =
       Pattern.compile("([+-]?)([0-9]+\\.?[0-9]*|\\.[0-9]+)(e[+-]?[0-9]+)?");
   private static final Pattern SIGNED = Pattern.compile("[+-]?[0-9]+");
+  private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
   private static final Pattern NON_ZERO_DIGIT = Pattern.compile("[1-9]");
 
   private final String keyword;
@@ -182,6 +193,7 @@ public enum Option {
       case VANTAGES -> Vantages.parse(value).orElseThrow(() -> new RefusedValueException(Refusal.MALFORMED));
       case PING_RECORDS -> Optional.of(PingRecords.written(lower)
           .orElseThrow(() -> new RefusedValueException(Refusal.MALFORMED)));
+      case PORTS -> ports(lower);
     };
   }
 
@@ -208,6 +220,28 @@ public enum Option {
       throw new RefusedValueException(Refusal.MALFORMED);
     }
     return family;
+  }
+
+  /** Each port once, at most a few: every one costs a connection per echo request of every burst. */
+  private static List<Integer> ports(String value) throws RefusedValueException {
+    String[] listed = value.split(",", -1);
+    if (listed.length > Limits.TCP_PORTS) {
+      throw new RefusedValueException(Refusal.OUT_OF_RANGE);
+    }
+    SortedSet<Integer> ports = new TreeSet<>();
+    for (String port : listed) {
+      if (!PORT.matcher(port).matches()) {
+        throw new RefusedValueException(Refusal.MALFORMED);
+      }
+      int number = Integer.parseInt(port);
+      if (number < 1 || number > 65535) {
+        throw new RefusedValueException(Refusal.OUT_OF_RANGE);
+      }
+      if (!ports.add(number)) {
+        throw new RefusedValueException(Refusal.MALFORMED);
+      }
+    }
+    return List.copyOf(ports);
   }
 
   /**
@@ -261,5 +295,6 @@ public enum Option {
   // Enum constants cannot refer to the enum's own static fields: they are initialised first.
   private static final class Limits {
     static final double YEAR_MS = 31_536_000_000.0;
+    static final int TCP_PORTS = 4;
   }
 }

@@ -6,8 +6,14 @@ import java.net.InetAddress;
  * What came back for one echo request, in time.
  *
  * @param rttNanos from the kernel's transmit timestamp of the request to its receive timestamp of the answer
+ * @param hopLimit the TTL or hop limit an echo reply arrived with, or -1 (an error, or unknown)
  */
-public record Answer(ReplyKind kind, InetAddress from, long rttNanos) {
+public record Answer(ReplyKind kind, InetAddress from, long rttNanos, int hopLimit) {
+
+  /** An answer whose hop limit is unknown. */
+  public Answer(ReplyKind kind, InetAddress from, long rttNanos) {
+    this(kind, from, rttNanos, -1);
+  }
 
   public double rttMillis() {
     return rttNanos / 1_000_000.0;

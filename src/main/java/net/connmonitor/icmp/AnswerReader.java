@@ -118,8 +118,8 @@ final class AnswerReader {
     }
     // Always present once SO_TIMESTAMPNS is set; the read's own time only stands in, and can only be later.
     long receivedAt = control.receivedAt() != 0 ? control.receivedAt() : realtime;
-    IcmpMessage message = codec.decode(batch.memory.network, batch.data(i), batch.length(i), source, receivedAt,
-        readAt);
+    IcmpMessage message = codec.decode(batch.memory.network, batch.data(i), batch.length(i), source,
+        control.hopLimit, receivedAt, readAt);
     if (message != null) {
       matcher.received(message);
     }

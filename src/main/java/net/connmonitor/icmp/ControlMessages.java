@@ -3,9 +3,10 @@ package net.connmonitor.icmp;
 import java.nio.ByteBuffer;
 
 /**
- * What the kernel says about one received datagram in its control messages: the receive or transmit timestamp, the
- * socket's drop counter, and for the error queue the extended error (an ICMP error about one of our datagrams, or a
- * transmit timestamp's key). Reused for every datagram of a read; confined to the socket's event loop.
+ * What the kernel says about one received datagram in its control messages: the receive or transmit timestamp, the TTL
+ * or hop limit it arrived with, the socket's drop counter, and for the error queue the extended error (an ICMP error
+ * about one of our datagrams, or a transmit timestamp's key). Reused for every datagram of a read; confined to the
+ * socket's event loop.
  */
 final class ControlMessages {
 
@@ -31,6 +32,8 @@ final class ControlMessages {
   /** The extended error's origin (SO_EE_ORIGIN_*), or 0 when there is none. */
   int errorOrigin;
   int errorType;
+  /** The TTL or hop limit the datagram arrived with, or -1. */
+  int hopLimit;
   /** A transmit timestamp's key (SOF_TIMESTAMPING_OPT_ID). */
   long errorData;
   /** Where the sender of an ICMP error is (a sockaddr), or -1. */
@@ -41,6 +44,7 @@ final class ControlMessages {
     timestamp = 0;
     timestamping = 0;
     drops = -1;
+    hopLimit = -1;
     errorOrigin = 0;
     errorType = 0;
     errorData = 0;
@@ -61,6 +65,8 @@ final class ControlMessages {
         timestamping = nanos(memory, data);
       } else if (level == SOL_SOCKET && type == SO_RXQ_OVFL) {
         drops = memory.getInt(data) & 0xffffffffL;
+      } else if (level == family.ipLevel && type == family.hopLimitMessage) {
+        hopLimit = memory.getInt(data);
       } else if (level == family.ipLevel && type == family.receiveErrors) {
         // struct sock_extended_err: errno u32, origin u8, type u8, code u8, pad u8, info u32, data u32; offender
         errorOrigin = memory.get(data + 4) & 0xff;

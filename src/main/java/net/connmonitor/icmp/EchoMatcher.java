@@ -229,7 +229,7 @@ final class EchoMatcher {
       rtt = Math.max(0, bound);
     }
     return rtt <= request.exchange.timeoutNanos
-        ? Optional.of(new Answer(message.kind(), message.from(), rtt))
+        ? Optional.of(new Answer(message.kind(), message.from(), rtt, message.hopLimit()))
         : Optional.empty();
   }
 

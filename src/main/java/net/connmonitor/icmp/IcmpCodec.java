@@ -58,9 +58,11 @@ final class IcmpCodec {
   /**
    * A datagram from the socket's receive queue: an echo reply, or (raw sockets) a router's error quoting a request.
    *
-   * @param source who sent it, as the kernel says
+   * @param source   who sent it, as the kernel says
+   * @param hopLimit the TTL or hop limit it arrived with, as the kernel says, or -1
    */
-  IcmpMessage decode(ByteBuffer packet, int offset, int length, InetAddress source, long receivedAt, long readAt) {
+  IcmpMessage decode(ByteBuffer packet, int offset, int length, InetAddress source, int hopLimit, long receivedAt,
+      long readAt) {
     int start = offset;
     int end = offset + length;
     if (readsIpHeader) {
@@ -80,7 +82,7 @@ final class IcmpCodec {
       boolean intact = pattern.matches(packet, start + ICMP_HEADER, payload, source.getAddress(), keyed(identifier),
           sequence);
       return new IcmpMessage(ReplyKind.ECHO_REPLY, source, source, identifier, sequence, payload, intact, receivedAt,
-          readAt);
+          readAt, hopLimit);
     }
     ReplyKind kind = errorKind(type);
     if (kind == null) {

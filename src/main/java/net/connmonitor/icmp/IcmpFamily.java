@@ -6,9 +6,11 @@ import java.net.InetAddress;
 /** The constants that differ between ICMP over IPv4 and ICMPv6. */
 public enum IcmpFamily {
   V4("IPv4", 2 /* AF_INET */, 1 /* IPPROTO_ICMP */, 8, 0, 11, 3, 16,
-      0 /* IPPROTO_IP */, 2 /* IP_TTL */, 11 /* IP_RECVERR */, 8 /* IP_PKTINFO */),
+      0 /* IPPROTO_IP */, 2 /* IP_TTL */, 11 /* IP_RECVERR */, 8 /* IP_PKTINFO */, 12 /* IP_RECVTTL */,
+      1 /* IP_TOS */),
   V6("IPv6", 10 /* AF_INET6 */, 58 /* IPPROTO_ICMPV6 */, 128, 129, 3, 1, 28,
-      41 /* IPPROTO_IPV6 */, 52 /* IPV6_HOPLIMIT */, 25 /* IPV6_RECVERR */, 50 /* IPV6_PKTINFO */);
+      41 /* IPPROTO_IPV6 */, 52 /* IPV6_HOPLIMIT */, 25 /* IPV6_RECVERR */, 50 /* IPV6_PKTINFO */,
+      51 /* IPV6_RECVHOPLIMIT */, 67 /* IPV6_TCLASS */);
 
   final String label;
   final int addressFamily;
@@ -27,9 +29,17 @@ public enum IcmpFamily {
   final int receiveErrors;
   /** The control message that gives one datagram its source address and interface. */
   final int packetInfo;
+  /**
+   * The option that has the kernel tell, for each datagram received, the TTL or hop limit it arrived with, as a
+   * control message of type {@link #hopLimitMessage}.
+   */
+  final int receiveHopLimit;
+  /** The control message that gives one datagram its TOS byte (IPv4) or traffic class (IPv6). */
+  final int trafficClassMessage;
 
   IcmpFamily(String label, int addressFamily, int protocol, int echoRequest, int echoReply, int timeExceeded,
-      int unreachable, int sockaddrLength, int ipLevel, int hopLimitMessage, int receiveErrors, int packetInfo) {
+      int unreachable, int sockaddrLength, int ipLevel, int hopLimitMessage, int receiveErrors, int packetInfo,
+      int receiveHopLimit, int trafficClassMessage) {
     this.label = label;
     this.addressFamily = addressFamily;
     this.protocol = protocol;
@@ -42,6 +52,8 @@ public enum IcmpFamily {
     this.hopLimitMessage = hopLimitMessage;
     this.receiveErrors = receiveErrors;
     this.packetInfo = packetInfo;
+    this.receiveHopLimit = receiveHopLimit;
+    this.trafficClassMessage = trafficClassMessage;
   }
 
   /** The length of an address of this family in bytes. */

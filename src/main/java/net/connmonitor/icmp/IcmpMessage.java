@@ -16,7 +16,14 @@ import java.net.InetAddress;
  *                         carried
  * @param receivedAt       the kernel's receive timestamp, nanoseconds since the epoch (CLOCK_REALTIME)
  * @param readAt           {@link System#nanoTime()} just after the read that returned it: no earlier than its arrival
+ * @param hopLimit         the TTL or hop limit an echo reply arrived with; -1 for an error, or when unknown
  */
 record IcmpMessage(ReplyKind kind, InetAddress from, InetAddress probeDestination, int identifier, int sequence,
-    int payloadBytes, boolean payloadIntact, long receivedAt, long readAt) {
+    int payloadBytes, boolean payloadIntact, long receivedAt, long readAt, int hopLimit) {
+
+  /** A message whose hop limit is unknown or does not matter. */
+  IcmpMessage(ReplyKind kind, InetAddress from, InetAddress probeDestination, int identifier, int sequence,
+      int payloadBytes, boolean payloadIntact, long receivedAt, long readAt) {
+    this(kind, from, probeDestination, identifier, sequence, payloadBytes, payloadIntact, receivedAt, readAt, -1);
+  }
 }

@@ -47,6 +47,7 @@ final class IcmpSocket {
     this.kind = kind;
     setInt(SOL_SOCKET, SO_TIMESTAMPNS, 1);
     setInt(SOL_SOCKET, SO_RXQ_OVFL, 1);
+    setInt(family.ipLevel, family.receiveHopLimit, 1);
     this.transmitTimestamps = setInt(SOL_SOCKET, SO_TIMESTAMPING, TIMESTAMPING);
     if (!setInt(SOL_SOCKET, SO_SNDBUFFORCE, SEND_BUFFER / 2)) {
       setInt(SOL_SOCKET, SO_SNDBUF, SEND_BUFFER / 2);

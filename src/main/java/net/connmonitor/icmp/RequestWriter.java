@@ -6,8 +6,8 @@ import net.connmonitor.os.LibC;
 
 /**
  * Writes a socket's queued echo requests with {@code sendmmsg}, a batch a call, each with its destination, its hop
- * limit and its departure as control messages, and tells the matcher when each left and which transmit timestamp
- * key it will carry. Confined to the socket's event loop.
+ * limit and its departure (source, interface, traffic class) as control messages, and tells the matcher when each left
+ * and which transmit timestamp key it will carry. Confined to the socket's event loop.
  */
 final class RequestWriter {
 
@@ -15,9 +15,10 @@ final class RequestWriter {
   /** Batches are made smaller for large payloads, so that the buffers stay within about this. */
   private static final int BATCH_MEMORY = 1 << 20;
   private static final int MIN_SLOT = 2048;
-  /** Room for a hop limit (24 bytes) and an IPv6 packet info (40) as control messages. */
-  private static final int CONTROL = 64;
-  private static final int HOP_LIMIT_SPACE = 24;
+  /** Room for a hop limit (24 bytes), an IPv6 packet info (40) and a traffic class (24) as control messages. */
+  private static final int CONTROL = 88;
+  /** A control message of one int. */
+  private static final int INT_SPACE = 24;
 
   private final IcmpSocket socket;
   private final IcmpCodec codec;
@@ -99,10 +100,14 @@ final class RequestWriter {
           request.sequence, exchange.payloadBytes);
       int controlLength = 0;
       if (request.hopLimit() > 0) {
-        controlLength = hopLimit(batch.control(count), request.hopLimit());
+        controlLength = intMessage(batch.control(count), socket.family.hopLimitMessage, request.hopLimit());
       }
-      if (!exchange.departure.isAny()) {
+      if (!exchange.departure.anyPlace()) {
         controlLength += packetInfo(batch.control(count) + controlLength, exchange.departure);
+      }
+      if (exchange.departure.trafficClass() != 0) {
+        controlLength += intMessage(batch.control(count) + controlLength, socket.family.trafficClassMessage,
+            exchange.departure.trafficClass());
       }
       batch.prepareSend(count, nameLength, length, controlLength);
       sending[count++] = request;
@@ -110,13 +115,16 @@ final class RequestWriter {
     return count;
   }
 
-  /** The TTL or hop limit of one datagram, as a control message at {@code at}; returns the space it takes. */
-  private int hopLimit(int at, int hopLimit) {
+  /**
+   * An int of one datagram, such as its TTL or hop limit, or its TOS or traffic class, as a control message at
+   * {@code at}; returns the space it takes.
+   */
+  private int intMessage(int at, int type, int value) {
     batch.memory.host.putLong(at, 20);
     batch.memory.host.putInt(at + 8, socket.family.ipLevel);
-    batch.memory.host.putInt(at + 12, socket.family.hopLimitMessage);
-    batch.memory.host.putInt(at + 16, hopLimit);
-    return HOP_LIMIT_SPACE;
+    batch.memory.host.putInt(at + 12, type);
+    batch.memory.host.putInt(at + 16, value);
+    return INT_SPACE;
   }
 
   /**

@@ -40,6 +40,11 @@ final class Exposition implements SeriesWriter {
   }
 
   @Override
+  public void sample(SeriesLabels labels, double value) {
+    sample(labels.text(), value);
+  }
+
+  @Override
   public void histogram(HostLabelText labels, RttHistogram histogram) {
     histogram.write(labels.host(), this);
   }

@@ -35,7 +35,25 @@ enum Family {
   SCAN_RTT("connmonitor_scan_rtt_seconds", Type.GAUGE, "seconds",
       "Time from starting the connection to the first bytes of the answer, in the last scan (NaN when down)"),
   SCAN_HTTP_STATUS("connmonitor_scan_http_status_code", Type.GAUGE, null,
-      "HTTP status code of the answer to the last scan's HEAD / (NaN when down)");
+      "HTTP status code of the answer to the last scan's HEAD / (NaN when down)"),
+  // The further probes' families (ProbeState holds their values).
+  PING_REPLY_TTL("connmonitor_ping_reply_ttl", Type.GAUGE, null,
+      "TTL (IPv4) or hop limit (IPv6) the last echo reply of the last ping burst arrived with (NaN when none came)"),
+  TCP_PING_LAST_MIN("connmonitor_tcp_ping_last_min_seconds", Type.GAUGE, "seconds",
+      "Shortest handshake round trip (SYN to SYN-ACK) of the last TCP ping burst to the port (NaN when none "
+          + "completed)"),
+  TCP_PING_LAST_AVG("connmonitor_tcp_ping_last_avg_seconds", Type.GAUGE, "seconds",
+      "Mean handshake round trip (SYN to SYN-ACK) of the last TCP ping burst to the port (NaN when none completed)"),
+  TCP_PING_LAST_MAX("connmonitor_tcp_ping_last_max_seconds", Type.GAUGE, "seconds",
+      "Longest handshake round trip (SYN to SYN-ACK) of the last TCP ping burst to the port (NaN when none completed)"),
+  TCP_PING_LAST_LOSS("connmonitor_tcp_ping_last_loss_ratio", Type.GAUGE, "ratio",
+      "Share of the connections of the last TCP ping burst to the port that got no answer in time, 0 to 1"),
+  TCP_PING_LAST_REFUSED("connmonitor_tcp_ping_last_refused", Type.GAUGE, null,
+      "Connections of the last TCP ping burst to the port refused with a reset: the host is up, the port closed"),
+  TLS_CERT_EXPIRY("connmonitor_tls_cert_expiry_timestamp_seconds", Type.GAUGE, "seconds",
+      "When the first certificate of the chain shown to the last https scan expires, in seconds since the Unix epoch"),
+  TLS_VERIFIED("connmonitor_tls_verified", Type.GAUGE, null,
+      "Whether the chain shown to the last https scan verifies against the system's trust store: 1, or 0");
 
   enum Type {
     COUNTER, GAUGE, HISTOGRAM;

@@ -21,10 +21,7 @@ record HostLabelText(SortedSet<String> names, byte[] host, byte[][] services, La
   static final String SERVICE = "service";
 
   static HostLabelText of(HostSeriesKey key, SortedSet<String> names) {
-    SortedMap<String, String> labels = new TreeMap<>();
-    names.forEach(name -> labels.put(name, key.labels().labels().getOrDefault(name, "")));
-    labels.put("host", key.labels().host());
-    labels.put("addr", key.address());
+    SortedMap<String, String> labels = labels(key, names);
     byte[][] services = new byte[HostState.SERVICES.size()][];
     Labels[] serviceLabels = new Labels[services.length];
     for (int i = 0; i < services.length; i++) {
@@ -34,6 +31,21 @@ record HostLabelText(SortedSet<String> names, byte[] host, byte[][] services, La
       serviceLabels[i] = labels(withService);
     }
     return new HostLabelText(names, text(labels), services, labels(labels), serviceLabels);
+  }
+
+  /** A host's labels with one more, e.g. {@code port}, in their place among the others. */
+  static SeriesLabels with(HostSeriesKey key, SortedSet<String> names, String name, String value) {
+    SortedMap<String, String> labels = labels(key, names);
+    labels.put(name, value);
+    return new SeriesLabels(text(labels), labels(labels));
+  }
+
+  private static SortedMap<String, String> labels(HostSeriesKey key, SortedSet<String> names) {
+    SortedMap<String, String> labels = new TreeMap<>();
+    names.forEach(name -> labels.put(name, key.labels().labels().getOrDefault(name, "")));
+    labels.put("host", key.labels().host());
+    labels.put("addr", key.address());
+    return labels;
   }
 
   byte[] service(int service) {

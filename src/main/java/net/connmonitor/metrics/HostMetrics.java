@@ -5,6 +5,7 @@ import java.util.OptionalInt;
 import net.connmonitor.probe.BurstObserver;
 import net.connmonitor.probe.PingStats;
 import net.connmonitor.probe.Scan;
+import net.connmonitor.probe.TcpPing;
 import net.connmonitor.probe.Trace;
 import net.connmonitor.probe.TraceObserver;
 
@@ -33,11 +34,18 @@ public interface HostMetrics extends BurstObserver, TraceObserver {
     }
 
     @Override
+    public void tcp(TcpPing ping) {
+    }
+
+    @Override
     public void close() {
     }
   };
 
   void scan(Scan scan);
+
+  /** A burst of TCP pings. */
+  void tcp(TcpPing ping);
 
   /** Removes the series; later calls change nothing. */
   void close();

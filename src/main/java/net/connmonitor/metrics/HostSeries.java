@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import net.connmonitor.probe.PingStats;
 import net.connmonitor.probe.Scan;
+import net.connmonitor.probe.TcpPing;
 import net.connmonitor.probe.Trace;
 
 /** One host line's handle on its series in {@link PrometheusMetrics}; after {@link #close()} it changes nothing. */
@@ -43,6 +44,13 @@ final class HostSeries implements HostMetrics {
   public void scan(Scan scan) {
     if (!closed) {
       state.scan(scan);
+    }
+  }
+
+  @Override
+  public void tcp(TcpPing ping) {
+    if (!closed) {
+      state.tcp(ping);
     }
   }
 

@@ -7,6 +7,7 @@ import net.connmonitor.probe.HttpAnswer;
 import net.connmonitor.probe.MysqlAnswer;
 import net.connmonitor.probe.PingStats;
 import net.connmonitor.probe.Scan;
+import net.connmonitor.probe.TcpPing;
 
 /**
  * What the series of one host at one address hold. Written by the host's event loop (or the loops of the lines that
@@ -43,10 +44,12 @@ final class HostState {
   private final double[] up = new double[SERVICES.size()];
   private final double[] scanRtt = new double[SERVICES.size()];
   private final double[] httpStatus = new double[HTTP_SERVICES];
+  private final ProbeState probes;
 
   HostState(HostSeriesKey key, RttBuckets buckets) {
     this.key = key;
     rtt = new RttHistogram(buckets);
+    this.probes = new ProbeState(key);
   }
 
   synchronized void burst(int sent, List<Double> rttsMs, PingStats stats) {
@@ -63,6 +66,11 @@ final class HostState {
     lastMax = answered ? seconds(stats.max()) : Double.NaN;
     lastStddev = answered ? seconds(stats.std()) : Double.NaN;
     lastLoss = stats.loss() / 100;
+    probes.burst(stats);
+  }
+
+  synchronized void tcp(TcpPing ping) {
+    probes.tcp(ping);
   }
 
   /**
@@ -95,6 +103,7 @@ final class HostState {
     Optional<MysqlAnswer> mysql = scan.mysql();
     up[2] = mysql.isPresent() ? 1 : 0;
     scanRtt[2] = mysql.map(answer -> seconds(answer.rttMs())).orElse(Double.NaN);
+    probes.scan(scan);
   }
 
   private void http(int service, Optional<HttpAnswer> answer) {
@@ -126,6 +135,7 @@ final class HostState {
       case SCAN_UP -> services(out, labels, up);
       case SCAN_RTT -> services(out, labels, scanRtt);
       case SCAN_HTTP_STATUS -> services(out, labels, httpStatus);
+      default -> probes.write(family, labels, out);
     }
   }
 

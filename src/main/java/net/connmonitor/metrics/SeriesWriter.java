@@ -15,5 +15,8 @@ interface SeriesWriter {
   /** A host's series of one scan service, numbered as {@link HostState#SERVICES} lists them. */
   void serviceSample(HostLabelText labels, int service, double value);
 
+  /** A host's series with labels of its own beside the host's, e.g. a TCP ping's port. */
+  void sample(SeriesLabels labels, double value);
+
   void histogram(HostLabelText labels, RttHistogram histogram);
 }

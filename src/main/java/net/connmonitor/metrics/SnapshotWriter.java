@@ -43,6 +43,11 @@ final class SnapshotWriter implements SeriesWriter {
   }
 
   @Override
+  public void sample(SeriesLabels labels, double value) {
+    add(labels.labels(), value);
+  }
+
+  @Override
   public void histogram(HostLabelText labels, RttHistogram histogram) {
     histograms.add(histogram.snapshot(labels.hostLabels()));
   }

@@ -7,19 +7,21 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import net.connmonitor.config.HostConfig;
 import net.connmonitor.icmp.Departure;
+import net.connmonitor.probe.ScanClient;
 
 /**
- * Where a host's probes leave from, as its {@code source=} and {@code interface=} say. ICMP requests carry both, per
- * datagram. TCP connections (Vert.x binds no device) leave from the source, or else from the interface's own
- * address of the target's family.
+ * Where a host's probes leave from, as its {@code source=} and {@code interface=} say, and with which TOS, as its
+ * {@code tos=} says. ICMP requests carry all three, per datagram. TCP connections (Vert.x binds no device) leave from
+ * the source, or else from the interface's own address of the target's family.
  *
- * @param departure the ICMP requests' source and interface
+ * @param departure the ICMP requests' source, interface and traffic class
  * @param tcpSource the local address of the scans' connections, or the system's choice
  */
 record Egress(Departure departure, Optional<String> tcpSource) {
@@ -28,7 +30,7 @@ record Egress(Departure departure, Optional<String> tcpSource) {
 
   static Egress of(HostConfig config, InetAddress target) throws HostUnusableException {
     if (config.source().isEmpty() && config.interfaceName().isEmpty()) {
-      return ANY;
+      return config.tos() == 0 ? ANY : new Egress(new Departure(Optional.empty(), 0, config.tos()), Optional.empty());
     }
     Optional<InetAddress> source = config.source().map(NetUtil::createInetAddressFromIpAddressString);
     int index = 0;
@@ -40,13 +42,22 @@ record Egress(Departure departure, Optional<String> tcpSource) {
         tcpSource = Optional.of(addressOf(network, target));
       }
     }
-    return new Egress(new Departure(source, index), tcpSource);
+    return new Egress(new Departure(source, index, config.tos()), tcpSource);
   }
 
-  /** The local addresses that scans of these hosts may leave from: sources, and the named interfaces' addresses. */
-  static Set<String> tcpSources(List<HostConfig> hosts) {
-    Set<String> sources = new TreeSet<>();
+  /** How the scans' connections leave: from the TCP source, with the host's TOS. */
+  ScanClient.Origin scanOrigin(HostConfig config) {
+    return new ScanClient.Origin(tcpSource, config.tos());
+  }
+
+  /**
+   * How scans of these hosts may leave: from their sources, or the named interfaces' addresses, or the system's
+   * choice, each with the host's TOS.
+   */
+  static Set<ScanClient.Origin> scanOrigins(List<HostConfig> hosts) {
+    Set<ScanClient.Origin> origins = new HashSet<>();
     for (HostConfig host : hosts) {
+      Set<String> sources = new TreeSet<>();
       host.source().ifPresent(sources::add);
       host.interfaceName().ifPresent(name -> {
         try {
@@ -58,8 +69,12 @@ record Egress(Departure departure, Optional<String> tcpSource) {
           // The host says so when it starts: its interface cannot be read.
         }
       });
+      if (sources.isEmpty()) {
+        origins.add(new ScanClient.Origin(Optional.empty(), host.tos()));
+      }
+      sources.forEach(source -> origins.add(new ScanClient.Origin(Optional.of(source), host.tos())));
     }
-    return sources;
+    return origins;
   }
 
   private static NetworkInterface network(String name) throws HostUnusableException {

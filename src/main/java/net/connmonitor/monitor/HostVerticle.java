@@ -30,15 +30,18 @@ import net.connmonitor.probe.RouteChangeFilter;
 import net.connmonitor.probe.Scan;
 import net.connmonitor.probe.ScanClient;
 import net.connmonitor.probe.ScanProbe;
+import net.connmonitor.probe.TcpPing;
+import net.connmonitor.probe.TcpPingProbe;
 import net.connmonitor.probe.TraceProbe;
 import net.connmonitor.record.Target;
 import net.connmonitor.vertx.EventLoops;
 
 /**
- * Measures one configured host: its ping, trace and scan loops, each on its own interval and starting at its own
- * phase, at the address its {@link AddressWatch} finds, and again at each new one. An event-loop verticle: its ICMP
- * channel is registered on the same loop, and the scan's sockets deliver their bytes there, so nothing it measures
- * waits for a hop between threads. Stopping lets every probe in flight finish and publish its record.
+ * Measures one configured host: its ping, TCP ping, trace and scan loops, each on its own interval and starting at
+ * its own phase, at the address its {@link AddressWatch} finds, and again at each new one. An event-loop verticle:
+ * its ICMP channel and its TCP pings' connections are registered on the same loop, and the scan's sockets deliver
+ * their bytes there, so nothing it measures waits for a hop between threads. Stopping lets every probe in flight
+ * finish and publish its record.
  */
 public final class HostVerticle extends VerticleBase {
 
@@ -108,7 +111,7 @@ public final class HostVerticle extends VerticleBase {
         .compose(stopped -> egress(target))
         .compose(egress -> session(target, egress.departure()).map(session -> {
           echoSession = session;
-          startLoops(target, egress.tcpSource());
+          startLoops(target, egress);
           return null;
         }));
     if (started) {
@@ -134,7 +137,7 @@ public final class HostVerticle extends VerticleBase {
         .recover(e -> Future.failedFuture(new HostUnusableException(Problems.describe(e))));
   }
 
-  private void startLoops(InetAddress address, Optional<String> tcpSource) {
+  private void startLoops(InetAddress address, Egress egress) {
     Target target = new Target(config.host(), NetUtil.toAddressString(address), config.labels(), config.source(),
         config.interfaceName());
     series = metrics.host(HostLabels.of(config), target.address());
@@ -147,7 +150,12 @@ public final class HostVerticle extends VerticleBase {
       if (config.pingIntervalMs() > 0) {
         PingProbe ping = new PingProbe(session, config.numPings(), config.payloadBytes(), timeout, context, measured);
         PingRecordFilter printed = new PingRecordFilter(config.pingRecords().orElse(pingRecords));
-        Consumer<PingStats> sink = burst -> publisher.publish(burst, printed.printed(burst));
+        Consumer<PingStats> sink = burst -> {
+          burst.replyTtl().flatMap(ttl -> ttl.changedFrom().isPresent() ? Optional.of(ttl) : Optional.empty())
+              .ifPresent(ttl -> Log.info(host + " " + target.address() + ": replies arrive with TTL " + ttl.ttl()
+                  + " instead of " + ttl.changedFrom().getAsInt() + ": the path back, or the host, changed"));
+          publisher.publish(burst, printed.printed(burst));
+        };
         start(new ProbeLoop<>(vertx, ping, config.pingIntervalMs(), sink, "ping of " + host), "ping",
             config.pingIntervalMs());
       }
@@ -158,8 +166,18 @@ public final class HostVerticle extends VerticleBase {
             config.traceIntervalMs());
       }
     });
+    if (!config.tcpPorts().isEmpty()) {
+      TcpPingProbe tcp = new TcpPingProbe(context, address, config.tcpPorts(), config.numPings(), timeout,
+          egress.tcpSource(), config.tos());
+      Consumer<TcpPing> sink = burst -> {
+        measured.tcp(burst);
+        publisher.publish(burst);
+      };
+      start(new ProbeLoop<>(vertx, tcp, config.pingIntervalMs(), sink, "TCP ping of " + host), "tcp",
+          config.pingIntervalMs());
+    }
     if (config.scanIntervalMs() > 0) {
-      ScanProbe scan = new ScanProbe(vertx, scanClient, target, tcpSource, timeout);
+      ScanProbe scan = new ScanProbe(vertx, scanClient, target, egress.scanOrigin(config), timeout);
       Consumer<Scan> sink = measurement -> {
         measured.scan(measurement);
         publisher.publish(measurement);

@@ -219,9 +219,11 @@ public final class MonitorVerticle extends VerticleBase {
     return applied;
   }
 
-  private Future<String> applyNow(List<HostConfig> wanted, boolean reload) {
+  private Future<String> applyNow(List<HostConfig> lines, boolean reload) {
+    // A family=both line is measured as two hosts, one per family; a line naming one of them too is the same host.
+    List<HostConfig> wanted = lines.stream().flatMap(line -> line.perFamily().stream()).distinct().toList();
     icmp.expectAnswersPerSecond(wanted.stream().mapToDouble(MonitorVerticle::icmpRequestsPerSecond).sum());
-    scanClient.prepare(Egress.tcpSources(wanted));
+    scanClient.prepare(Egress.scanOrigins(wanted));
     metrics.configure(wanted.stream().map(HostLabels::of).toList());
     ConfigDiff diff = ConfigDiff.between(running, wanted);
     List<RunningHost> next = new ArrayList<>(diff.kept());

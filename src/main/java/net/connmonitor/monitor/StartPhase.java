@@ -18,7 +18,7 @@ final class StartPhase {
   }
 
   /**
-   * @param kind       the loop: ping, trace or scan
+   * @param kind       the loop: ping, tcp, trace or scan
    * @param intervalMs the loop's pause between runs
    * @param hosts      how many hosts the configuration has
    * @return the delay before the loop's first run, in whole milliseconds

@@ -9,6 +9,8 @@ import net.connmonitor.probe.Measurement;
 import net.connmonitor.probe.HttpAnswer;
 import net.connmonitor.probe.PingStats;
 import net.connmonitor.probe.Scan;
+import net.connmonitor.probe.TcpPing;
+import net.connmonitor.probe.TlsFacts;
 import net.connmonitor.probe.Trace;
 import net.connmonitor.probe.TraceStep;
 import net.connmonitor.record.MonitorRecord;
@@ -68,9 +70,25 @@ public final class PlainTextFormatter {
           + scan.mysql().map(mysql -> millis(mysql.rttMs()) + ", " + mysql.version()).orElse(NONE) + '\n';
     }
 
+    /** A line per port: {@code PORT<TAB>min<TAB>avg<TAB>max<TAB>std<TAB>loss<TAB>refused}. */
+    @Override
+    public String tcp(TcpPing tcp) {
+      StringBuilder lines = new StringBuilder();
+      tcp.ports().forEach((port, stats) -> lines.append(String.format(Locale.ROOT,
+          "%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\n",
+          port, stats.min(), stats.avg(), stats.max(), stats.std(), stats.loss(), stats.refused())));
+      return lines.toString();
+    }
+
     private static String http(Optional<HttpAnswer> http) {
-      return http.map(answer -> millis(answer.rttMs()) + ", " + answer.responseCode() + ", " + answer.server())
-          .orElse(NONE);
+      return http.map(answer -> millis(answer.rttMs()) + ", " + answer.responseCode() + ", " + answer.server()
+          + answer.tls().map(Body::tls).orElse("")).orElse(NONE);
+    }
+
+    /** {@code , TLSv1.3, expires 2027-01-31T12:00:00Z, verifies} or {@code …, does not verify: why}. */
+    private static String tls(TlsFacts tls) {
+      return ", " + tls.version() + ", expires " + tls.earliestExpiry()
+          + tls.notVerified().map(why -> ", does not verify: " + why).orElse(", verifies");
     }
 
     private static String millis(double value) {

@@ -1,9 +1,12 @@
 package net.connmonitor.probe;
 
 /** What one run of a probe measured: the body of one record. */
-public sealed interface Measurement permits PingStats, Trace, Scan {
+public sealed interface Measurement permits PingStats, Trace, Scan, TcpPing {
 
-  /** The record's kind on the event bus and its key in JSON output: {@code ping}, {@code trace} or {@code scan}. */
+  /**
+   * The record's kind on the event bus and its key in JSON output: {@code ping}, {@code trace}, {@code scan} or
+   * {@code tcp}.
+   */
   String kind();
 
   /** Every formatter handles every kind: a new kind does not compile until each one does. */
@@ -15,5 +18,7 @@ public sealed interface Measurement permits PingStats, Trace, Scan {
     R trace(Trace trace);
 
     R scan(Scan scan);
+
+    R tcp(TcpPing tcp);
   }
 }

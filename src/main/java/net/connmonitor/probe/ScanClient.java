@@ -22,12 +22,23 @@ public final class ScanClient {
 
   private final Vertx vertx;
   private final List<Context> contexts;
-  private final Map<Optional<String>, NetClient> clients = new ConcurrentHashMap<>();
+  private final Map<Origin, NetClient> clients = new ConcurrentHashMap<>();
+
+  /**
+   * How a scan's connections leave: from which local address, with which TOS or traffic class byte.
+   *
+   * @param localAddress the address, or the system's choice
+   * @param tos          the byte; 0 leaves the system's
+   */
+  public record Origin(Optional<String> localAddress, int tos) {
+    /** The system's choice of both. */
+    public static final Origin ANY = new Origin(Optional.empty(), 0);
+  }
 
   private ScanClient(Vertx vertx, List<Context> contexts) {
     this.vertx = vertx;
     this.contexts = List.copyOf(contexts);
-    clients.put(Optional.empty(), vertx.createNetClient());
+    clients.put(Origin.ANY, vertx.createNetClient());
   }
 
   /** Call it on the context that owns the scans (the monitor's): Vert.x closes its clients with that context. */
@@ -36,17 +47,23 @@ public final class ScanClient {
   }
 
   /**
-   * Makes the clients of these local addresses, on the owner's context: a client made on a host's context would be
-   * closed with that host, under the others that share it.
+   * Makes the clients of these origins, on the owner's context: a client made on a host's context would be closed
+   * with that host, under the others that share it.
    */
-  public void prepare(Collection<String> localAddresses) {
-    localAddresses.forEach(address -> clients.computeIfAbsent(Optional.of(address),
-        local -> vertx.createNetClient(new NetClientOptions().setLocalAddress(address))));
+  public void prepare(Collection<Origin> origins) {
+    origins.forEach(origin -> clients.computeIfAbsent(origin, wanted -> {
+      NetClientOptions options = new NetClientOptions();
+      wanted.localAddress().ifPresent(options::setLocalAddress);
+      if (wanted.tos() != 0) {
+        options.setTrafficClass(wanted.tos());
+      }
+      return vertx.createNetClient(options);
+    }));
   }
 
-  /** The client whose connections leave from {@code localAddress} ({@linkplain #prepare prepared}), or the system's. */
-  NetClient client(Optional<String> localAddress) {
-    return clients.getOrDefault(localAddress, clients.get(Optional.empty()));
+  /** The client whose connections leave as {@code origin} says ({@linkplain #prepare prepared}), or the system's. */
+  NetClient client(Origin origin) {
+    return clients.getOrDefault(origin, clients.get(Origin.ANY));
   }
 
   /** The context of the {@code service}th dialogue (0, 1, 2) of a scan whose first dialogue runs on {@code first}. */

@@ -7,13 +7,19 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
 import net.connmonitor.record.Target;
 
 /**
- * A service scan of one host: {@code HEAD /} over HTTP on port 80 and over TLS on 443, and the MySQL
- * greeting on 3306, all three at once. Each gives an answer or nothing; the scan itself never fails.
+ * A service scan of one host: {@code HEAD /} over HTTP on port 80 and over TLS on 443 (with the facts of the TLS
+ * handshake: version, certificate expiry, whether the chain verifies), and the MySQL greeting on 3306, all three at
+ * once. Each gives an answer or nothing; the scan itself never fails.
  */
 public final class ScanProbe implements Probe<Scan> {
 
@@ -36,24 +42,24 @@ public final class ScanProbe implements Probe<Scan> {
   /**
    * @param scanner      what every host's scans share; each dialogue opens a connection of its own
    * @param target       the host as configured (for the {@code Host} header and SNI) and the address it is measured at
-   * @param localAddress the address the connections leave from, or the system's choice
+   * @param origin       how the connections leave: from which local address, with which TOS
    */
-  public ScanProbe(Vertx vertx, ScanClient scanner, Target target, Optional<String> localAddress, Duration timeout) {
-    this(vertx, scanner, target, localAddress, timeout, Ports.WELL_KNOWN);
+  public ScanProbe(Vertx vertx, ScanClient scanner, Target target, ScanClient.Origin origin, Duration timeout) {
+    this(vertx, scanner, target, origin, timeout, Ports.WELL_KNOWN);
   }
 
   ScanProbe(Vertx vertx, ScanClient scanner, Target target, Duration timeout, Ports ports) {
-    this(vertx, scanner, target, Optional.empty(), timeout, ports);
+    this(vertx, scanner, target, ScanClient.Origin.ANY, timeout, ports);
   }
 
-  private ScanProbe(Vertx vertx, ScanClient scanner, Target target, Optional<String> localAddress, Duration timeout,
+  private ScanProbe(Vertx vertx, ScanClient scanner, Target target, ScanClient.Origin origin, Duration timeout,
       Ports ports) {
     this.vertx = vertx;
     this.scanner = scanner;
     this.ports = ports;
     // Hosts start on different loops, so that the scans of thousands of hosts share them all.
     int first = target.hashCode();
-    NetClient client = scanner.client(localAddress);
+    NetClient client = scanner.client(origin);
     this.httpDialogue = new TcpDialogue(vertx, client, scanner.context(first, 0), timeout);
     this.httpsDialogue = new TcpDialogue(vertx, client, scanner.context(first, 1), timeout);
     this.mysqlDialogue = new TcpDialogue(vertx, client, scanner.context(first, 2), timeout);
@@ -88,7 +94,22 @@ public final class ScanProbe implements Probe<Scan> {
   private Future<Optional<HttpAnswer>> http(TcpDialogue dialogue, Optional<String> tls, int port) {
     return dialogue.talk(SocketAddress.inetSocketAddress(port, address), tls, headRequest, HttpResponseHead::complete)
         .map(heard -> heard.flatMap(h -> HttpResponseHead.parse(h.answer())
-            .map(head -> new HttpAnswer(millis(h.rttNanos()), head.statusCode(), head.server()))));
+            .map(head -> new HttpAnswer(millis(h.rttNanos()), head.statusCode(), head.server(),
+                h.tls().flatMap(ScanProbe::tlsFacts)))));
+  }
+
+  /** Empty when the session shows no X.509 chain, which a TLS server that answered HTTP has always sent. */
+  private static Optional<TlsFacts> tlsFacts(SSLSession session) {
+    try {
+      Certificate[] chain = session.getPeerCertificates();
+      if (!Arrays.stream(chain).allMatch(X509Certificate.class::isInstance)) {
+        return Optional.empty();
+      }
+      return Optional.of(ChainCheck.facts(session.getProtocol(),
+          Arrays.stream(chain).map(X509Certificate.class::cast).toArray(X509Certificate[]::new)));
+    } catch (SSLPeerUnverifiedException e) {
+      return Optional.empty();
+    }
   }
 
   private static double millis(long nanos) {

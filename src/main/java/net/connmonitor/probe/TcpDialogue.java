@@ -13,6 +13,7 @@ import io.vertx.core.net.SocketAddress;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
+import javax.net.ssl.SSLSession;
 
 /**
  * One service of a service scan: connect (within the timeout), optionally start TLS, send a request, then read
@@ -32,8 +33,9 @@ final class TcpDialogue {
   /**
    * @param rttNanos from starting the connection to the first bytes of the answer
    * @param answer   the bytes read until the answer was complete or the server closed
+   * @param tls      the TLS session the answer came over, when TLS was started
    */
-  record Heard(long rttNanos, Buffer answer) {
+  record Heard(long rttNanos, Buffer answer, Optional<SSLSession> tls) {
   }
 
   private final Vertx vertx;
@@ -87,6 +89,7 @@ final class TcpDialogue {
     private final Buffer received = Buffer.buffer();
     private final Promise<Optional<Heard>> result = Promise.promise();
     private long firstBytesAt;
+    private Optional<SSLSession> tls = Optional.empty();
 
     Conversation(NetSocket socket, long startedAt, Predicate<Buffer> complete) {
       this.socket = socket;
@@ -107,6 +110,8 @@ final class TcpDialogue {
           .map(name -> socket.upgradeToSsl(ANY_CERTIFICATE, name.isEmpty() ? null : name))
           .orElse(Future.succeededFuture());
       ready.onSuccess(up -> {
+        // Judged once the answer is in, so that judging it does not delay the request that is timed.
+        tls = Optional.ofNullable(socket.sslSession());
         if (request.length() > 0) {
           socket.write(request);
         }
@@ -125,7 +130,8 @@ final class TcpDialogue {
     }
 
     private Optional<Heard> heard() {
-      return received.length() == 0 ? Optional.empty() : Optional.of(new Heard(firstBytesAt - startedAt, received));
+      return received.length() == 0 ? Optional.empty()
+          : Optional.of(new Heard(firstBytesAt - startedAt, received, tls));
     }
 
     private void end(Optional<Heard> outcome) {

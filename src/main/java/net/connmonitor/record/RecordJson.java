@@ -14,16 +14,20 @@ import java.util.Optional;
 import net.connmonitor.probe.Measurement;
 import net.connmonitor.probe.HttpAnswer;
 import net.connmonitor.probe.PingStats;
+import net.connmonitor.probe.ReplyTtl;
 import net.connmonitor.probe.Scan;
+import net.connmonitor.probe.TcpPing;
+import net.connmonitor.probe.TcpPortStats;
+import net.connmonitor.probe.TlsFacts;
 import net.connmonitor.probe.Trace;
 import net.connmonitor.probe.TraceStep;
 
 /**
  * The one JSON form of a record, written here only: {@code {"addr":…,"name":…,"timestamp":…,"ping":{…}}}, with
- * {@code "trace":[…]} or {@code "scan":{…}} in place of {@code "ping"} for those kinds. Numbers are written whole
- * in plain notation; the timestamp is milliseconds since the Unix epoch with microseconds. Standard output gets it
- * as one line (the layout {@code records.schema.json} describes); the event bus's JSON form is the same object with
- * the record's {@code kind} first and the time it was measured.
+ * {@code "trace":[…]}, {@code "scan":{…}} or {@code "tcp":{"80":{…}}} in place of {@code "ping"} for those kinds.
+ * Numbers are written whole in plain notation; the timestamp is milliseconds since the Unix epoch with microseconds.
+ * Standard output gets it as one line (the layout {@code records.schema.json} describes); the event bus's JSON form
+ * is the same object with the record's {@code kind} first and the time it was measured.
  */
 public final class RecordJson {
 
@@ -99,6 +103,13 @@ public final class RecordJson {
         writeNumberField(json, "max", ping.max());
         writeNumberField(json, "std", ping.std());
         writeNumberField(json, "loss", ping.loss());
+        if (ping.replyTtl().isPresent()) {
+          ReplyTtl ttl = ping.replyTtl().get();
+          json.writeNumberField("ttl", ttl.ttl());
+          if (ttl.changedFrom().isPresent()) {
+            json.writeNumberField("ttl changed from", ttl.changedFrom().getAsInt());
+          }
+        }
         json.writeEndObject();
         return null;
       } catch (IOException e) {
@@ -149,6 +160,40 @@ public final class RecordJson {
       }
     }
 
+    @Override
+    public Void tcp(TcpPing tcp) {
+      try {
+        json.writeStartObject();
+        for (var port : tcp.ports().entrySet()) {
+          TcpPortStats stats = port.getValue();
+          json.writeObjectFieldStart(Integer.toString(port.getKey()));
+          writeNumberField(json, "min", stats.min());
+          writeNumberField(json, "avg", stats.avg());
+          writeNumberField(json, "max", stats.max());
+          writeNumberField(json, "std", stats.std());
+          writeNumberField(json, "loss", stats.loss());
+          json.writeNumberField("refused", stats.refused());
+          json.writeEndObject();
+        }
+        json.writeEndObject();
+        return null;
+      } catch (IOException e) {
+        throw new UncheckedIOException("a StringWriter cannot fail", e);
+      }
+    }
+
+    private void writeTls(TlsFacts tls) throws IOException {
+      json.writeObjectFieldStart("tls");
+      json.writeStringField("version", tls.version());
+      json.writeFieldName("expires");
+      json.writeNumber(plain(epochMillis(tls.earliestExpiry())));
+      json.writeBooleanField("verified", tls.verified());
+      if (tls.notVerified().isPresent()) {
+        json.writeStringField("why", tls.notVerified().get());
+      }
+      json.writeEndObject();
+    }
+
     private void writeHttp(String name, Optional<HttpAnswer> http) throws IOException {
       json.writeFieldName(name);
       if (http.isPresent()) {
@@ -156,6 +201,9 @@ public final class RecordJson {
         writeNumberField(json, "rtt", http.get().rttMs());
         json.writeStringField("response code", http.get().responseCode());
         json.writeStringField("server", http.get().server());
+        if (http.get().tls().isPresent()) {
+          writeTls(http.get().tls().get());
+        }
         json.writeEndObject();
       } else {
         json.writeString(NONE);

@@ -10,13 +10,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import net.connmonitor.probe.Measurement;
 import net.connmonitor.probe.HttpAnswer;
 import net.connmonitor.probe.MysqlAnswer;
 import net.connmonitor.probe.PingStats;
+import net.connmonitor.probe.ReplyTtl;
 import net.connmonitor.probe.Scan;
+import net.connmonitor.probe.TcpPing;
+import net.connmonitor.probe.TcpPortStats;
+import net.connmonitor.probe.TlsFacts;
 import net.connmonitor.probe.Trace;
 import net.connmonitor.probe.TraceStep;
 
@@ -49,8 +54,9 @@ public final class RecordJsonReader {
       case "ping" -> ping(object(json, "ping"));
       case "trace" -> trace(array(json, "trace"));
       case "scan" -> scan(object(json, "scan"));
-      default -> throw new IllegalArgumentException(
-          "malformed record: \"kind\" is " + Json.encode(kind) + ", expected \"ping\", \"trace\" or \"scan\"");
+      case "tcp" -> tcp(object(json, "tcp"));
+      default -> throw new IllegalArgumentException("malformed record: \"kind\" is " + Json.encode(kind)
+          + ", expected \"ping\", \"trace\", \"scan\" or \"tcp\"");
     };
     Optional<String> vantage = json.getValue("vantage") == null
         ? Optional.empty() : Optional.of(string(json, "", "vantage"));
@@ -81,7 +87,36 @@ public final class RecordJsonReader {
         number(ping, "ping.", "avg"),
         number(ping, "ping.", "max"),
         number(ping, "ping.", "std"),
-        number(ping, "ping.", "loss"));
+        number(ping, "ping.", "loss"),
+        ping.getValue("ttl") == null ? Optional.empty() : Optional.of(new ReplyTtl(integer(ping, "ping.", "ttl"),
+            ping.getValue("ttl changed from") == null ? OptionalInt.empty()
+                : OptionalInt.of(integer(ping, "ping.", "ttl changed from")))));
+  }
+
+  private static int integer(JsonObject json, String path, String key) {
+    Object value = json.getValue(key);
+    if (value instanceof Integer integer) {
+      return integer;
+    }
+    throw malformed(path + key, value, "an integer");
+  }
+
+  private static TcpPing tcp(JsonObject tcp) {
+    SortedMap<Integer, TcpPortStats> ports = new TreeMap<>();
+    for (String port : tcp.fieldNames()) {
+      String path = "tcp." + port + ".";
+      int number;
+      try {
+        number = Integer.parseInt(port);
+      } catch (NumberFormatException e) {
+        throw malformed("tcp", port, "port numbers as keys");
+      }
+      JsonObject stats = object(tcp, port);
+      ports.put(number, new TcpPortStats(number(stats, path, "min"), number(stats, path, "avg"),
+          number(stats, path, "max"), number(stats, path, "std"), number(stats, path, "loss"),
+          integer(stats, path, "refused")));
+    }
+    return new TcpPing(ports);
   }
 
   private static Trace trace(JsonArray steps) {
@@ -113,7 +148,19 @@ public final class RecordJsonReader {
   }
 
   private static HttpAnswer http(JsonObject http, String path) {
-    return new HttpAnswer(number(http, path, "rtt"), string(http, path, "response code"), string(http, path, "server"));
+    Optional<TlsFacts> tls = http.getValue("tls") == null ? Optional.empty() : Optional.of(tls(object(http, "tls"),
+        path + "tls."));
+    return new HttpAnswer(number(http, path, "rtt"), string(http, path, "response code"), string(http, path, "server"),
+        tls);
+  }
+
+  private static TlsFacts tls(JsonObject tls, String path) {
+    Object verified = tls.getValue("verified");
+    if (!(verified instanceof Boolean)) {
+      throw malformed(path + "verified", verified, "true or false");
+    }
+    Optional<String> why = (Boolean) verified ? Optional.empty() : Optional.of(string(tls, path, "why"));
+    return new TlsFacts(string(tls, path, "version"), instant(number(tls, path, "expires")), why);
   }
 
   /** A service's answer, or empty for "None". */

@@ -5,6 +5,7 @@ import java.util.Optional;
 import net.connmonitor.probe.Measurement;
 import net.connmonitor.probe.PingStats;
 import net.connmonitor.probe.Scan;
+import net.connmonitor.probe.TcpPing;
 import net.connmonitor.probe.Trace;
 import net.connmonitor.record.MonitorRecord;
 import net.connmonitor.record.Target;
@@ -95,6 +96,12 @@ final class HostHistory {
           scans = new ScanHistory();
         }
         scans.add(atMs, scan);
+        return null;
+      }
+
+      /** The graphs are of the ICMP round trips; a host's TCP pings are in its records and metrics. */
+      @Override
+      public Void tcp(TcpPing ping) {
         return null;
       }
     });

@@ -25,7 +25,7 @@ class HostOptionsTest {
   @Test
   void labelsThatAreNoListOfKeysAndValuesAreRefused() {
     String expected = "invalid value for labels; expected KEY:VALUE[,KEY:VALUE...], each key once, of letters, "
-        + "digits and _ (not first a digit, not __ first, none of host, addr, source, interface, service, le, "
+        + "digits and _ (not first a digit, not __ first, none of host, addr, source, interface, service, port, le, "
         + "quantile), each value not empty";
     for (String bad : List.of("labels=site", "labels=site:", "labels=1site:x", "labels=__x:y", "labels=host:x",
         "labels=le:0.5", "labels=source:x", "labels=a:1,a:2", "labels=a:1,", "labels=s-ite:x")) {
@@ -56,8 +56,8 @@ class HostOptionsTest {
     assertEquals(Family.V6, only("example.org family=6").family());
     assertEquals(Family.V6, only("example.org source=::1").addressFamily());
     assertEquals(Family.ANY, only("example.org").addressFamily());
-    assertEquals(List.of("line 1: \"family=5\": invalid value for family; expected 4 or 6 (which address of a name "
-        + "that has both)"), errors("example.org family=5"));
+    assertEquals(List.of("line 1: \"family=5\": invalid value for family; expected 4, 6 or both (which address of a "
+        + "name that has both; both: each, told apart by its address)"), errors("example.org family=5"));
     String otherFamily = "not of the same address family as ";
     assertEquals(List.of("line 1: \"family=6\": " + otherFamily + "the host 198.18.10.2; expected addresses and family"
         + " of one kind, IPv4 or IPv6"), errors("198.18.10.2 family=6"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -12,13 +13,13 @@ class OptionTest {
   @Test
   void keywordsFollowTheSpecificationTable() {
     assertEquals("ping, numpings, payload, trace, hops, scan, json, timestamp, timeout, labels, source, interface, "
-        + "family, from, pingrecords", Option.keywords());
+        + "family, tcp, tos, from, pingrecords", Option.keywords());
   }
 
   @Test
   void defaults() {
     assertEquals(Arrays.asList(500.0, 10, 41, 0.0, 30, 0.0, false, true, 2000.0, Collections.emptySortedMap(),
-        Optional.empty(), Optional.empty(), Family.ANY, Vantages.ALL, Optional.empty()),
+        Optional.empty(), Optional.empty(), Family.ANY, List.of(), 0, Vantages.ALL, Optional.empty()),
         Arrays.stream(Option.values()).map(Option::defaultValue).toList());
   }
 
@@ -29,7 +30,7 @@ class OptionTest {
         case DECIMAL -> Double.class;
         case INTEGER -> Integer.class;
         case FLAG -> Boolean.class;
-        case LABELS, ADDRESS, INTERFACE, FAMILY, VANTAGES, PING_RECORDS -> null;
+        case LABELS, ADDRESS, INTERFACE, FAMILY, PORTS, VANTAGES, PING_RECORDS -> null;
       };
       if (type != null) {
         assertEquals(option.defaultValue(), option.parse(String.valueOf(option.defaultValue())), option.keyword());

@@ -28,6 +28,8 @@ class IcmpCodecTest {
   private static final byte[] KEY = HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f");
   private static final PayloadPattern PATTERN = new PayloadPattern(KEY, HexFormat.of().parseHex("c0ffee0011223344"));
   private static final long RECEIVED = 1_795_000_000_123_456_789L;
+  /** What the kernel says an echo reply arrived with: 64 less three routers. */
+  private static final int HOP_LIMIT = 61;
   private static final long READ = 42;
 
   private final IcmpCodec rawV4 = new IcmpCodec(IcmpFamily.V4, SocketKind.RAW, PATTERN);
@@ -78,11 +80,11 @@ class IcmpCodecTest {
     // A monitored host sees its own requests and answers one of them with the source address of another host.
     ByteBuffer ownRequest = echoReply(IcmpFamily.V4, 0x1234, 7, 41, TARGET_V4);
     ByteBuffer forged = ipv4(OTHER_TARGET_V4, LOCAL_V4, ownRequest);
-    IcmpMessage reply = rawV4.decode(forged, 0, forged.limit(), OTHER_TARGET_V4, RECEIVED, READ);
+    IcmpMessage reply = rawV4.decode(forged, 0, forged.limit(), OTHER_TARGET_V4, HOP_LIMIT, RECEIVED, READ);
     assertEquals(OTHER_TARGET_V4, reply.probeDestination());
     assertFalse(reply.payloadIntact());
     ByteBuffer genuine = ipv4(TARGET_V4, LOCAL_V4, ownRequest);
-    assertTrue(rawV4.decode(genuine, 0, genuine.limit(), TARGET_V4, RECEIVED, READ).payloadIntact());
+    assertTrue(rawV4.decode(genuine, 0, genuine.limit(), TARGET_V4, HOP_LIMIT, RECEIVED, READ).payloadIntact());
   }
 
   @Test
@@ -90,13 +92,13 @@ class IcmpCodecTest {
     ByteBuffer request = echoReply(IcmpFamily.V4, 0x1234, 7, 41, TARGET_V4);
     request.putShort(6, (short) 8);
     fixChecksum(request);
-    assertFalse(rawV4.decode(ipv4(TARGET_V4, LOCAL_V4, request), 0, 20 + request.limit(), TARGET_V4, RECEIVED, READ)
-        .payloadIntact(), "another sequence");
+    assertFalse(rawV4.decode(ipv4(TARGET_V4, LOCAL_V4, request), 0, 20 + request.limit(), TARGET_V4, HOP_LIMIT,
+        RECEIVED, READ).payloadIntact(), "another sequence");
     request.putShort(6, (short) 7);
     request.putShort(4, (short) 0x1235);
     fixChecksum(request);
-    assertFalse(rawV4.decode(ipv4(TARGET_V4, LOCAL_V4, request), 0, 20 + request.limit(), TARGET_V4, RECEIVED, READ)
-        .payloadIntact(), "another identifier");
+    assertFalse(rawV4.decode(ipv4(TARGET_V4, LOCAL_V4, request), 0, 20 + request.limit(), TARGET_V4, HOP_LIMIT,
+        RECEIVED, READ).payloadIntact(), "another identifier");
   }
 
   @Test
@@ -105,7 +107,7 @@ class IcmpCodecTest {
     new IcmpCodec(IcmpFamily.V6, SocketKind.RAW, PayloadPattern.random())
         .encode(packet, 0, TARGET_V6.getAddress(), 0x1234, 7, 41);
     packet.put(0, (byte) IcmpFamily.V6.echoReply);
-    assertFalse(rawV6.decode(packet, 0, packet.limit(), TARGET_V6, RECEIVED, READ).payloadIntact());
+    assertFalse(rawV6.decode(packet, 0, packet.limit(), TARGET_V6, HOP_LIMIT, RECEIVED, READ).payloadIntact());
   }
 
   @Test
@@ -113,14 +115,15 @@ class IcmpCodecTest {
     ByteBuffer packet = buffer(8 + 41);
     pingV4.encode(packet, 0, TARGET_V4.getAddress(), 0, 7, 41);
     packet.put(0, (byte) IcmpFamily.V4.echoReply).putShort(4, (short) 0x0d1e);
-    assertTrue(pingV4.decode(packet, 0, packet.limit(), TARGET_V4, RECEIVED, READ).payloadIntact());
+    assertTrue(pingV4.decode(packet, 0, packet.limit(), TARGET_V4, HOP_LIMIT, RECEIVED, READ).payloadIntact());
   }
 
   @Test
   void decodesAnEchoReplyAfterTheIpv4HeaderOfARawSocket() {
     ByteBuffer packet = ipv4(TARGET_V4, LOCAL_V4, echoReply(IcmpFamily.V4, 0x1234, 7, 41));
-    IcmpMessage reply = rawV4.decode(packet, 0, packet.limit(), TARGET_V4, RECEIVED, READ);
-    assertEquals(new IcmpMessage(ReplyKind.ECHO_REPLY, TARGET_V4, TARGET_V4, 0x1234, 7, 41, true, RECEIVED, READ),
+    IcmpMessage reply = rawV4.decode(packet, 0, packet.limit(), TARGET_V4, HOP_LIMIT, RECEIVED, READ);
+    assertEquals(new IcmpMessage(ReplyKind.ECHO_REPLY, TARGET_V4, TARGET_V4, 0x1234, 7, 41, true, RECEIVED, READ,
+            HOP_LIMIT),
         reply);
   }
 
@@ -128,7 +131,7 @@ class IcmpCodecTest {
   void aRawIpv4SocketRefusesAPacketWithABadChecksum() {
     ByteBuffer packet = ipv4(TARGET_V4, LOCAL_V4, echoReply(IcmpFamily.V4, 0x1234, 7, 41));
     packet.put(20 + 30, (byte) (packet.get(20 + 30) ^ 1));
-    assertNull(rawV4.decode(packet, 0, packet.limit(), TARGET_V4, RECEIVED, READ));
+    assertNull(rawV4.decode(packet, 0, packet.limit(), TARGET_V4, HOP_LIMIT, RECEIVED, READ));
   }
 
   @Test
@@ -136,7 +139,7 @@ class IcmpCodecTest {
     ByteBuffer packet = buffer(8 + 41);
     pingV4.encode(packet, 0, TARGET_V4.getAddress(), 0x0d1e, 9, 41);
     packet.put(0, (byte) IcmpFamily.V4.echoReply);
-    IcmpMessage reply = pingV4.decode(packet, 0, packet.limit(), TARGET_V4, RECEIVED, READ);
+    IcmpMessage reply = pingV4.decode(packet, 0, packet.limit(), TARGET_V4, HOP_LIMIT, RECEIVED, READ);
     assertEquals(9, reply.sequence());
     assertEquals(0x0d1e, reply.identifier());
     assertTrue(reply.payloadIntact());
@@ -146,7 +149,7 @@ class IcmpCodecTest {
   void aReplyWhosePayloadDiffersFromTheRequestsIsFlagged() {
     ByteBuffer packet = echoReply(IcmpFamily.V6, 0x1234, 7, 41);
     packet.put(8 + 20, (byte) 0);
-    IcmpMessage reply = rawV6.decode(packet, 0, packet.limit(), TARGET_V6, RECEIVED, READ);
+    IcmpMessage reply = rawV6.decode(packet, 0, packet.limit(), TARGET_V6, HOP_LIMIT, RECEIVED, READ);
     assertFalse(reply.payloadIntact());
   }
 
@@ -157,7 +160,7 @@ class IcmpCodecTest {
     // Linux routers quote the whole original packet when it fits in 576 bytes.
     ByteBuffer error = ipv4(ROUTER_V4, LOCAL_V4,
         icmpError(11, ipv4(LOCAL_V4, TARGET_V4, slice(request, 0, length)), IcmpFamily.V4));
-    IcmpMessage message = rawV4.decode(error, 0, error.limit(), ROUTER_V4, RECEIVED, READ);
+    IcmpMessage message = rawV4.decode(error, 0, error.limit(), ROUTER_V4, HOP_LIMIT, RECEIVED, READ);
     assertEquals(new IcmpMessage(ReplyKind.TIME_EXCEEDED, ROUTER_V4, TARGET_V4, 0x1234, 3, 32, true, RECEIVED, READ),
         message);
   }
@@ -168,7 +171,7 @@ class IcmpCodecTest {
     rawV4.encode(request, 0, TARGET_V4.getAddress(), 0x1234, 3, 32);
     ByteBuffer error = ipv4(ROUTER_V4, LOCAL_V4,
         icmpError(3, ipv4(LOCAL_V4, TARGET_V4, slice(request, 0, 8)), IcmpFamily.V4));
-    IcmpMessage message = rawV4.decode(error, 0, error.limit(), ROUTER_V4, RECEIVED, READ);
+    IcmpMessage message = rawV4.decode(error, 0, error.limit(), ROUTER_V4, HOP_LIMIT, RECEIVED, READ);
     assertEquals(ReplyKind.UNREACHABLE, message.kind());
     assertEquals(0, message.payloadBytes());
   }
@@ -179,7 +182,7 @@ class IcmpCodecTest {
     int length = rawV6.encode(request, 0, TARGET_V6.getAddress(), 0xbeef, 0x8001, 32);
     ByteBuffer error = icmpError(3, ipv6(address("2001:db8::1"), TARGET_V6, slice(request, 0, length)),
         IcmpFamily.V6);
-    IcmpMessage message = rawV6.decode(error, 0, error.limit(), ROUTER_V6, RECEIVED, READ);
+    IcmpMessage message = rawV6.decode(error, 0, error.limit(), ROUTER_V6, HOP_LIMIT, RECEIVED, READ);
     assertEquals(new IcmpMessage(ReplyKind.TIME_EXCEEDED, ROUTER_V6, TARGET_V6, 0xbeef, 0x8001, 32, true, RECEIVED,
         READ), message);
   }
@@ -198,16 +201,18 @@ class IcmpCodecTest {
   @Test
   void truncatedAndForeignPacketsDecodeToNothing() {
     ByteBuffer reply = ipv4(TARGET_V4, LOCAL_V4, echoReply(IcmpFamily.V4, 0x1234, 7, 41));
-    assertNull(rawV4.decode(reply, 0, 19, TARGET_V4, RECEIVED, READ), "no whole IP header");
-    assertNull(rawV4.decode(reply, 0, 27, TARGET_V4, RECEIVED, READ), "no whole ICMP header");
+    assertNull(rawV4.decode(reply, 0, 19, TARGET_V4, HOP_LIMIT, RECEIVED, READ), "no whole IP header");
+    assertNull(rawV4.decode(reply, 0, 27, TARGET_V4, HOP_LIMIT, RECEIVED, READ), "no whole ICMP header");
     ByteBuffer request = ipv4(LOCAL_V4, TARGET_V4, echoRequest(0x1234, 7));
-    assertNull(rawV4.decode(request, 0, request.limit(), LOCAL_V4, RECEIVED, READ), "an echo request answers nothing");
+    assertNull(rawV4.decode(request, 0, request.limit(), LOCAL_V4, HOP_LIMIT, RECEIVED, READ),
+        "an echo request answers nothing");
     ByteBuffer udp = ipv4(LOCAL_V4, TARGET_V4, buffer(16));
     udp.put(9, (byte) 17);
     ByteBuffer aboutUdp = ipv4(ROUTER_V4, LOCAL_V4, icmpError(3, udp, IcmpFamily.V4));
-    assertNull(rawV4.decode(aboutUdp, 0, aboutUdp.limit(), ROUTER_V4, RECEIVED, READ), "an error about UDP");
+    assertNull(rawV4.decode(aboutUdp, 0, aboutUdp.limit(), ROUTER_V4, HOP_LIMIT, RECEIVED, READ), "an error about UDP");
     ByteBuffer shortError = icmpError(3, buffer(30), IcmpFamily.V6);
-    assertNull(rawV6.decode(shortError, 0, shortError.limit(), ROUTER_V6, RECEIVED, READ), "no whole quoted header");
+    assertNull(rawV6.decode(shortError, 0, shortError.limit(), ROUTER_V6, HOP_LIMIT, RECEIVED, READ),
+        "no whole quoted header");
   }
 
   static InetAddress address(String literal) {

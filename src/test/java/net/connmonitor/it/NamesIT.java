@@ -108,6 +108,17 @@ class NamesIT {
     }
   }
 
+  @Test
+  void familyBothMeasuresEachAddressOfANameAsAHostOfItsOwn() throws Exception {
+    names("127.0.0.1 localhost\n127.0.0.7 both.test\n::1 both.test\n");
+    try (MonitorProcess monitor = start("both.test ping=100 numpings=1 json=1 family=both\n")) {
+      monitor.awaitStdout(line -> line.contains("\"addr\":\"127.0.0.7\",\"name\":\"both.test\""), SOON);
+      monitor.awaitStdout(line -> line.contains("\"addr\":\"::1\",\"name\":\"both.test\""), SOON);
+      monitor.signal("TERM");
+      assertEquals(0, monitor.waitForExit(SOON));
+    }
+  }
+
   private MonitorProcess start(String config) throws IOException {
     Path file = dir.resolve("hosts.conf");
     Files.writeString(file, config);

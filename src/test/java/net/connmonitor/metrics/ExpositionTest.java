@@ -27,7 +27,11 @@ import java.util.OptionalInt;
 import java.util.TreeMap;
 import net.connmonitor.probe.HttpAnswer;
 import net.connmonitor.probe.PingStats;
+import net.connmonitor.probe.ReplyTtl;
 import net.connmonitor.probe.Scan;
+import net.connmonitor.probe.TcpPing;
+import net.connmonitor.probe.TcpPortStats;
+import net.connmonitor.probe.TlsFacts;
 import net.connmonitor.probe.Trace;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +47,11 @@ class ExpositionTest {
   private static final String ADDRESS = "2001:db8:0:10::2";
   private static final List<Double> RTTS_MS = List.of(0.04, 0.3, 2.0, 20.3, 20.5, 7000.0);
   private static final int SENT = 8;
+  private static final TlsFacts TLS =
+      new TlsFacts("TLSv1.3", Instant.ofEpochSecond(1_796_000_000), Optional.of("self-signed certificate"));
+  private static final TcpPing TCP = new TcpPing(new TreeMap<>(Map.of(
+      443, TcpPortStats.of(SENT, List.of(0.25, 0.5), 0),
+      22, TcpPortStats.of(SENT, List.of(), SENT))));
 
   @Test
   void ourLinesAreTheClientsLinesInTheTextFormat() throws Exception {
@@ -83,11 +92,13 @@ class ExpositionTest {
     PrometheusMetrics ours = new PrometheusMetrics(Clock.fixed(NOW, ZoneOffset.UTC));
     ours.configure(List.of(HOST, HostLabels.of("other", Map.of("rack", "r1"))));
     HostMetrics host = ours.host(HOST, ADDRESS);
-    PingStats stats = PingStats.of(SENT, RTTS_MS);
+    PingStats stats = PingStats.of(SENT, RTTS_MS).withReplyTtl(Optional.of(new ReplyTtl(61, OptionalInt.of(62))));
     host.burst(SENT, RTTS_MS, stats);
     host.trace(new Trace(List.of()), true, OptionalInt.of(5));
-    Scan scan = new Scan(Optional.of(new HttpAnswer(1.25, "404", "nginx")), Optional.empty(), Optional.empty());
+    Scan scan = new Scan(Optional.of(new HttpAnswer(1.25, "404", "nginx")), Optional.of(new HttpAnswer(2.5, "200",
+        "nginx", Optional.of(TLS))), Optional.empty());
     host.scan(scan);
+    host.tcp(TCP);
     return ours;
   }
 
@@ -127,13 +138,32 @@ class ExpositionTest {
     Gauge scanRtt = gauge(registry, Family.SCAN_RTT, serviceNames);
     Gauge status = gauge(registry, Family.SCAN_HTTP_STATUS, serviceNames);
     up.labelValues(with(host, "http")).set(1);
-    up.labelValues(with(host, "https")).set(0);
     up.labelValues(with(host, "mysql")).set(0);
     scanRtt.labelValues(with(host, "http")).set(0.00125);
-    scanRtt.labelValues(with(host, "https")).set(Double.NaN);
     scanRtt.labelValues(with(host, "mysql")).set(Double.NaN);
     status.labelValues(with(host, "http")).set(404);
-    status.labelValues(with(host, "https")).set(Double.NaN);
+    status.labelValues(with(host, "https")).set(200);
+    up.labelValues(with(host, "https")).set(1);
+    scanRtt.labelValues(with(host, "https")).set(0.0025);
+    gauge(registry, Family.PING_REPLY_TTL, hostNames).labelValues(host).set(61);
+    gauge(registry, Family.TLS_CERT_EXPIRY, hostNames).labelValues(host).set(1_796_000_000);
+    gauge(registry, Family.TLS_VERIFIED, hostNames).labelValues(host).set(0);
+    String[] portNames = {"host", "addr", "env", "rack", "zone", "port"};
+    Gauge tcpMin = gauge(registry, Family.TCP_PING_LAST_MIN, portNames);
+    Gauge tcpAvg = gauge(registry, Family.TCP_PING_LAST_AVG, portNames);
+    Gauge tcpMax = gauge(registry, Family.TCP_PING_LAST_MAX, portNames);
+    Gauge tcpLoss = gauge(registry, Family.TCP_PING_LAST_LOSS, portNames);
+    Gauge tcpRefused = gauge(registry, Family.TCP_PING_LAST_REFUSED, portNames);
+    tcpMin.labelValues(with(host, "443")).set(0.00025);
+    tcpAvg.labelValues(with(host, "443")).set(0.000375);
+    tcpMax.labelValues(with(host, "443")).set(0.0005);
+    tcpLoss.labelValues(with(host, "443")).set(0.75);
+    tcpRefused.labelValues(with(host, "443")).set(0);
+    tcpMin.labelValues(with(host, "22")).set(Double.NaN);
+    tcpAvg.labelValues(with(host, "22")).set(Double.NaN);
+    tcpMax.labelValues(with(host, "22")).set(Double.NaN);
+    tcpLoss.labelValues(with(host, "22")).set(0);
+    tcpRefused.labelValues(with(host, "22")).set(SENT);
     return registry;
   }
 

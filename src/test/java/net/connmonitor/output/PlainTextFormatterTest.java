@@ -85,6 +85,20 @@ class PlainTextFormatterTest {
         formatter.format(record("web", "198.18.10.2", SampleMeasurements.NOTHING_ANSWERED), Optional.empty()));
   }
 
+  @Test
+  void anHttpsAnswerEndsWithItsTlsFacts() {
+    assertEquals("web 198.18.10.2\nNone\t3.500, 200, nginx/1.22.1, TLSv1.2, expires 2026-11-30T00:53:20Z, does not "
+            + "verify: self-signed certificate (CN=cmt-web) that the system does not trust\tNone\n",
+        formatter.format(record("web", "198.18.10.2", SampleMeasurements.TLS), Optional.empty()));
+  }
+
+  @Test
+  void aTcpPingHasALinePerPortWithItsRefusals() {
+    assertEquals("web 198.18.10.2\n80\t0.125\t0.292\t0.500\t0.191\t25.000\t0\n"
+            + "443\t-1.000\t-1.000\t-1.000\t-1.000\t0.000\t4\n3306\t-1.000\t-1.000\t-1.000\t-1.000\t100.000\t0\n",
+        formatter.format(record("web", "198.18.10.2", SampleMeasurements.TCP), Optional.empty()));
+  }
+
   private static MonitorRecord record(String name, String address, Measurement stats) {
     return new MonitorRecord(new Target(name, address), MEASURED, stats);
   }

@@ -11,6 +11,8 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import net.connmonitor.icmp.EchoSession;
 import net.connmonitor.icmp.IcmpChannel;
@@ -73,7 +75,7 @@ class PingProbeTest {
         @Override
         public void burst(int sent, List<Double> rttsMs, PingStats stats) {
           assertEquals(count, sent);
-          assertEquals(PingStats.of(sent, rttsMs), stats);
+          assertEquals(PingStats.of(sent, rttsMs).withReplyTtl(stats.replyTtl()), stats);
           observed.add(rttsMs);
         }
 
@@ -86,8 +88,47 @@ class PingProbeTest {
           burst.toCompletionStage().toCompletableFuture().get(timeout.toMillis() + 5000, TimeUnit.MILLISECONDS);
       // The observer saw this burst's replies, each of them.
       assertEquals(1, observed.size());
-      assertEquals(stats, PingStats.of(count, observed.get(0)));
+      assertEquals(stats, PingStats.of(count, observed.get(0)).withReplyTtl(stats.replyTtl()));
       return stats;
     }
+  }
+
+  /**
+   * Linux answers with a TTL of 64, and each router on the way back takes one off: three. When the host starts
+   * answering with another (as a host replaced by another system would), the next burst says the change. (The test
+   * network's detour reroutes only the way there, so it leaves the replies' TTL alone.)
+   */
+  @Test
+  void theReplyTtlIs64LessTheRoutersAndSaysWhenItChanges(Vertx vertx) throws Exception {
+    for (String host : List.of(TestNetwork.WEB_V4, TestNetwork.WEB_V6)) {
+      InetAddress address = InetAddress.getByName(host);
+      Context context = vertx.getOrCreateContext();
+      IcmpChannel channel = channels.channel(EventLoops.of(context), IcmpFamily.of(address))
+          .toCompletableFuture().get(5, TimeUnit.SECONDS);
+      try (EchoSession session = channel.session(address)) {
+        PingProbe probe = new PingProbe(session, 3, 41, Duration.ofSeconds(2), context, BurstObserver.NONE);
+        int routers = TestNetwork.ROUTERS_V4.size();
+        assertEquals(Optional.of(new ReplyTtl(64 - routers, OptionalInt.empty())), run(probe).replyTtl(), host);
+        assertEquals(Optional.of(new ReplyTtl(64 - routers, OptionalInt.empty())), run(probe).replyTtl(), host);
+        initialTtl(50);
+        try {
+          assertEquals(Optional.of(new ReplyTtl(50 - routers, OptionalInt.of(64 - routers))), run(probe).replyTtl(),
+              host);
+        } finally {
+          initialTtl(64);
+        }
+      }
+    }
+  }
+
+  /** The TTL and hop limit the web host's replies start with. */
+  private static void initialTtl(int ttl) throws Exception {
+    Process sysctl = new ProcessBuilder("ip", "netns", "exec", TestNetwork.WEB_NAMESPACE, "sysctl", "-q", "-w",
+        "net.ipv4.ip_default_ttl=" + ttl, "net.ipv6.conf.up0.hop_limit=" + ttl).inheritIO().start();
+    assertEquals(0, sysctl.waitFor());
+  }
+
+  private static PingStats run(PingProbe probe) throws Exception {
+    return probe.run().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 }

@@ -8,7 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.Vertx;
 import io.vertx.core.transport.Transport;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(TestNetwork.class)
 class ScanProbeTest {
+
+  private static final Path TEST_CERTIFICATE = Path.of("/run/connmonitor-testnet/cert.pem");
 
   private static Vertx vertx;
   private static ScanClient client;
@@ -56,9 +63,31 @@ class ScanProbeTest {
       HttpAnswer https = scan.https().orElseThrow(() -> new AssertionError(web + ": no HTTPS answer"));
       MysqlAnswer mysql = scan.mysql().orElseThrow(() -> new AssertionError(web + ": no MySQL greeting"));
       assertEquals(new HttpAnswer(http.rttMs(), "200", nginx), http);
-      assertEquals(new HttpAnswer(https.rttMs(), "200", nginx), https);
+      assertEquals(new HttpAnswer(https.rttMs(), "200", nginx, https.tls()), https);
       assertEquals(new MysqlAnswer(mysql.rttMs(), mariadb), mysql);
       assertTrue(http.rttMs() > 0 && https.rttMs() > 0 && mysql.rttMs() > 0, scan.toString());
+    }
+  }
+
+  /**
+   * The test server's certificate is made by the test network, self-signed, for a week: its expiry is reported to the
+   * second, and its chain does not verify, because no root the system trusts issued it.
+   */
+  @Test
+  void theHttpsAnswerHasTheTlsVersionTheCertificatesExpiryAndWhyItDoesNotVerify() throws Exception {
+    X509Certificate served;
+    try (InputStream pem = Files.newInputStream(TEST_CERTIFICATE)) {
+      served = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(pem);
+    }
+    for (String web : List.of(TestNetwork.WEB_V4, TestNetwork.WEB_V6)) {
+      HttpAnswer https = scan(web, Duration.ofSeconds(5)).https()
+          .orElseThrow(() -> new AssertionError(web + ": no HTTPS answer"));
+      TlsFacts tls = https.tls().orElseThrow(() -> new AssertionError(web + ": no TLS facts"));
+      // The server offers nginx 1.22's default protocols, up to TLS 1.2 (1.3 joined them in nginx 1.23.4).
+      assertEquals("TLSv1.2", tls.version(), web);
+      assertEquals(served.getNotAfter().toInstant(), tls.earliestExpiry(), web);
+      assertEquals(Optional.of("self-signed certificate (CN=cmt-web) that the system does not trust"),
+          tls.notVerified(), web);
     }
   }
 
@@ -99,7 +128,7 @@ class ScanProbeTest {
   }
 
   private static Scan scan(String host, Duration timeout) throws Exception {
-    ScanProbe probe = new ScanProbe(vertx, client, new Target(host, host), Optional.empty(), timeout);
+    ScanProbe probe = new ScanProbe(vertx, client, new Target(host, host), ScanClient.Origin.ANY, timeout);
     Scan scan = probe.run().toCompletionStage().toCompletableFuture()
         .get(2 * timeout.toMillis() + 5000, TimeUnit.MILLISECONDS);
     System.out.println("scan of " + host + ": " + scan);

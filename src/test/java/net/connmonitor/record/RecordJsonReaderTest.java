@@ -25,6 +25,8 @@ class RecordJsonReaderTest {
         record(SampleMeasurements.TRACE),
         record(SampleMeasurements.SCAN),
         record(SampleMeasurements.NOTHING_ANSWERED),
+        record(SampleMeasurements.TLS),
+        record(SampleMeasurements.TCP),
     };
     for (MonitorRecord record : records) {
       assertEquals(record, RecordJsonReader.read(record.toJson()));
@@ -47,7 +49,7 @@ class RecordJsonReaderTest {
   @Test
   void aMalformedObjectSaysWhatIsWrong() {
     assertMalformed("malformed record: \"addr\" is missing, expected a string", LOCALHOST.toJson().put("addr", null));
-    assertMalformed("malformed record: \"kind\" is \"dns\", expected \"ping\", \"trace\" or \"scan\"",
+    assertMalformed("malformed record: \"kind\" is \"dns\", expected \"ping\", \"trace\", \"scan\" or \"tcp\"",
         LOCALHOST.toJson().put("kind", "dns"));
     assertMalformed("malformed record: \"trace\" is missing, expected an array",
         LOCALHOST.toJson().put("kind", "trace"));

@@ -128,6 +128,26 @@ class RecordJsonTest {
   }
 
   @Test
+  void anHttpsAnswerCarriesItsTlsFacts() {
+    assertEquals("{\"addr\":\"198.18.10.2\",\"name\":\"web\",\"scan\":{\"http\":\"None\","
+            + "\"https\":{\"rtt\":3.5,\"response code\":\"200\",\"server\":\"nginx/1.22.1\","
+            + "\"tls\":{\"version\":\"TLSv1.2\",\"expires\":1796000000000.0,\"verified\":false,"
+            + "\"why\":\"self-signed certificate (CN=cmt-web) that the system does not trust\"}},"
+            + "\"mysql\":\"None\"}}\n",
+        line(record("web", "198.18.10.2", SampleMeasurements.TLS), Optional.empty()));
+  }
+
+  @Test
+  void aTcpPingHasAnObjectPerPort() {
+    assertEquals("{\"addr\":\"198.18.10.2\",\"name\":\"web\",\"tcp\":{"
+            + "\"80\":{\"min\":0.125,\"avg\":0.2916666666666667,\"max\":0.5,\"std\":0.19094065395649332,"
+            + "\"loss\":25.0,\"refused\":0},"
+            + "\"443\":{\"min\":-1.0,\"avg\":-1.0,\"max\":-1.0,\"std\":-1.0,\"loss\":0.0,\"refused\":4},"
+            + "\"3306\":{\"min\":-1.0,\"avg\":-1.0,\"max\":-1.0,\"std\":-1.0,\"loss\":100.0,\"refused\":0}}}\n",
+        line(record("web", "198.18.10.2", SampleMeasurements.TCP), Optional.empty()));
+  }
+
+  @Test
   void aServerNameIsEscaped() {
     Scan odd = new Scan(Optional.of(new HttpAnswer(1, "200", "a\"b\u2028c")), Optional.empty(), Optional.empty());
     String line = line(record("web", "198.18.10.2", odd), Optional.empty());

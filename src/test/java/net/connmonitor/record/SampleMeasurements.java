@@ -1,10 +1,16 @@
 package net.connmonitor.record;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import net.connmonitor.probe.HttpAnswer;
 import net.connmonitor.probe.MysqlAnswer;
 import net.connmonitor.probe.Scan;
+import net.connmonitor.probe.TcpPing;
+import net.connmonitor.probe.TcpPortStats;
+import net.connmonitor.probe.TlsFacts;
 import net.connmonitor.probe.Trace;
 import net.connmonitor.probe.TraceStep;
 
@@ -20,6 +26,20 @@ public final class SampleMeasurements {
       Optional.of(new HttpAnswer(1.2345, "200", "nginx/1.22.1")),
       Optional.empty(),
       Optional.of(new MysqlAnswer(0.5, "10.11.6-MariaDB-0+deb12u1")));
+
+  /** An https answer over TLS whose chain does not verify. */
+  public static final Scan TLS = new Scan(
+      Optional.empty(),
+      Optional.of(new HttpAnswer(3.5, "200", "nginx/1.22.1", Optional.of(new TlsFacts("TLSv1.2",
+          Instant.ofEpochSecond(1796000000), Optional.of("self-signed certificate (CN=cmt-web) that the system "
+          + "does not trust"))))),
+      Optional.empty());
+
+  /** A port that answers, one that refuses, one that is silent. */
+  public static final TcpPing TCP = new TcpPing(new TreeMap<>(Map.of(
+      80, TcpPortStats.of(4, List.of(0.25, 0.5, 0.125), 0),
+      443, TcpPortStats.of(4, List.of(), 4),
+      3306, TcpPortStats.of(4, List.of(), 0))));
 
   public static final Scan NOTHING_ANSWERED = new Scan(Optional.empty(), Optional.empty(), Optional.empty());
 

@@ -1,0 +1,18 @@
+package net.connmonitor.probe;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What the TLS handshake of an https scan showed of the server.
+ *
+ * @param version        the protocol version agreed, as Java names it: {@code TLSv1.3}, {@code TLSv1.2}
+ * @param earliestExpiry when the first certificate of the chain the server sent expires ({@code notAfter})
+ * @param notVerified    empty when the chain verifies against the system's trust store, else why it does not
+ */
+public record TlsFacts(String version, Instant earliestExpiry, Optional<String> notVerified) {
+
+  public boolean verified() {
+    return notVerified.isEmpty();
+  }
+}
