@@ -271,6 +271,9 @@ public final class Main {
     AtomicBoolean applied = new AtomicBoolean();
 
     Future<String> output = vertx.deployVerticle(printer);
+    if (options.collect()) {
+      output.onSuccess(id -> placement.onChange(printer::subscribeAgain));
+    }
     // Before the monitor, so that /-/ready says "not yet" while the configuration is read and applied.
     Future<String> listening = listen.isEmpty() ? output : output.compose(id -> vertx.deployVerticle(
             new HttpEndpoints(listen.get(), metrics.get(), applied::get),

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -37,6 +38,7 @@ public final class OutputVerticle extends VerticleBase {
   private final OutputQueue queue = new OutputQueue(MAX_RECORDS, MAX_BYTES);
   private final boolean everyNode;
   private OutputWriter writer;
+  private MessageConsumer<Object> consumer;
 
   /**
    * @param sink  where records go, usually standard output
@@ -65,8 +67,23 @@ public final class OutputVerticle extends VerticleBase {
     writer.start();
     vertx.setPeriodic(DROP_REPORT_MS, id -> reportDropped());
     // Only a consumer that is not local is known to the other nodes, and so gets their records.
-    return (everyNode ? vertx.eventBus().consumer(Records.ADDRESS, this::print)
-        : vertx.eventBus().localConsumer(Records.ADDRESS, this::print)).completion();
+    consumer = everyNode ? vertx.eventBus().consumer(Records.ADDRESS, this::print)
+        : vertx.eventBus().localConsumer(Records.ADDRESS, this::print);
+    return consumer.completion();
+  }
+
+  /**
+   * For the collector, when the cluster's members change: subscribes again, then drops the old subscription. After a
+   * partition has healed, the nodes of the side that was cut off may have lost this node's subscription (each side
+   * removed the other's), and a new one is announced to every node; a record that arrives in between may be
+   * printed twice, none is lost.
+   */
+  public void subscribeAgain() {
+    context.runOnContext(now -> {
+      MessageConsumer<Object> old = consumer;
+      consumer = vertx.eventBus().consumer(Records.ADDRESS, this::print);
+      consumer.completion().onComplete(done -> old.unregister());
+    });
   }
 
   /** Writes what is queued, for as long as the reader takes it, up to a few seconds. */
