@@ -240,6 +240,10 @@ public final class Main {
     Future<String> output = vertx.deployVerticle(printer);
     // Only with --listen; deployed before the monitor, so that it sees the first records.
     Optional<Page> page = listen.map(address -> new Page(Clock.systemUTC(), options.collect()));
+    if (options.collect()) {
+      output.onSuccess(id -> placement.onChange(printer::subscribeAgain));
+      page.ifPresent(shown -> placement.onChange(shown::subscribeAgain));
+    }
     // Before the monitor, so that /-/ready says "not yet" while the configuration is read and applied.
     Future<String> listening = listen.isEmpty() ? output : output.compose(id -> vertx.deployVerticle(page.get()))
         .compose(id -> vertx.deployVerticle(

@@ -72,11 +72,6 @@ public final class ClusterPlacement implements HostPlacement {
     listeners.add(changed);
   }
 
-  /** The vantages of the members this node sees now, its own included. */
-  public SortedSet<String> liveVantages() {
-    return live;
-  }
-
   private void check() {
     List<String> nodes = node.manager().getNodes();
     vantageOf.keySet().retainAll(nodes);

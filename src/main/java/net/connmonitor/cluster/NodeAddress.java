@@ -50,11 +50,6 @@ public record NodeAddress(String host, int port) {
     return port + EVENT_BUS_PORT_OFFSET;
   }
 
-  /** As JGroups's TCPPING reads an initial host: {@code HOST[PORT]}. */
-  String jgroupsForm() {
-    return host + "[" + port + "]";
-  }
-
   @Override
   public String toString() {
     return host.indexOf(':') >= 0 ? "[" + host + "]:" + port : host + ":" + port;

@@ -12,6 +12,7 @@ import java.util.Optional;
 import net.connmonitor.log.Log;
 import net.connmonitor.record.MonitorRecord;
 import net.connmonitor.record.RecordJson;
+import net.connmonitor.record.RecordSubscription;
 import net.connmonitor.record.Records;
 
 /**
@@ -37,6 +38,7 @@ public final class OutputVerticle extends VerticleBase {
   private final OutputQueue queue = new OutputQueue(MAX_RECORDS, MAX_BYTES);
   private final boolean everyNode;
   private OutputWriter writer;
+  private RecordSubscription subscription;
 
   /**
    * @param sink where records go, usually standard output
@@ -63,9 +65,12 @@ public final class OutputVerticle extends VerticleBase {
     writer = new OutputWriter(queue, sink, () -> fatal.tryComplete(1));
     writer.start();
     vertx.setPeriodic(DROP_REPORT_MS, id -> reportDropped());
-    // Only a consumer that is not local is known to the other nodes, and so gets their records.
-    return (everyNode ? vertx.eventBus().consumer(Records.ADDRESS, this::print)
-        : vertx.eventBus().localConsumer(Records.ADDRESS, this::print)).completion();
+    return RecordSubscription.open(vertx, everyNode, this::print).onSuccess(opened -> subscription = opened);
+  }
+
+  /** For the collector, when the cluster's members change: see {@link RecordSubscription#renew()}. */
+  public void subscribeAgain() {
+    subscription.renew();
   }
 
   /** The records dropped since the start because standard output was read too slowly, for the metrics. */

@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import net.connmonitor.record.MonitorRecord;
+import net.connmonitor.record.RecordSubscription;
 import net.connmonitor.record.Records;
 
 /**
@@ -34,6 +34,7 @@ public final class Page extends VerticleBase {
 
   private final Clock clock;
   private final boolean everyNode;
+  private volatile RecordSubscription subscription;
   private final Histories histories = new Histories();
   private final LiveFeed live = new LiveFeed(histories);
   private final Map<String, Assets.Asset> assets = Assets.load(DIR + "overview.html", DIR + "host.html",
@@ -52,11 +53,23 @@ public final class Page extends VerticleBase {
   public Future<?> start() {
     vertx.setPeriodic(1000, id -> live.tick());
     vertx.setPeriodic(FORGET_EVERY_MS, id -> histories.forgetSilent(clock.millis()));
-    // As the output does: only a consumer that is not local is known to the other nodes, and so gets their records.
-    Handler<Message<MonitorRecord>> keep = message -> histories.add(message.body());
-    MessageConsumer<MonitorRecord> consumer = everyNode ? vertx.eventBus().consumer(Records.ADDRESS, keep)
-        : vertx.eventBus().localConsumer(Records.ADDRESS, keep);
-    return consumer.completion();
+    return RecordSubscription.open(vertx, everyNode, this::keep).onSuccess(opened -> subscription = opened);
+  }
+
+  private void keep(Message<Object> message) {
+    if (message.body() instanceof MonitorRecord record) {
+      histories.add(record);
+    }
+  }
+
+  /**
+   * For the collector, when the cluster's members change: see {@link RecordSubscription#renew()}. Before the page has
+   * started, its first subscription is yet to come and is new enough.
+   */
+  public void subscribeAgain() {
+    if (subscription != null) {
+      subscription.renew();
+    }
   }
 
   /** The page's paths, each answering GET. */

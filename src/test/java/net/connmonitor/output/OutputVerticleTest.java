@@ -147,6 +147,31 @@ class OutputVerticleTest {
     return stderr.lines().stream().map(line -> line.substring(0, line.indexOf('\t') + 1)).toList();
   }
 
+  @Test
+  void theCollectorSubscribedAgainPrintsEachRecordOnce(Vertx vertx, VertxTestContext test) {
+    List<List<String>> seen = new ArrayList<>();
+    RecordingSink sink = new RecordingSink(0, events -> {
+      synchronized (seen) {
+        seen.add(List.copyOf(events));
+      }
+    });
+    RecordCodec.registerOn(vertx.eventBus());
+    OutputVerticle collector = new OutputVerticle(sink, ZONE, true);
+    vertx.deployVerticle(collector).onComplete(test.succeeding(id -> {
+      collector.subscribeAgain();
+      // Once the new subscription has replaced the old one: one record, printed once.
+      vertx.setTimer(300, later -> {
+        vertx.eventBus().publish(Records.ADDRESS, LOCALHOST, new OutputStyle(false, true).toDeliveryOptions());
+        vertx.setTimer(500, after -> test.verify(() -> {
+          synchronized (seen) {
+            assertEquals(List.of(LOCALHOST_PLAIN, "flush"), seen.get(seen.size() - 1));
+          }
+          test.completeNow();
+        }));
+      });
+    }));
+  }
+
   private static void deploy(Vertx vertx, OutputStream sink, VertxTestContext test, Consumer<EventBus> publish) {
     RecordCodec.registerOn(vertx.eventBus());
     vertx.deployVerticle(new OutputVerticle(sink, ZONE))
