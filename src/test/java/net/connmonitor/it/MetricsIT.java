@@ -148,6 +148,8 @@ class MetricsIT {
       assertAnswer(503, "connmonitor is not ready: its configuration is not applied yet.\n", get(v4, "/-/ready"));
       Files.writeString(fifo, "127.0.0.1 ping=100 numpings=2\n");
       monitor.awaitStdout(line -> line.equals("127.0.0.1"), SOON);
+      // The first record may come before the monitor has said the configuration is applied.
+      awaitAnswer(v4, "/-/ready");
       assertAnswer(200, "connmonitor is ready.\n", get(v4, "/-/ready"));
       assertAnswer(200, "connmonitor is ready.\n", get(v6, "/-/ready"));
     }
