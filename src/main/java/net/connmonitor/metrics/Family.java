@@ -53,7 +53,20 @@ enum Family {
   TLS_CERT_EXPIRY("connmonitor_tls_cert_expiry_timestamp_seconds", Type.GAUGE, "seconds",
       "When the first certificate of the chain shown to the last https scan expires, in seconds since the Unix epoch"),
   TLS_VERIFIED("connmonitor_tls_verified", Type.GAUGE, null,
-      "Whether the chain shown to the last https scan verifies against the system's trust store: 1, or 0");
+      "Whether the chain shown to the last https scan verifies against the system's trust store: 1, or 0"),
+  // Per hop of the traces (HopState holds their values).
+  TRACE_HOP_LOSS("connmonitor_trace_hop_loss_ratio", Type.GAUGE, "ratio",
+      "Share of the last traces' probes with this hop limit that got no answer in time, 0 to 1"),
+  TRACE_HOP_LAST("connmonitor_trace_hop_last_seconds", Type.GAUGE, "seconds",
+      "Round-trip time of the last answer at this hop in the last traces (NaN when none answered)"),
+  TRACE_HOP_AVG("connmonitor_trace_hop_avg_seconds", Type.GAUGE, "seconds",
+      "Mean round-trip time of the answers at this hop in the last traces (NaN when none answered)"),
+  TRACE_HOP_BEST("connmonitor_trace_hop_best_seconds", Type.GAUGE, "seconds",
+      "Shortest round-trip time of the answers at this hop in the last traces (NaN when none answered)"),
+  TRACE_HOP_WORST("connmonitor_trace_hop_worst_seconds", Type.GAUGE, "seconds",
+      "Longest round-trip time of the answers at this hop in the last traces (NaN when none answered)"),
+  TRACE_HOP_STDDEV("connmonitor_trace_hop_stddev_seconds", Type.GAUGE, "seconds",
+      "Sample standard deviation of the round-trip times at this hop in the last traces (NaN when none answered)");
 
   enum Type {
     COUNTER, GAUGE, HISTOGRAM;

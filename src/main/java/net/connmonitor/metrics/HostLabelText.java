@@ -40,6 +40,13 @@ record HostLabelText(SortedSet<String> names, byte[] host, byte[][] services, La
     return new SeriesLabels(text(labels), labels(labels));
   }
 
+  /** A host's labels with more, e.g. {@code hop} and {@code hop_addr}, in their places among the others. */
+  static SeriesLabels with(HostSeriesKey key, SortedSet<String> names, SortedMap<String, String> more) {
+    SortedMap<String, String> labels = labels(key, names);
+    labels.putAll(more);
+    return new SeriesLabels(text(labels), labels(labels));
+  }
+
   private static SortedMap<String, String> labels(HostSeriesKey key, SortedSet<String> names) {
     SortedMap<String, String> labels = new TreeMap<>();
     names.forEach(name -> labels.put(name, key.labels().labels().getOrDefault(name, "")));

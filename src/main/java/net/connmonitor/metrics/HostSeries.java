@@ -36,7 +36,7 @@ final class HostSeries implements HostMetrics {
   @Override
   public void trace(Trace trace, boolean changed, OptionalInt hops) {
     if (!closed) {
-      state.trace(changed, hops, metrics.now().toEpochMilli() / 1000.0);
+      state.trace(trace, changed, hops, metrics.now().toEpochMilli() / 1000.0);
     }
   }
 

@@ -8,6 +8,7 @@ import net.connmonitor.probe.MysqlAnswer;
 import net.connmonitor.probe.PingStats;
 import net.connmonitor.probe.Scan;
 import net.connmonitor.probe.TcpPing;
+import net.connmonitor.probe.Trace;
 
 /**
  * What the series of one host at one address hold. Written by the host's event loop (or the loops of the lines that
@@ -45,11 +46,13 @@ final class HostState {
   private final double[] scanRtt = new double[SERVICES.size()];
   private final double[] httpStatus = new double[HTTP_SERVICES];
   private final ProbeState probes;
+  private final HopState hopState;
 
   HostState(HostSeriesKey key, RttBuckets buckets) {
     this.key = key;
     rtt = new RttHistogram(buckets);
     this.probes = new ProbeState(key);
+    this.hopState = new HopState(key);
   }
 
   synchronized void burst(int sent, List<Double> rttsMs, PingStats stats) {
@@ -87,8 +90,9 @@ final class HostState {
     lastLoss = 1;
   }
 
-  synchronized void trace(boolean changed, OptionalInt endHop, double epochSeconds) {
+  synchronized void trace(Trace trace, boolean changed, OptionalInt endHop, double epochSeconds) {
     traced = true;
+    hopState.trace(trace, endHop);
     if (changed) {
       routeChanges++;
     }
@@ -135,6 +139,11 @@ final class HostState {
       case SCAN_UP -> services(out, labels, up);
       case SCAN_RTT -> services(out, labels, scanRtt);
       case SCAN_HTTP_STATUS -> services(out, labels, httpStatus);
+      case TRACE_HOP_LOSS, TRACE_HOP_LAST, TRACE_HOP_AVG, TRACE_HOP_BEST, TRACE_HOP_WORST, TRACE_HOP_STDDEV -> {
+        if (traced) {
+          hopState.write(family, labels, out);
+        }
+      }
       default -> probes.write(family, labels, out);
     }
   }

@@ -7,22 +7,22 @@ import io.vertx.core.Vertx;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import net.connmonitor.config.Family;
 import net.connmonitor.log.Log;
 import net.connmonitor.metrics.NameMetrics;
 
 /**
- * Keeps a host's address true over months. A literal is its own address, once. A name is looked up again every few
- * minutes and on every reload (the system resolver gives no TTL); when its address changes, that is said and the
+ * Keeps a host's address true over months. A literal is its own address, once. A name is looked up in the hosts
+ * file first and, when it is not there, at the name servers; it is looked up again when the name server's TTL runs
+ * out (a hosts file entry: every few minutes) and on every reload; when its address changes, that is said and the
  * host measures the new one. A name that does not resolve is tried again soon, then less and less often; its
  * failure is said once, and its return once. Confined to the host's context.
  */
 final class AddressWatch {
 
-  /** How often a name that resolves is looked up again. */
-  static final long REFRESH_MS = 5 * 60_000;
-  /** The first retry of a name that does not resolve, doubled at each failure up to {@link #REFRESH_MS}. */
+  /** The first retry of a name that does not resolve, doubled at each failure up to the longest wait. */
   static final long FIRST_RETRY_MS = 2_000;
 
   private final Vertx vertx;
@@ -31,9 +31,12 @@ final class AddressWatch {
   private final Family family;
   private final Consumer<InetAddress> measure;
   private final NameMetrics name;
+  /** A name's name servers; none for a literal. */
+  private final NameServers nameServers;
   private volatile InetAddress address;
   /** The failure last said, or null while the name resolves. */
   private String failing;
+  private long refreshMs = HostResolver.REFRESH_MS;
   private long retryMs = FIRST_RETRY_MS;
   private long timer = -1;
   private boolean stopped;
@@ -51,6 +54,7 @@ final class AddressWatch {
     this.family = family;
     this.measure = measure;
     this.name = name;
+    this.nameServers = isLiteral(host) ? null : new NameServers(context);
   }
 
   static boolean isLiteral(String host) {
@@ -75,6 +79,9 @@ final class AddressWatch {
   void stop() {
     stopped = true;
     cancelTimer();
+    if (nameServers != null) {
+      nameServers.close();
+    }
   }
 
   /** Whether the host has an address to measure. */
@@ -86,13 +93,17 @@ final class AddressWatch {
     if (isLiteral(host)) {
       // A literal is parsed, not looked up: ten thousand of them must not queue for the blocking resolver.
       try {
-        found(HostResolver.resolve(host, family));
+        found(HostResolver.literal(host, family));
       } catch (UnknownHostException e) {
         failed("not an address (" + e.getMessage() + ")");
       }
       return Future.succeededFuture();
     }
-    return vertx.executeBlocking(() -> HostResolver.resolve(host, family), false)
+    return vertx.executeBlocking(() -> HostsFile.addresses(host, family), false)
+        .compose(listed -> listed.isEmpty()
+            ? nameServers.look(host, family).compose(answer -> judged(
+                () -> HostResolver.fromNameServer(host, family, answer)))
+            : judged(() -> HostResolver.fromHostsFile(host, family, listed)))
         .onSuccess(this::found)
         .onFailure(e -> failed("cannot resolve it (" + e.getMessage() + ")"))
         .<Void>mapEmpty()
@@ -100,11 +111,20 @@ final class AddressWatch {
         .andThen(done -> schedule());
   }
 
+  private static Future<HostResolver.Resolution> judged(Callable<HostResolver.Resolution> resolution) {
+    try {
+      return Future.succeededFuture(resolution.call());
+    } catch (Exception e) {
+      return Future.failedFuture(e);
+    }
+  }
+
   private void found(HostResolver.Resolution resolution) {
     if (stopped) {
       return;
     }
     name.resolved();
+    refreshMs = resolution.refreshMs();
     InetAddress resolved = resolution.measured();
     if (address == null) {
       resolution.choice(host, family).ifPresent(Log::info);
@@ -144,9 +164,9 @@ final class AddressWatch {
     if (stopped) {
       return;
     }
-    long delay = failing == null ? REFRESH_MS : retryMs;
+    long delay = failing == null ? refreshMs : retryMs;
     if (failing != null) {
-      retryMs = Math.min(REFRESH_MS, retryMs * 2);
+      retryMs = Math.min(HostResolver.REFRESH_MS, retryMs * 2);
     }
     timer = vertx.setTimer(delay, fired -> {
       timer = -1;

@@ -11,18 +11,28 @@ import java.util.stream.Collectors;
 import net.connmonitor.config.Family;
 
 /**
- * The address a host is measured at: the literal itself, or the system resolver's answer, IPv4 first unless the
- * host line asks for a family.
+ * The address a host is measured at, IPv4 first unless the host line asks for a family, and when to look again: a
+ * literal is its own address; a name's addresses come from the hosts file or from a name server, whose TTL says how
+ * long they hold.
  */
 final class HostResolver {
+
+  /** How often a name found in the hosts file (which has no TTL) is looked up again; the longest wait for any name. */
+  static final long REFRESH_MS = 5 * 60_000;
+  /**
+   * The shortest wait before a name is looked up again, however short its TTL: a TTL of 0 (answer only this query)
+   * must not make the monitor ask the name server without pause.
+   */
+  static final long SHORTEST_REFRESH_MS = 1_000;
 
   /**
    * What a lookup found.
    *
    * @param measured   the address the host is measured at
    * @param candidates every address of the family asked for, in the resolver's order; the measured one among them
+   * @param refreshMs  when to look the name up again
    */
-  record Resolution(InetAddress measured, List<InetAddress> candidates) {
+  record Resolution(InetAddress measured, List<InetAddress> candidates, long refreshMs) {
 
     /**
      * When the name has several addresses, the line that says which one is measured and why: a name with many
@@ -44,11 +54,29 @@ final class HostResolver {
   private HostResolver() {
   }
 
-  /** Blocks on the system resolver for a name. */
-  static Resolution resolve(String host, Family family) throws UnknownHostException {
+  /** A literal address, parsed: nothing is looked up. */
+  static Resolution literal(String host, Family family) throws UnknownHostException {
+    return of(host, family, List.of(InetAddress.getAllByName(host)), REFRESH_MS);
+  }
+
+  /** A name found in the hosts file: looked up again at the usual period. */
+  static Resolution fromHostsFile(String host, Family family, List<InetAddress> addresses)
+      throws UnknownHostException {
+    return of(host, family, addresses, REFRESH_MS);
+  }
+
+  /** A name server's answer: looked up again when its TTL runs out, within the shortest and longest wait. */
+  static Resolution fromNameServer(String host, Family family, NameServers.Answer answer)
+      throws UnknownHostException {
+    long ttlMs = Math.min(answer.ttlSeconds(), REFRESH_MS / 1000) * 1000;
+    return of(host, family, answer.addresses(), Math.max(SHORTEST_REFRESH_MS, ttlMs));
+  }
+
+  private static Resolution of(String host, Family family, List<InetAddress> addresses, long refreshMs)
+      throws UnknownHostException {
     List<InetAddress> candidates = new ArrayList<>();
     InetAddress measured = null;
-    for (InetAddress address : InetAddress.getAllByName(host)) {
+    for (InetAddress address : addresses) {
       if (!family.admits(address)) {
         continue;
       }
@@ -60,6 +88,6 @@ final class HostResolver {
     if (measured == null) {
       throw new UnknownHostException(host + " has no " + (family == Family.V4 ? "IPv4" : "IPv6") + " address");
     }
-    return new Resolution(measured, List.copyOf(candidates));
+    return new Resolution(measured, List.copyOf(candidates), refreshMs);
   }
 }

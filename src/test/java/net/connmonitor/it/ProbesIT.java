@@ -34,7 +34,7 @@ class ProbesIT {
     TestNetwork.requireRoot("raw ICMP sockets need CAP_NET_RAW, and the test network needs namespaces");
     String listen = "127.0.0.1:" + PrometheusServer.freePort();
     String config = WEB + " ping=300 numpings=3 tcp=80,443,3306 tos=184 scan=1000 json=1\n"
-        + FAR + " ping=300 numpings=3 tcp=443 json=1\n";
+        + FAR + " ping=300 numpings=3 tcp=443 trace=1000 json=1\n";
     try (MonitorProcess monitor = MonitorProcess.start(List.of(), config, "--listen", listen)) {
       String tcp = record(monitor, "\"addr\":\"" + WEB + "\",\"name\":\"" + WEB + "\",\"timestamp\"", "\"tcp\":");
       for (String port : List.of("80", "443", "3306")) {
@@ -50,18 +50,23 @@ class ProbesIT {
       JsonObject tls = new JsonObject(scan).getJsonObject("scan").getJsonObject("https").getJsonObject("tls");
       assertEquals(false, tls.getBoolean("verified"), scan);
 
+      record(monitor, "\"addr\":\"" + FAR + "\"", "\"trace\":");
       String scrape = client.send(HttpRequest.newBuilder(URI.create("http://" + listen + "/metrics")).build(),
           HttpResponse.BodyHandlers.ofString()).body();
       System.out.println("GET /metrics, the first sample of each of the further probes' families:");
       for (String family : List.of("ping_reply_ttl", "tcp_ping_last_min_seconds", "tcp_ping_last_avg_seconds",
           "tcp_ping_last_max_seconds", "tcp_ping_last_loss_ratio", "tcp_ping_last_refused",
-          "tls_cert_expiry_timestamp_seconds", "tls_verified")) {
+          "tls_cert_expiry_timestamp_seconds", "tls_verified", "trace_hop_loss_ratio", "trace_hop_last_seconds",
+          "trace_hop_avg_seconds", "trace_hop_best_seconds", "trace_hop_worst_seconds", "trace_hop_stddev_seconds")) {
         assertTrue(scrape.contains("\n# TYPE connmonitor_" + family + " "), family);
         System.out.println("  " + scrape.lines().filter(line -> line.startsWith("connmonitor_" + family))
             .findFirst().orElseThrow());
       }
       assertTrue(scrape.contains("connmonitor_tcp_ping_last_refused{addr=\"" + FAR + "\",host=\"" + FAR
           + "\",port=\"443\"} 3.0"), scrape);
+      // The router that sends no time-exceeded: a hop without an address, all its probes lost.
+      assertTrue(scrape.contains("connmonitor_trace_hop_loss_ratio{addr=\"" + FAR + "\",hop=\"4\",hop_addr=\"\",host=\""
+          + FAR + "\"} 1.0"), scrape);
       Process promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
       promtool.getOutputStream().write(scrape.getBytes(StandardCharsets.UTF_8));
       promtool.getOutputStream().close();

@@ -33,6 +33,7 @@ import net.connmonitor.probe.TcpPing;
 import net.connmonitor.probe.TcpPortStats;
 import net.connmonitor.probe.TlsFacts;
 import net.connmonitor.probe.Trace;
+import net.connmonitor.probe.TraceStep;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -94,7 +95,8 @@ class ExpositionTest {
     HostMetrics host = ours.host(HOST, ADDRESS);
     PingStats stats = PingStats.of(SENT, RTTS_MS).withReplyTtl(Optional.of(new ReplyTtl(61, OptionalInt.of(62))));
     host.burst(SENT, RTTS_MS, stats);
-    host.trace(new Trace(List.of()), true, OptionalInt.of(5));
+    host.trace(new Trace(List.of(new TraceStep("198.18.0.2", 0.05), TraceStep.silent(), new TraceStep(ADDRESS, 0.25))),
+        true, OptionalInt.of(3));
     Scan scan = new Scan(Optional.of(new HttpAnswer(1.25, "404", "nginx")), Optional.of(new HttpAnswer(2.5, "200",
         "nginx", Optional.of(TLS))), Optional.empty());
     host.scan(scan);
@@ -131,7 +133,7 @@ class ExpositionTest {
     gauge(registry, Family.PING_LAST_MAX, hostNames).labelValues(host).set(stats.max() / 1000);
     gauge(registry, Family.PING_LAST_STDDEV, hostNames).labelValues(host).set(stats.std() / 1000);
     gauge(registry, Family.PING_LAST_LOSS, hostNames).labelValues(host).set(stats.loss() / 100);
-    gauge(registry, Family.TRACE_HOPS, hostNames).labelValues(host).set(5);
+    gauge(registry, Family.TRACE_HOPS, hostNames).labelValues(host).set(3);
     counter(registry, Family.TRACE_ROUTE_CHANGES, hostNames).labelValues(host).inc();
     gauge(registry, Family.TRACE_LAST_TIMESTAMP, hostNames).labelValues(host).set(1_795_000_000.125);
     Gauge up = gauge(registry, Family.SCAN_UP, serviceNames);
@@ -164,7 +166,27 @@ class ExpositionTest {
     tcpMax.labelValues(with(host, "22")).set(Double.NaN);
     tcpLoss.labelValues(with(host, "22")).set(0);
     tcpRefused.labelValues(with(host, "22")).set(SENT);
+    String[] hopNames = {"host", "addr", "env", "rack", "zone", "hop", "hop_addr"};
+    Gauge hopLoss = gauge(registry, Family.TRACE_HOP_LOSS, hopNames);
+    hopLoss.labelValues(hop(host, 1, "198.18.0.2")).set(0);
+    hopLoss.labelValues(hop(host, 2, "")).set(1);
+    hopLoss.labelValues(hop(host, 3, ADDRESS)).set(0);
+    Map<Family, Gauge> hopRtts = new LinkedHashMap<>();
+    for (Family family : List.of(Family.TRACE_HOP_LAST, Family.TRACE_HOP_AVG, Family.TRACE_HOP_BEST,
+        Family.TRACE_HOP_WORST, Family.TRACE_HOP_STDDEV)) {
+      hopRtts.put(family, gauge(registry, family, hopNames));
+    }
+    hopRtts.forEach((family, gauge) -> {
+      boolean std = family == Family.TRACE_HOP_STDDEV;
+      gauge.labelValues(hop(host, 1, "198.18.0.2")).set(std ? 0 : 0.00005);
+      gauge.labelValues(hop(host, 2, "")).set(Double.NaN);
+      gauge.labelValues(hop(host, 3, ADDRESS)).set(std ? 0 : 0.00025);
+    });
     return registry;
+  }
+
+  private static String[] hop(String[] host, int hop, String address) {
+    return with(with(host, Integer.toString(hop)), address);
   }
 
   /** Written by the client's own writer. */

@@ -17,23 +17,49 @@ class HostResolverTest {
 
   @Test
   void aNameWithOneAddressGoesWithoutSaying() {
-    assertEquals(Optional.empty(), new HostResolver.Resolution(WEB_V4, List.of(WEB_V4)).choice("web", Family.ANY));
+    assertEquals(Optional.empty(), usual(WEB_V4, WEB_V4).choice("web", Family.ANY));
   }
 
   @Test
   void ofSeveralAddressesTheMeasuredOneIsSaidWithWhy() {
     assertEquals(Optional.of("web has 3 addresses (2001:db8:0:10::2, 198.18.10.2, 198.18.11.2); measuring "
         + "198.18.10.2, the first IPv4 one the resolver gave (family=6 measures IPv6), and only it"),
-        new HostResolver.Resolution(WEB_V4, List.of(WEB_V6, WEB_V4, LOSSY_V4)).choice("web", Family.ANY));
+        usual(WEB_V4, WEB_V6, WEB_V4, LOSSY_V4).choice("web", Family.ANY));
     assertEquals(Optional.of("web has 2 addresses (198.18.10.2, 198.18.11.2); measuring 198.18.10.2, the first the "
         + "resolver gave, and only it"),
-        new HostResolver.Resolution(WEB_V4, List.of(WEB_V4, LOSSY_V4)).choice("web", Family.V4));
+        usual(WEB_V4, WEB_V4, LOSSY_V4).choice("web", Family.V4));
   }
 
   @Test
   void aLiteralIsItsOwnOnlyCandidate() throws Exception {
-    assertEquals(new HostResolver.Resolution(WEB_V6, List.of(WEB_V6)),
-        HostResolver.resolve("2001:db8:0:10::2", Family.ANY));
+    assertEquals(new HostResolver.Resolution(WEB_V6, List.of(WEB_V6), HostResolver.REFRESH_MS),
+        HostResolver.literal("2001:db8:0:10::2", Family.ANY));
+  }
+
+  @Test
+  void aNameServersAnswerIsLookedUpAgainWhenItsTtlRunsOutWithinASecondAndFiveMinutes() throws Exception {
+    assertEquals(2_000, refreshAfter(2));
+    assertEquals(1_000, refreshAfter(0));
+    assertEquals(300_000, refreshAfter(301));
+    assertEquals(300_000, refreshAfter(86_400));
+  }
+
+  @Test
+  void aNameInTheHostsFileIsLookedUpAgainEveryFiveMinutesAndMeasuredAtItsFirstIpv4Address() throws Exception {
+    assertEquals(new HostResolver.Resolution(WEB_V4, List.of(WEB_V6, WEB_V4), 300_000),
+        HostResolver.fromHostsFile("web", Family.ANY, List.of(WEB_V6, WEB_V4)));
+    assertEquals(new HostResolver.Resolution(WEB_V6, List.of(WEB_V6), 300_000),
+        HostResolver.fromHostsFile("web", Family.V6, List.of(WEB_V6, WEB_V4)));
+  }
+
+  /** A resolution looked up again at the usual period. */
+  private static HostResolver.Resolution usual(InetAddress measured, InetAddress... candidates) {
+    return new HostResolver.Resolution(measured, List.of(candidates), HostResolver.REFRESH_MS);
+  }
+
+  private static long refreshAfter(long ttlSeconds) throws UnknownHostException {
+    return HostResolver.fromNameServer("web", Family.ANY, new NameServers.Answer(List.of(WEB_V4), ttlSeconds))
+        .refreshMs();
   }
 
   private static InetAddress address(String literal) {

@@ -9,6 +9,7 @@ import io.vertx.junit5.VertxExtension;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import net.connmonitor.icmp.EchoSession;
 import net.connmonitor.icmp.IcmpChannel;
@@ -63,6 +64,33 @@ class TraceProbeTest {
       // All eight hop limits are in flight at once: about one timeout, where one at a time would take eight.
       assertTrue(tookMs >= TIMEOUT.toMillis() && tookMs < 2 * TIMEOUT.toMillis(), dead + " took " + tookMs + " ms");
     }
+  }
+
+  @Test
+  void onThePathToTheLossyHostOnlyTheLastHopLoses(Vertx vertx) throws Exception {
+    int traces = 30;
+    HopStatistics statistics = new HopStatistics(traces);
+    OptionalInt[] endHop = {OptionalInt.empty()};
+    // As a host's traces go: through the filter of route changes, whose known route says where the route ends.
+    RouteChangeFilter filter = new RouteChangeFilter(trace -> { }, (trace, changed, hops) -> {
+      statistics.add(trace);
+      endHop[0] = hops;
+    });
+    for (int run = 0; run < traces; run++) {
+      filter.accept(trace(vertx, TestNetwork.LOSSY_V4, 8));
+    }
+    List<HopStats> hops = statistics.hops(endHop[0]);
+    hops.forEach(hop -> System.out.printf("hop %d %s: %d of %d lost, last %.3f avg %.3f best %.3f worst %.3f std %.3f"
+        + " ms%n", hop.hop(), hop.address(), hop.lost(), hop.sent(), hop.lastMs(), hop.avgMs(), hop.bestMs(),
+        hop.worstMs(), hop.stdMs()));
+    assertEquals(TestNetwork.path(TestNetwork.ROUTERS_V4, TestNetwork.LOSSY_V4),
+        hops.stream().map(HopStats::address).toList(), hops.toString());
+    assertTrue(hops.stream().allMatch(hop -> hop.sent() == traces), hops.toString());
+    assertTrue(hops.subList(0, 3).stream().allMatch(hop -> hop.lost() == 0), hops.toString());
+    // 30 % of the echo requests dropped: none of 30 lost would happen once in 40,000 runs; all lost, never.
+    HopStats last = hops.get(3);
+    assertTrue(last.lost() > 0 && last.lost() < traces, last.toString());
+    assertTrue(last.bestMs() > 0 && last.bestMs() <= last.avgMs() && last.avgMs() <= last.worstMs(), last.toString());
   }
 
   private Trace trace(Vertx vertx, String host, int maxHops) throws Exception {

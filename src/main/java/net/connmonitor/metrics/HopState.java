@@ -1,0 +1,71 @@
+package net.connmonitor.metrics;
+
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import net.connmonitor.probe.HopStatistics;
+import net.connmonitor.probe.HopStats;
+import net.connmonitor.probe.Trace;
+
+/**
+ * What the per-hop series of one host at one address hold: each hop's loss and round-trip times over the host's last
+ * {@value HopStatistics#TRACES} traces. A hop's series are labelled with its number and the address that last
+ * answered there, so a host has one series per family for each hop of its route, never more than its hop limit;
+ * when another address answers at a hop, its series replaces the old one. Part of its {@link HostState}, and used
+ * under that object's lock only.
+ */
+final class HopState {
+
+  static final String HOP = "hop";
+  static final String HOP_ADDRESS = "hop_addr";
+
+  private final HostSeriesKey key;
+  private final HopStatistics window = new HopStatistics(HopStatistics.TRACES);
+  private List<HopStats> hops = List.of();
+  /** Each hop's labels, made for {@link #labelNames} and the hop's address of {@link #hops}. */
+  private List<SeriesLabels> labels = List.of();
+  private SortedSet<String> labelNames;
+
+  HopState(HostSeriesKey key) {
+    this.key = key;
+  }
+
+  void trace(Trace trace, OptionalInt endHop) {
+    window.add(trace);
+    hops = window.hops(endHop);
+    labels = List.of();
+  }
+
+  void write(Family family, HostLabelText hostLabels, SeriesWriter out) {
+    if (hostLabels.names() != labelNames || labels.size() != hops.size()) {
+      labelNames = hostLabels.names();
+      labels = hops.stream().map(hop -> {
+        TreeMap<String, String> extra = new TreeMap<>();
+        extra.put(HOP, Integer.toString(hop.hop()));
+        extra.put(HOP_ADDRESS, hop.answered() ? hop.address() : "");
+        return HostLabelText.with(key, labelNames, extra);
+      }).toList();
+    }
+    for (int index = 0; index < hops.size(); index++) {
+      out.sample(labels.get(index), value(family, hops.get(index)));
+    }
+  }
+
+  private static double value(Family family, HopStats hop) {
+    if (family == Family.TRACE_HOP_LOSS) {
+      return hop.lossRatio();
+    }
+    if (!hop.answered()) {
+      return Double.NaN;
+    }
+    return switch (family) {
+      case TRACE_HOP_LAST -> hop.lastMs() / 1000;
+      case TRACE_HOP_AVG -> hop.avgMs() / 1000;
+      case TRACE_HOP_BEST -> hop.bestMs() / 1000;
+      case TRACE_HOP_WORST -> hop.worstMs() / 1000;
+      case TRACE_HOP_STDDEV -> hop.stdMs() / 1000;
+      default -> throw new IllegalArgumentException(family + " is no family of HopState");
+    };
+  }
+}
