@@ -90,7 +90,7 @@ class ExpositionTest {
 
   private static PrometheusMetrics measured() {
     PrometheusMetrics ours = new PrometheusMetrics(Clock.fixed(NOW, ZoneOffset.UTC));
-    ours.configure(List.of(HOST, HostLabels.of("other", Map.of("rack", "r1"))));
+    ours.labelNames(List.of(HOST, HostLabels.of("other", Map.of("rack", "r1"))));
     HostMetrics host = ours.host(HOST, ADDRESS);
     PingStats stats = PingStats.of(SENT, RTTS_MS).withReplyTtl(Optional.of(new ReplyTtl(61, OptionalInt.of(62))));
     host.burst(SENT, RTTS_MS, stats);
