@@ -123,16 +123,18 @@ class ClusterIT {
   /**
    * One scrape of the collector gives the cluster: the mesh host's series from the three vantages, each from-any host's
    * from its owner, the members and the hosts each one measures. Another vantage's series come from its records, which
-   * carry no reply's time: no histogram for them.
+   * carry no reply's time: no histogram for them. (Nor its route yet: only a changed route is a record, and the first
+   * was printed before the collector had joined.)
    */
   @Test
   @Order(2)
   void theCollectorsMetricsServeEveryVantagesSeriesAndTheMembers() throws Exception {
     String mesh = "addr=\"" + MESH_HOST + "\",host=\"" + MESH_HOST + "\",vantage=\"";
-    List<String> wanted = new ArrayList<>(List.of("connmonitor_cluster_members 3.0"));
+    List<String> wanted = new ArrayList<>(List.of("connmonitor_cluster_members 3.0",
+        "connmonitor_trace_hops{" + mesh + "site-a\"} 2.0"));
     for (String vantage : VANTAGES) {
       wanted.add("connmonitor_ping_requests_total{" + mesh + vantage + "\"}");
-      wanted.add("connmonitor_trace_hops{" + mesh + vantage + "\"}");
+      wanted.add("connmonitor_ping_last_avg_seconds{" + mesh + vantage + "\"}");
       wanted.add("connmonitor_cluster_hosts{vantage=\"" + vantage + "\"} " + owned(vantage, VANTAGES).size() + ".0");
     }
     for (String host : ANY_HOSTS) {
