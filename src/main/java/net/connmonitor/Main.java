@@ -81,8 +81,9 @@ public final class Main {
 
       --cluster joins the monitors named in CLUSTER-FILE (lines vantage=NAME, listen=ADDRESS:PORT,
       join=HOST:PORT,..., key=PATH): each host is measured from=all (every node, the default), from=any (one live
-      node) or from=NAME,... (those vantages); records carry the vantage that measured them. --collect prints
-      every node's records; without it a node prints its own.
+      node) or from=NAME,... (those vantages); records and metrics carry the vantage that measured them.
+      --collect prints every node's records, and with --listen serves every node's series; without it a node
+      prints its own.
       """.formatted(Option.keywords(), RttBuckets.MAX_PER_DECADE, RttBuckets.DEFAULT_PER_DECADE);
 
   /** How long the exit waits for the last lines on standard error: a reader that stalled gets no longer. */
