@@ -212,13 +212,18 @@ class ClusterIT {
     } catch (AssertionError e) {
       failure = e;
     }
+    Map<String, Integer> seen = new TreeMap<>();
+    nodes.forEach((site, node) -> seen.put(site, node.stderr().size()));
     TestNetwork.site("c", true);
     if (failure != null) {
       throw failure;
     }
     long healedAt = System.currentTimeMillis();
-    int seen = nodes.get("a").stderr().size();
-    awaitNewStderr(nodes.get("a"), seen, line -> line.contains("site-c joined"), JOIN_TIMEOUT);
+    // Whole again once every node sees the three: the cut-off side may see the other two come back one by one.
+    for (String site : SITES) {
+      awaitNewStderr(nodes.get(site), seen.get(site),
+          line -> line.contains("the members are now site-a, site-b, site-c"), JOIN_TIMEOUT);
+    }
     System.out.println("ClusterIT: partition healed " + (System.currentTimeMillis() - healedAt)
         + " ms after the link came back");
     // The collector receives the cut-off node's records again.
