@@ -31,11 +31,13 @@ import net.connmonitor.http.ListenAddress;
 import net.connmonitor.log.JulBridge;
 import net.connmonitor.log.Log;
 import net.connmonitor.log.Problems;
+import net.connmonitor.metrics.ClusterView;
 import net.connmonitor.metrics.MonitorMetrics;
 import net.connmonitor.metrics.PrometheusMetrics;
 import net.connmonitor.monitor.ConfigurationShare;
 import net.connmonitor.monitor.HostPlacement;
 import net.connmonitor.metrics.RttBuckets;
+import net.connmonitor.metrics.VantageFeed;
 import net.connmonitor.monitor.MonitorStartException;
 import net.connmonitor.monitor.MonitorVerticle;
 import net.connmonitor.os.NativeSupport;
@@ -79,8 +81,9 @@ public final class Main {
 
       --cluster joins the monitors named in CLUSTER-FILE (lines vantage=NAME, listen=ADDRESS:PORT,
       join=HOST:PORT,..., key=PATH): each host is measured from=all (every node, the default), from=any (one live
-      node) or from=NAME,... (those vantages); records carry the vantage that measured them. --collect prints
-      every node's records; without it a node prints its own.
+      node) or from=NAME,... (those vantages); records and metrics carry the vantage that measured them.
+      --collect prints every node's records, and with --listen serves every node's series; without it a node
+      prints its own.
       """.formatted(Option.keywords(), RttBuckets.MAX_PER_DECADE, RttBuckets.DEFAULT_PER_DECADE);
 
   /** How long the exit waits for the last lines on standard error: a reader that stalled gets no longer. */
@@ -212,6 +215,7 @@ public final class Main {
     Vertx vertx;
     HostPlacement placement;
     ConfigurationShare share;
+    Optional<ClusterView> clusterView;
     Runnable close;
     if (options.cluster().isPresent()) {
       Optional<ClusterMonitor> cluster = ClusterMonitor.start(options.cluster().get(), vertxOptions);
@@ -221,15 +225,17 @@ public final class Main {
       vertx = cluster.get().vertx();
       placement = cluster.get().placement();
       share = cluster.get().configuration();
+      clusterView = Optional.of(cluster.get().view());
       close = cluster.get()::close;
     } else {
       vertx = Vertx.builder().with(vertxOptions).withTransport(Transport.EPOLL).build();
       placement = HostPlacement.ALONE;
       share = ConfigurationShare.ALONE;
+      clusterView = Optional.empty();
       close = () -> vertx.close().await();
     }
     Optional<PrometheusMetrics> metrics = listen.map(address -> new PrometheusMetrics(Clock.systemUTC(),
-        options.buckets()));
+        options.buckets(), clusterView));
     MonitorVerticle monitor =
         new MonitorVerticle(metrics.<MonitorMetrics>map(m -> m).orElse(MonitorMetrics.NONE), placement, share);
     OutputVerticle printer = new OutputVerticle(new FileOutputStream(FileDescriptor.out), ZoneId.systemDefault(),
@@ -240,12 +246,16 @@ public final class Main {
     Future<String> output = vertx.deployVerticle(printer);
     // Only with --listen; deployed before the monitor, so that it sees the first records.
     Optional<Page> page = listen.map(address -> new Page(Clock.systemUTC(), options.collect()));
+    // The collector's metrics serve every vantage's series, from the records.
+    Optional<VantageFeed> feed = metrics.filter(served -> options.collect()).map(VantageFeed::new);
     if (options.collect()) {
       output.onSuccess(id -> placement.onChange(printer::subscribeAgain));
       page.ifPresent(shown -> placement.onChange(shown::subscribeAgain));
+      feed.ifPresent(fed -> placement.onChange(fed::subscribeAgain));
     }
     // Before the monitor, so that /-/ready says "not yet" while the configuration is read and applied.
-    Future<String> listening = listen.isEmpty() ? output : output.compose(id -> vertx.deployVerticle(page.get()))
+    Future<String> feeding = feed.isEmpty() ? output : output.compose(id -> vertx.deployVerticle(feed.get()));
+    Future<String> listening = listen.isEmpty() ? feeding : feeding.compose(id -> vertx.deployVerticle(page.get()))
         .compose(id -> vertx.deployVerticle(
             new HttpEndpoints(listen.get(), metrics.get(), applied::get, page.get().routes()),
             new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import net.connmonitor.log.Log;
 import net.connmonitor.log.Problems;
+import net.connmonitor.metrics.ClusterView;
 import net.connmonitor.monitor.ConfigurationShare;
 import net.connmonitor.monitor.HostPlacement;
 
@@ -90,6 +91,11 @@ public final class ClusterMonitor {
 
   public HostPlacement placement() {
     return placement;
+  }
+
+  /** What the metrics say of the cluster. */
+  public ClusterView view() {
+    return placement.view();
   }
 
   public ConfigurationShare configuration() {

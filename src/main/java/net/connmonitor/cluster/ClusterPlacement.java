@@ -3,17 +3,21 @@ package net.connmonitor.cluster;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.spi.cluster.NodeInfo;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import net.connmonitor.config.HostConfig;
+import net.connmonitor.config.Vantages;
 import net.connmonitor.log.Log;
+import net.connmonitor.metrics.ClusterView;
 import net.connmonitor.monitor.HostPlacement;
 
 /**
@@ -36,6 +40,7 @@ public final class ClusterPlacement implements HostPlacement {
   private final Set<String> asking = ConcurrentHashMap.newKeySet();
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private final Set<String> sharedVantagesSaid = ConcurrentHashMap.newKeySet();
+  private final PlacedHosts placed = new PlacedHosts();
   private volatile SortedSet<String> live;
 
   private ClusterPlacement(ClusterNode node) {
@@ -58,13 +63,39 @@ public final class ClusterPlacement implements HostPlacement {
 
   @Override
   public List<HostConfig> measuredHere(List<HostConfig> configured) {
-    SortedSet<String> members = live;
     String self = node.vantage();
+    Map<String, String> owners = placed.place(configured.stream()
+        .filter(host -> host.from().kind() == Vantages.Kind.ANY).map(HostConfig::host).toList(), live);
     return configured.stream().filter(host -> switch (host.from().kind()) {
       case ALL -> true;
       case LISTED -> host.from().names().contains(self);
-      case ANY -> Assignment.owner(host.host(), members).map(self::equals).orElse(false);
+      case ANY -> self.equals(owners.get(host.host()));
     }).toList();
+  }
+
+  /** The members and the placement of {@code from=any} hosts, for the metrics. */
+  public ClusterView view() {
+    return new ClusterView() {
+      @Override
+      public String vantage() {
+        return node.vantage();
+      }
+
+      @Override
+      public SortedSet<String> members() {
+        return Collections.unmodifiableSortedSet(live);
+      }
+
+      @Override
+      public SortedMap<String, Integer> assignedHosts() {
+        return placed.perMember();
+      }
+
+      @Override
+      public long reassignments() {
+        return placed.moved();
+      }
+    };
   }
 
   @Override

@@ -16,10 +16,10 @@ final class Labels {
 
   /**
    * Label names the metrics use themselves: the host, its address, where its probes leave from, a scan's service, a
-   * TCP ping's port, a histogram's buckets.
+   * TCP ping's port, in a cluster the vantage that measured it, a histogram's buckets.
    */
   static final List<String> RESERVED =
-      List.of("host", "addr", "source", "interface", "service", "port", "le", "quantile");
+      List.of("host", "addr", "source", "interface", "service", "port", "vantage", "le", "quantile");
 
   private static final Pattern KEY = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 

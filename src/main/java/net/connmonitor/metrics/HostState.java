@@ -9,10 +9,16 @@ import net.connmonitor.probe.PingStats;
 import net.connmonitor.probe.Scan;
 import net.connmonitor.probe.TcpPing;
 import net.connmonitor.probe.Trace;
+import net.connmonitor.probe.TraceStep;
 
 /**
  * What the series of one host at one address hold. Written by the host's event loop (or the loops of the lines that
  * share it), read by a scrape: each under this object's lock, so that a scrape never sees half a burst.
+ *
+ * <p>On a cluster's collector, the series of a host measured by another vantage are fed from that vantage's records
+ * instead. A record holds less than the probe saw: a burst's figures but not each reply, no burst that could not be
+ * sent, only the traces that changed the route. So such a host has no round-trip histogram, no send errors and no
+ * time of its last trace; its other series are those its own node serves.
  */
 final class HostState {
 
@@ -25,10 +31,13 @@ final class HostState {
   /** Its labels as scrapes write them, made by a scrape (scrapes run one at a time) for the label names of the day. */
   HostLabelText labelText;
 
+  /** Whether the probes report here themselves, rather than their records (another vantage's, on a collector). */
+  private final boolean probed;
   private boolean pinged;
   private long requests;
   private long replies;
   private long sendErrors;
+  /** Null for a host fed from records: they carry no reply's time. */
   private final RttHistogram rtt;
   private double lastMin;
   private double lastAvg;
@@ -48,11 +57,22 @@ final class HostState {
   private final ProbeState probes;
   private final HopState hopState;
 
-  HostState(HostSeriesKey key, RttBuckets buckets) {
+  private HostState(HostSeriesKey key, RttHistogram rtt) {
     this.key = key;
-    rtt = new RttHistogram(buckets);
+    this.probed = rtt != null;
+    this.rtt = rtt;
     this.probes = new ProbeState(key);
     this.hopState = new HopState(key);
+  }
+
+  /** A host this node's probes measure. */
+  HostState(HostSeriesKey key, RttBuckets buckets) {
+    this(key, new RttHistogram(buckets));
+  }
+
+  /** A host another vantage measures, fed from its records. */
+  static HostState ofRecords(HostSeriesKey key) {
+    return new HostState(key, (RttHistogram) null);
   }
 
   synchronized void burst(int sent, List<Double> rttsMs, PingStats stats) {
@@ -62,8 +82,35 @@ final class HostState {
     for (double rttMs : rttsMs) {
       rtt.observe(seconds(rttMs));
     }
+    last(stats, !rttsMs.isEmpty());
+  }
+
+  /**
+   * A burst's record: its loss tells the replies of the {@code sent} requests (the host's {@code numpings}, which the
+   * record does not carry).
+   */
+  synchronized void recorded(int sent, PingStats stats) {
+    pinged = true;
+    requests += sent;
+    replies += Math.round(sent * (100 - stats.loss()) / 100);
+    last(stats, stats.loss() < 100);
+  }
+
+  /**
+   * A trace's record: the route changed, but for the first one seen, which only makes it known. Where the route ends
+   * is where the trace's last step answered, as the known route starts again from a changed trace.
+   */
+  synchronized void recorded(Trace trace) {
+    if (traced) {
+      routeChanges++;
+    }
+    traced = true;
+    List<TraceStep> steps = trace.steps();
+    hops = !steps.isEmpty() && steps.get(steps.size() - 1).answered() ? steps.size() : Double.NaN;
+  }
+
+  private void last(PingStats stats, boolean answered) {
     // A burst that lost everything has no round-trip time: the record's -1 is no time, and NaN says so.
-    boolean answered = !rttsMs.isEmpty();
     lastMin = answered ? seconds(stats.min()) : Double.NaN;
     lastAvg = answered ? seconds(stats.avg()) : Double.NaN;
     lastMax = answered ? seconds(stats.max()) : Double.NaN;
@@ -121,13 +168,13 @@ final class HostState {
   synchronized void write(Family family, HostLabelText labels, SeriesWriter out) {
     switch (family) {
       case PING_RTT -> {
-        if (pinged) {
+        if (pinged && probed) {
           out.histogram(labels, rtt);
         }
       }
       case PING_REQUESTS -> sample(pinged, out, labels, requests);
       case PING_REPLIES -> sample(pinged, out, labels, replies);
-      case PING_SEND_ERRORS -> sample(pinged, out, labels, sendErrors);
+      case PING_SEND_ERRORS -> sample(pinged && probed, out, labels, sendErrors);
       case PING_LAST_MIN -> sample(pinged, out, labels, lastMin);
       case PING_LAST_AVG -> sample(pinged, out, labels, lastAvg);
       case PING_LAST_MAX -> sample(pinged, out, labels, lastMax);
@@ -135,7 +182,7 @@ final class HostState {
       case PING_LAST_LOSS -> sample(pinged, out, labels, lastLoss);
       case TRACE_HOPS -> sample(traced, out, labels, hops);
       case TRACE_ROUTE_CHANGES -> sample(traced, out, labels, routeChanges);
-      case TRACE_LAST_TIMESTAMP -> sample(traced, out, labels, lastTrace);
+      case TRACE_LAST_TIMESTAMP -> sample(traced && probed, out, labels, lastTrace);
       case SCAN_UP -> services(out, labels, up);
       case SCAN_RTT -> services(out, labels, scanRtt);
       case SCAN_HTTP_STATUS -> services(out, labels, httpStatus);

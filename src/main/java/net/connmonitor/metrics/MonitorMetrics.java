@@ -2,6 +2,7 @@ package net.connmonitor.metrics;
 
 import java.util.List;
 import java.util.function.LongSupplier;
+import net.connmonitor.config.HostConfig;
 
 /** Where the monitor reports what it measures, beside its records: the metrics endpoint, or nowhere. */
 public interface MonitorMetrics {
@@ -9,7 +10,7 @@ public interface MonitorMetrics {
   /** For a monitor without a metrics endpoint: measures nothing, costs nothing. */
   MonitorMetrics NONE = new MonitorMetrics() {
     @Override
-    public void configure(List<HostLabels> hosts) {
+    public void configure(List<HostConfig> hosts) {
     }
 
     @Override
@@ -40,10 +41,10 @@ public interface MonitorMetrics {
   };
 
   /**
-   * Told the hosts of every configuration before it is applied: every host's series carry the label names of all of
-   * them, since a family's series all have the same label names.
+   * Told the hosts of every configuration before it is applied (in a cluster, those measured elsewhere too): every
+   * host's series carry the label names of all of them, since a family's series all have the same label names.
    */
-  void configure(List<HostLabels> hosts);
+  void configure(List<HostConfig> hosts);
 
   /** The series of a host measured at {@code address} (canonical text form). */
   HostMetrics host(HostLabels host, String address);

@@ -2,6 +2,7 @@ package net.connmonitor.metrics;
 
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
@@ -15,12 +16,16 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 import net.connmonitor.Version;
+import net.connmonitor.config.HostConfig;
+import net.connmonitor.record.MonitorRecord;
 
 /**
  * The monitor's metrics: every host's series, and in a Prometheus registry the monitor's own (its build, its
@@ -32,6 +37,10 @@ import net.connmonitor.Version;
  * as the registry would write them; the registry's writer writes the rest, last (OpenMetrics ends with its
  * {@code # EOF}). A scraper that asks for protobuf (Prometheus with native histograms on) gets every series through
  * the client's own protobuf writer, the round-trip times as native histograms beside the classic buckets.
+ *
+ * <p>In a cluster every per-host series carries {@code vantage}, this node's name, and the cluster's own series are
+ * added: its members, the {@code from=any} hosts each one measures, the hosts that moved. A collector also serves the
+ * series of the hosts the other vantages measure, from their records ({@link VantageSeries}).
  */
 public final class PrometheusMetrics implements MonitorMetrics {
 
@@ -53,6 +62,9 @@ public final class PrometheusMetrics implements MonitorMetrics {
   private final Gauge lastReloadSuccess;
   private volatile LongSupplier lateRuns = () -> 0;
   private volatile LongSupplier skippedRuns = () -> 0;
+  /** Empty outside a cluster. */
+  private final Optional<ClusterView> cluster;
+  private final VantageSeries vantages = new VantageSeries();
 
   public PrometheusMetrics(Clock clock) {
     this(clock, RttBuckets.perDecade(RttBuckets.DEFAULT_PER_DECADE));
@@ -60,8 +72,17 @@ public final class PrometheusMetrics implements MonitorMetrics {
 
   /** @param buckets the classic buckets of the round-trip time histograms */
   public PrometheusMetrics(Clock clock, RttBuckets buckets) {
+    this(clock, buckets, Optional.empty());
+  }
+
+  /**
+   * @param buckets the classic buckets of the round-trip time histograms
+   * @param cluster the cluster this node is a member of; empty outside one
+   */
+  public PrometheusMetrics(Clock clock, RttBuckets buckets, Optional<ClusterView> cluster) {
     this.clock = clock;
     this.buckets = buckets;
+    this.cluster = cluster;
     ExpositionFormats formats = ExpositionFormats.init();
     openMetrics = formats.getOpenMetricsTextFormatWriter();
     text = formats.getPrometheusTextFormatWriter();
@@ -95,13 +116,40 @@ public final class PrometheusMetrics implements MonitorMetrics {
         .help("Probe runs that did not happen because others started late (a whole interval of delay is one run)")
         .callback(counter -> counter.call(skippedRuns.getAsLong())).register(registry);
     JvmMetrics.builder().register(registry);
+    cluster.ifPresent(this::registerCluster);
+  }
+
+  private void registerCluster(ClusterView view) {
+    GaugeWithCallback.builder().name("connmonitor_cluster_members")
+        .help("Live members of the cluster that measure, as this node sees them, itself included")
+        .callback(gauge -> gauge.call(view.members().size())).register(registry);
+    GaugeWithCallback.builder().name("connmonitor_cluster_hosts")
+        .help("from=any hosts each live member measures, as this node places them").labelNames(HostLabels.VANTAGE)
+        .callback(gauge -> view.assignedHosts().forEach((vantage, hosts) -> gauge.call(hosts, vantage)))
+        .register(registry);
+    CounterWithCallback.builder().name("connmonitor_cluster_reassignments_total")
+        .help("from=any hosts that moved from one member to another as members left or came, since this node started")
+        .callback(counter -> counter.call(view.reassignments())).register(registry);
+  }
+
+  /**
+   * Every host of the configuration, before placement: in a cluster, the label names of the hosts measured elsewhere
+   * are those of their series here too, and a collector serves their series from their records.
+   */
+  @Override
+  public void configure(List<HostConfig> configured) {
+    labelNames(configured.stream().map(HostLabels::of).toList());
+    if (cluster.isPresent()) {
+      vantages.configure(configured.stream()
+          .collect(Collectors.toMap(HostLabels::of, HostConfig::numPings, (first, same) -> first)));
+    }
   }
 
   /** A family's label names are those of every host: a host without one of them has it empty (absent). */
-  @Override
-  public void configure(List<HostLabels> configured) {
+  void labelNames(List<HostLabels> configured) {
     SortedSet<String> names = new TreeSet<>();
     configured.forEach(host -> names.addAll(host.labels().keySet()));
+    cluster.ifPresent(view -> names.add(HostLabels.VANTAGE));
     if (!names.equals(labelNames)) {
       // A new set: the next scrape renders every host's labels again.
       labelNames = Collections.unmodifiableSortedSet(names);
@@ -110,7 +158,7 @@ public final class PrometheusMetrics implements MonitorMetrics {
 
   @Override
   public HostMetrics host(HostLabels host, String address) {
-    HostState state = hosts.compute(new HostSeriesKey(host, address), (key, known) -> {
+    HostState state = hosts.compute(new HostSeriesKey(measuredHere(host), address), (key, known) -> {
       HostState shared = known == null ? new HostState(key, buckets) : known;
       shared.holders++;
       return shared;
@@ -125,7 +173,23 @@ public final class PrometheusMetrics implements MonitorMetrics {
 
   @Override
   public NameMetrics name(HostLabels host) {
-    return names.name(host);
+    return names.name(measuredHere(host));
+  }
+
+  /** In a cluster, a host's labels say that this node measured it. */
+  private HostLabels measuredHere(HostLabels host) {
+    return cluster.map(view -> host.measuredBy(view.vantage())).orElse(host);
+  }
+
+  /**
+   * A record seen on a collector: one another vantage measured feeds that vantage's series here. This node's own
+   * records, and every record outside a cluster, change nothing: this node's probes report themselves.
+   */
+  public void record(MonitorRecord record) {
+    if (cluster.isPresent() && record.vantage().isPresent()
+        && !record.vantage().get().equals(cluster.get().vantage())) {
+      vantages.record(record.vantage().get(), record);
+    }
   }
 
   @Override
@@ -187,9 +251,13 @@ public final class PrometheusMetrics implements MonitorMetrics {
 
   private void writeHosts(SeriesWriter out) {
     SortedSet<String> names = labelNames;
+    cluster.ifPresent(view -> vantages.retainVantages(view.members()));
     for (Family family : Family.values()) {
       out.family(family);
       for (HostState state : hosts.values()) {
+        state.write(family, labels(state, names), out);
+      }
+      for (HostState state : vantages.states()) {
         state.write(family, labels(state, names), out);
       }
     }

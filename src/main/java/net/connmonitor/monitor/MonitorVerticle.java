@@ -14,7 +14,6 @@ import net.connmonitor.config.ParsedConfig;
 import net.connmonitor.icmp.IcmpChannels;
 import net.connmonitor.log.Log;
 import net.connmonitor.log.Problems;
-import net.connmonitor.metrics.HostLabels;
 import net.connmonitor.metrics.MonitorMetrics;
 import net.connmonitor.probe.Punctuality;
 import net.connmonitor.probe.ScanClient;
@@ -224,7 +223,8 @@ public final class MonitorVerticle extends VerticleBase {
     List<HostConfig> wanted = lines.stream().flatMap(line -> line.perFamily().stream()).distinct().toList();
     icmp.expectAnswersPerSecond(wanted.stream().mapToDouble(MonitorVerticle::icmpRequestsPerSecond).sum());
     scanClient.prepare(Egress.scanOrigins(wanted));
-    metrics.configure(wanted.stream().map(HostLabels::of).toList());
+    // Every host of the configuration, wherever it is measured: the label names of a family are those of them all.
+    metrics.configure(configured);
     ConfigDiff diff = ConfigDiff.between(running, wanted);
     List<RunningHost> next = new ArrayList<>(diff.kept());
     // A reload looks names up again: an operator who edits a hosts file or DNS expects the change to take effect.

@@ -25,10 +25,10 @@ class HostOptionsTest {
   @Test
   void labelsThatAreNoListOfKeysAndValuesAreRefused() {
     String expected = "invalid value for labels; expected KEY:VALUE[,KEY:VALUE...], each key once, of letters, "
-        + "digits and _ (not first a digit, not __ first, none of host, addr, source, interface, service, port, le, "
-        + "quantile), each value not empty";
+        + "digits and _ (not first a digit, not __ first, none of host, addr, source, interface, service, port, "
+        + "vantage, le, quantile), each value not empty";
     for (String bad : List.of("labels=site", "labels=site:", "labels=1site:x", "labels=__x:y", "labels=host:x",
-        "labels=le:0.5", "labels=source:x", "labels=a:1,a:2", "labels=a:1,", "labels=s-ite:x")) {
+        "labels=le:0.5", "labels=source:x", "labels=vantage:x", "labels=a:1,a:2", "labels=a:1,", "labels=s-ite:x")) {
       assertEquals(List.of("line 1: \"" + bad + "\": " + expected), errors("example.org " + bad), bad);
     }
   }

@@ -1,10 +1,16 @@
 package net.connmonitor.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * from cmt-web), form one cluster: from=any hosts measured exactly once, a killed node's hosts taken over within the
  * bound, a cut-off site measuring on its own and the cluster whole again once the link is back, a node with another
  * key kept out, a reload on one node applied on all. One cluster serves every test, in order; site-a is the
- * collector. Each node has its own copy of the hosts file.
+ * collector, and serves the cluster's metrics. Each node has its own copy of the hosts file.
  */
 @ExtendWith(TestNetwork.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -45,6 +51,7 @@ class ClusterIT {
   private static final List<String> SITES = List.of("a", "b", "c");
   private static final List<String> VANTAGES = List.of("site-a", "site-b", "site-c");
   private static final int PORT = 7800;
+  private static final int METRICS_PORT = 9311;
   /** Addresses of the test network that answer pings: routers' and targets'. */
   private static final List<String> ANY_HOSTS = List.of("198.18.0.2", "198.18.1.1", "198.18.1.2", "198.18.2.1",
       "198.18.2.2", TestNetwork.FAR_V4, TestNetwork.SLOW_V4, TestNetwork.FAR_V6);
@@ -116,8 +123,51 @@ class ClusterIT {
     assertEquals(Map.of("site-a", 2, "site-b", 3, "site-c", 4), hops);
   }
 
+  /**
+   * One scrape of the collector gives the cluster: the mesh host's series from the three vantages, each from-any host's
+   * from its owner, the members and the hosts each one measures. Another vantage's series come from its records, which
+   * carry no reply's time: no histogram for them. (Nor its route yet: only a changed route is a record, and the first
+   * was printed before the collector had joined.)
+   */
   @Test
   @Order(2)
+  void theCollectorsMetricsServeEveryVantagesSeriesAndTheMembers() throws Exception {
+    String mesh = "addr=\"" + MESH_HOST + "\",host=\"" + MESH_HOST + "\",vantage=\"";
+    List<String> wanted = new ArrayList<>(List.of("connmonitor_cluster_members 3.0",
+        "connmonitor_trace_hops{" + mesh + "site-a\"} 2.0"));
+    for (String vantage : VANTAGES) {
+      wanted.add("connmonitor_ping_requests_total{" + mesh + vantage + "\"}");
+      wanted.add("connmonitor_ping_last_avg_seconds{" + mesh + vantage + "\"}");
+      wanted.add("connmonitor_cluster_hosts{vantage=\"" + vantage + "\"} " + owned(vantage, VANTAGES).size() + ".0");
+    }
+    for (String host : ANY_HOSTS) {
+      wanted.add("connmonitor_ping_last_loss_ratio{addr=\"" + host + "\",host=\"" + host + "\",vantage=\""
+          + owner(host, VANTAGES) + "\"}");
+    }
+    String scrape = "";
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (!containsAll(scrape, wanted) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(500);
+      scrape = scrapeCollector();
+    }
+    for (String line : wanted) {
+      assertTrue(scrape.contains(line), line + " in\n" + scrape);
+    }
+    assertTrue(scrape.contains("connmonitor_ping_rtt_seconds_count{" + mesh + "site-a\"}"), scrape);
+    assertFalse(scrape.contains("connmonitor_ping_rtt_seconds_count{" + mesh + "site-b\"}"), scrape);
+    // Every vantage's series in one family each, as Prometheus's own linter wants them.
+    Process promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
+    promtool.getOutputStream().write(scrape.getBytes(StandardCharsets.UTF_8));
+    promtool.getOutputStream().close();
+    String verdict = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, promtool.waitFor(), "promtool check metrics:\n" + verdict);
+    System.out.println("ClusterIT: the collector's metrics of " + MESH_HOST + ": " + scrape.lines()
+        .filter(line -> line.startsWith("connmonitor_ping_last_avg_seconds{" + mesh)
+            || line.startsWith("connmonitor_trace_hops{" + mesh)).toList());
+  }
+
+  @Test
+  @Order(3)
   void aKilledNodesHostsAreTakenOverWithinTheBoundAndComeBackWithIt() throws Exception {
     String victim = SITES.stream().filter(site -> !site.equals("a"))
         .max((x, y) -> Integer.compare(owned("site-" + x, VANTAGES).size(), owned("site-" + y, VANTAGES).size()))
@@ -149,7 +199,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void aCutOffSiteMeasuresEverythingItCanUntilTheLinkIsBackThenOnceAgain() throws Exception {
     int seenByA = nodes.get("a").stderr().size();
     int seenByC = nodes.get("c").stderr().size();
@@ -171,13 +221,18 @@ class ClusterIT {
     } catch (AssertionError e) {
       failure = e;
     }
+    Map<String, Integer> seen = new TreeMap<>();
+    nodes.forEach((site, node) -> seen.put(site, node.stderr().size()));
     TestNetwork.site("c", true);
     if (failure != null) {
       throw failure;
     }
     long healedAt = System.currentTimeMillis();
-    int seen = nodes.get("a").stderr().size();
-    awaitNewStderr(nodes.get("a"), seen, line -> line.contains("site-c joined"), JOIN_TIMEOUT);
+    // Whole again once every node sees the three: the cut-off side may see the other two come back one by one.
+    for (String site : SITES) {
+      awaitNewStderr(nodes.get(site), seen.get(site),
+          line -> line.contains("the members are now site-a, site-b, site-c"), JOIN_TIMEOUT);
+    }
     System.out.println("ClusterIT: partition healed " + (System.currentTimeMillis() - healedAt)
         + " ms after the link came back");
     // The collector receives the cut-off node's records again.
@@ -201,7 +256,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void aNodeWithAnotherKeyCannotJoinReadOrPublish() throws Exception {
     Path otherKey = key("other.key");
     try (MonitorProcess make = MonitorProcess.start("--make-cluster-key", otherKey.toString())) {
@@ -230,7 +285,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aReloadOnOneNodeIsAppliedOnEvery() throws Exception {
     String added = "198.18.10.1";
     Files.writeString(hostsFile("b"), hosts + added + " from=all ping=500 numpings=2 json=1\n");
@@ -249,7 +304,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aConsumerOnlyJvmReceivesEveryNodesRecordsAndIsGivenNoHost() throws Exception {
     Path source = directory.resolve("ClusterConsumer.java");
     Files.writeString(source, readmeExample());
@@ -288,13 +343,30 @@ class ClusterIT {
         + TestNetwork.SITE_V4.get(site) + ":" + PORT + "\njoin=" + joinList() + "\nkey=" + key("cluster.key") + "\n");
     List<String> args = new ArrayList<>(List.of("--cluster", file.toString()));
     if (site.equals("a")) {
-      args.add("--collect");
+      args.addAll(List.of("--collect", "--listen", collectorMetrics()));
     }
     if (!Files.exists(hostsFile(site))) {
       Files.writeString(hostsFile(site), hosts);
     }
     args.add(hostsFile(site).toString());
     return MonitorProcess.start(List.of("ip", "netns", "exec", "cmt-site-" + site), null, args.toArray(String[]::new));
+  }
+
+  /** Where the collector serves its metrics: its site's address, which the machine's namespace reaches. */
+  private static String collectorMetrics() {
+    return TestNetwork.SITE_V4.get("a") + ":" + METRICS_PORT;
+  }
+
+  private static String scrapeCollector() throws IOException, InterruptedException {
+    HttpResponse<String> response = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build()
+        .send(HttpRequest.newBuilder(URI.create("http://" + collectorMetrics() + "/metrics"))
+            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response.body());
+    return response.body();
+  }
+
+  private static boolean containsAll(String text, List<String> parts) {
+    return parts.stream().allMatch(text::contains);
   }
 
   private Path key(String name) {

@@ -19,13 +19,16 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import net.connmonitor.config.HostConfig;
 import net.connmonitor.probe.HttpAnswer;
+import net.connmonitor.probe.Measurement;
 import net.connmonitor.probe.PingStats;
 import net.connmonitor.probe.ReplyTtl;
 import net.connmonitor.probe.Scan;
@@ -34,6 +37,8 @@ import net.connmonitor.probe.TcpPortStats;
 import net.connmonitor.probe.TlsFacts;
 import net.connmonitor.probe.Trace;
 import net.connmonitor.probe.TraceStep;
+import net.connmonitor.record.MonitorRecord;
+import net.connmonitor.record.Target;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,14 +59,31 @@ class ExpositionTest {
       443, TcpPortStats.of(SENT, List.of(0.25, 0.5), 0),
       22, TcpPortStats.of(SENT, List.of(), SENT))));
 
+  private static final String OPEN_METRICS = "application/openmetrics-text; version=1.0.0";
+  /** This node, and another vantage whose records reach it, in a cluster. */
+  private static final String HERE = "paris";
+  private static final String THERE = "oslo";
+
   @Test
   void ourLinesAreTheClientsLinesInTheTextFormat() throws Exception {
-    assertSameFamilies(null);
+    assertSameFamilies(null, measured(), reference(PingStats.of(SENT, RTTS_MS), List.of()));
   }
 
   @Test
   void ourLinesAreTheClientsLinesInOpenMetrics() throws Exception {
-    assertSameFamilies("application/openmetrics-text; version=1.0.0");
+    assertSameFamilies(OPEN_METRICS, measured(), reference(PingStats.of(SENT, RTTS_MS), List.of()));
+  }
+
+  /**
+   * In a cluster every series says its vantage, and a collector writes those of the other vantages, fed from their
+   * records, in the same families: all but the round-trip histogram, the send errors and the last trace's time, which
+   * no record carries.
+   */
+  @Test
+  void aCollectorsLinesAreTheClientsLinesWithTheVantages() throws Exception {
+    PingStats stats = PingStats.of(SENT, RTTS_MS);
+    assertSameFamilies(null, collector(), reference(stats, List.of(HERE, THERE)));
+    assertSameFamilies(OPEN_METRICS, collector(), reference(stats, List.of(HERE, THERE)));
   }
 
   /**
@@ -71,7 +93,7 @@ class ExpositionTest {
   @Test
   void ourSnapshotsAreTheClientsSnapshotsInProtobuf() throws Exception {
     PrometheusMetrics ours = measured();
-    PrometheusRegistry registry = reference(PingStats.of(SENT, RTTS_MS));
+    PrometheusRegistry registry = reference(PingStats.of(SENT, RTTS_MS), List.of());
     PrometheusProtobufWriter protobuf = ExpositionFormats.init().getPrometheusProtobufWriter();
     Map<String, String> expected = new TreeMap<>();
     registry.scrape().forEach(family -> expected.put(family.getMetadata().getName(),
@@ -91,97 +113,178 @@ class ExpositionTest {
 
   private static PrometheusMetrics measured() {
     PrometheusMetrics ours = new PrometheusMetrics(Clock.fixed(NOW, ZoneOffset.UTC));
-    ours.configure(List.of(HOST, HostLabels.of("other", Map.of("rack", "r1"))));
-    HostMetrics host = ours.host(HOST, ADDRESS);
-    PingStats stats = PingStats.of(SENT, RTTS_MS).withReplyTtl(Optional.of(new ReplyTtl(61, OptionalInt.of(62))));
-    host.burst(SENT, RTTS_MS, stats);
-    host.trace(new Trace(List.of(new TraceStep("198.18.0.2", 0.05), TraceStep.silent(), new TraceStep(ADDRESS, 0.25))),
-        true, OptionalInt.of(3));
-    Scan scan = new Scan(Optional.of(new HttpAnswer(1.25, "404", "nginx")), Optional.of(new HttpAnswer(2.5, "200",
-        "nginx", Optional.of(TLS))), Optional.empty());
-    host.scan(scan);
-    host.tcp(TCP);
+    ours.labelNames(List.of(HOST, HostLabels.of("other", Map.of("rack", "r1"))));
+    measure(ours.host(HOST, ADDRESS));
     return ours;
   }
 
-  private static void assertSameFamilies(String accept) throws Exception {
-    PrometheusMetrics ours = measured();
-    Map<String, List<String>> expected = families(text(reference(PingStats.of(SENT, RTTS_MS)), accept));
+  /** This node measures the host, and so does another vantage, whose records (the first trace among them) come in. */
+  private static PrometheusMetrics collector() {
+    PrometheusMetrics ours = new PrometheusMetrics(Clock.fixed(NOW, ZoneOffset.UTC),
+        RttBuckets.perDecade(RttBuckets.DEFAULT_PER_DECADE), Optional.of(new FixedCluster(HERE, HERE, THERE)));
+    ours.configure(List.of(line(HOST), line(HostLabels.of("other", Map.of("rack", "r1")))));
+    measure(ours.host(HOST, ADDRESS));
+    Target target = new Target(HOST.host(), ADDRESS, HOST.labels());
+    List<TraceStep> fiveHops = List.of(new TraceStep("198.18.0.1", 1), TraceStep.silent(),
+        new TraceStep("198.18.0.3", 2), new TraceStep("198.18.0.4", 3), new TraceStep(ADDRESS, 4));
+    for (Measurement measurement : List.of(burst(), new Trace(fiveHops), scan(), TCP)) {
+      ours.record(new MonitorRecord(target, NOW, measurement, Optional.of(THERE)));
+    }
+    return ours;
+  }
+
+  private static HostConfig line(HostLabels host) {
+    return new HostConfig(host.host(), 500, SENT, 41, 0, 30, 0, false, true, 2000, host.labels(), Optional.empty(),
+        Optional.empty(), net.connmonitor.config.Family.ANY);
+  }
+
+  private static void measure(HostMetrics host) {
+    host.burst(SENT, RTTS_MS, burst());
+    host.trace(new Trace(List.of(new TraceStep("198.18.0.2", 0.05), TraceStep.silent(), new TraceStep(ADDRESS, 0.25))),
+        true, OptionalInt.of(3));
+    host.scan(scan());
+    host.tcp(TCP);
+  }
+
+  private static PingStats burst() {
+    return PingStats.of(SENT, RTTS_MS).withReplyTtl(Optional.of(new ReplyTtl(61, OptionalInt.of(62))));
+  }
+
+  private static Scan scan() {
+    return new Scan(Optional.of(new HttpAnswer(1.25, "404", "nginx")), Optional.of(new HttpAnswer(2.5, "200",
+        "nginx", Optional.of(TLS))), Optional.empty());
+  }
+
+  private static void assertSameFamilies(String accept, PrometheusMetrics ours, PrometheusRegistry reference)
+      throws Exception {
+    Map<String, List<String>> expected = families(text(reference, accept));
     expected.keySet().removeIf(family -> family.contains("connmonitor_icmp_dropped_answers"));
     Map<String, List<String>> written = families(PrometheusMetricsTest.scrape(ours, accept));
     // The per-host families only: the registry's writer writes the rest.
     written.keySet()
         .removeIf(family -> Arrays.stream(Family.values()).noneMatch(perHost -> family.startsWith(perHost.name)));
+    expected.replaceAll((family, lines) -> bySeries(lines));
+    written.replaceAll((family, lines) -> bySeries(lines));
     assertEquals(expected, written);
   }
 
-  /** The same measurements in the client's own metrics. */
-  private static PrometheusRegistry reference(PingStats stats) {
+  /**
+   * A family's lines with its series in one order, each series' lines in their own: the client sorts the series, ours
+   * come host by host as the map of hosts holds them, which a scraper takes alike.
+   */
+  private static List<String> bySeries(List<String> lines) {
+    List<String> sorted = new ArrayList<>(lines);
+    // Stable: a histogram's bucket, count and sum lines stay in their order.
+    sorted.sort(Comparator.comparing(line -> line.startsWith("# ") ? ""
+        : line.substring(line.indexOf('{'), line.lastIndexOf('}')).replaceAll(",le=\"[^\"]*\"", "")));
+    return sorted;
+  }
+
+  /**
+   * The same measurements in the client's own metrics.
+   *
+   * @param vantages empty outside a cluster; else this node, which measured the host itself, then the vantages whose
+   *                 records it has
+   */
+  private static PrometheusRegistry reference(PingStats stats, List<String> vantages) {
     PrometheusRegistry registry = new PrometheusRegistry();
-    String[] hostNames = {"host", "addr", "env", "rack", "zone"};
-    String[] host = {HOST.host(), ADDRESS, "a\\b\nc", "", "nord"};
-    String[] serviceNames = {"host", "addr", "env", "rack", "zone", "service"};
+    List<String> names = new ArrayList<>(List.of("host", "addr", "env", "rack", "zone"));
+    if (!vantages.isEmpty()) {
+      names.add(HostLabels.VANTAGE);
+    }
+    String[] hostNames = names.toArray(String[]::new);
+    String[] serviceNames = with(hostNames, "service");
+    String[] portNames = with(hostNames, "port");
     Histogram rtt = Histogram.builder().name(Family.PING_RTT.name).unit(Unit.SECONDS).help(Family.PING_RTT.help)
         .labelNames(hostNames).classicUpperBounds(RttBuckets.perDecade(RttBuckets.DEFAULT_PER_DECADE).bounds())
         .nativeInitialSchema(NativeBuckets.SCHEMA).nativeMaxNumberOfBuckets(Integer.MAX_VALUE).register(registry);
-    RTTS_MS.forEach(rttMs -> rtt.labelValues(host).observe(rttMs / 1000));
-    counter(registry, Family.PING_REQUESTS, hostNames).labelValues(host).inc(SENT);
-    counter(registry, Family.PING_REPLIES, hostNames).labelValues(host).inc(RTTS_MS.size());
-    counter(registry, Family.PING_SEND_ERRORS, hostNames).labelValues(host);
-    gauge(registry, Family.PING_LAST_MIN, hostNames).labelValues(host).set(stats.min() / 1000);
-    gauge(registry, Family.PING_LAST_AVG, hostNames).labelValues(host).set(stats.avg() / 1000);
-    gauge(registry, Family.PING_LAST_MAX, hostNames).labelValues(host).set(stats.max() / 1000);
-    gauge(registry, Family.PING_LAST_STDDEV, hostNames).labelValues(host).set(stats.std() / 1000);
-    gauge(registry, Family.PING_LAST_LOSS, hostNames).labelValues(host).set(stats.loss() / 100);
-    gauge(registry, Family.TRACE_HOPS, hostNames).labelValues(host).set(3);
-    counter(registry, Family.TRACE_ROUTE_CHANGES, hostNames).labelValues(host).inc();
-    gauge(registry, Family.TRACE_LAST_TIMESTAMP, hostNames).labelValues(host).set(1_795_000_000.125);
+    Counter requests = counter(registry, Family.PING_REQUESTS, hostNames);
+    Counter replies = counter(registry, Family.PING_REPLIES, hostNames);
+    Counter sendErrors = counter(registry, Family.PING_SEND_ERRORS, hostNames);
+    Gauge min = gauge(registry, Family.PING_LAST_MIN, hostNames);
+    Gauge avg = gauge(registry, Family.PING_LAST_AVG, hostNames);
+    Gauge max = gauge(registry, Family.PING_LAST_MAX, hostNames);
+    Gauge stddev = gauge(registry, Family.PING_LAST_STDDEV, hostNames);
+    Gauge loss = gauge(registry, Family.PING_LAST_LOSS, hostNames);
+    Gauge hops = gauge(registry, Family.TRACE_HOPS, hostNames);
+    Counter routeChanges = counter(registry, Family.TRACE_ROUTE_CHANGES, hostNames);
+    Gauge lastTrace = gauge(registry, Family.TRACE_LAST_TIMESTAMP, hostNames);
     Gauge up = gauge(registry, Family.SCAN_UP, serviceNames);
     Gauge scanRtt = gauge(registry, Family.SCAN_RTT, serviceNames);
     Gauge status = gauge(registry, Family.SCAN_HTTP_STATUS, serviceNames);
-    up.labelValues(with(host, "http")).set(1);
-    up.labelValues(with(host, "mysql")).set(0);
-    scanRtt.labelValues(with(host, "http")).set(0.00125);
-    scanRtt.labelValues(with(host, "mysql")).set(Double.NaN);
-    status.labelValues(with(host, "http")).set(404);
-    status.labelValues(with(host, "https")).set(200);
-    up.labelValues(with(host, "https")).set(1);
-    scanRtt.labelValues(with(host, "https")).set(0.0025);
-    gauge(registry, Family.PING_REPLY_TTL, hostNames).labelValues(host).set(61);
-    gauge(registry, Family.TLS_CERT_EXPIRY, hostNames).labelValues(host).set(1_796_000_000);
-    gauge(registry, Family.TLS_VERIFIED, hostNames).labelValues(host).set(0);
-    String[] portNames = {"host", "addr", "env", "rack", "zone", "port"};
+    Gauge replyTtl = gauge(registry, Family.PING_REPLY_TTL, hostNames);
+    Gauge tlsExpiry = gauge(registry, Family.TLS_CERT_EXPIRY, hostNames);
+    Gauge tlsVerified = gauge(registry, Family.TLS_VERIFIED, hostNames);
     Gauge tcpMin = gauge(registry, Family.TCP_PING_LAST_MIN, portNames);
     Gauge tcpAvg = gauge(registry, Family.TCP_PING_LAST_AVG, portNames);
     Gauge tcpMax = gauge(registry, Family.TCP_PING_LAST_MAX, portNames);
     Gauge tcpLoss = gauge(registry, Family.TCP_PING_LAST_LOSS, portNames);
     Gauge tcpRefused = gauge(registry, Family.TCP_PING_LAST_REFUSED, portNames);
-    tcpMin.labelValues(with(host, "443")).set(0.00025);
-    tcpAvg.labelValues(with(host, "443")).set(0.000375);
-    tcpMax.labelValues(with(host, "443")).set(0.0005);
-    tcpLoss.labelValues(with(host, "443")).set(0.75);
-    tcpRefused.labelValues(with(host, "443")).set(0);
-    tcpMin.labelValues(with(host, "22")).set(Double.NaN);
-    tcpAvg.labelValues(with(host, "22")).set(Double.NaN);
-    tcpMax.labelValues(with(host, "22")).set(Double.NaN);
-    tcpLoss.labelValues(with(host, "22")).set(0);
-    tcpRefused.labelValues(with(host, "22")).set(SENT);
-    String[] hopNames = {"host", "addr", "env", "rack", "zone", "hop", "hop_addr"};
+    String[] hopNames = with(with(hostNames, "hop"), "hop_addr");
     Gauge hopLoss = gauge(registry, Family.TRACE_HOP_LOSS, hopNames);
-    hopLoss.labelValues(hop(host, 1, "198.18.0.2")).set(0);
-    hopLoss.labelValues(hop(host, 2, "")).set(1);
-    hopLoss.labelValues(hop(host, 3, ADDRESS)).set(0);
     Map<Family, Gauge> hopRtts = new LinkedHashMap<>();
     for (Family family : List.of(Family.TRACE_HOP_LAST, Family.TRACE_HOP_AVG, Family.TRACE_HOP_BEST,
         Family.TRACE_HOP_WORST, Family.TRACE_HOP_STDDEV)) {
       hopRtts.put(family, gauge(registry, family, hopNames));
     }
-    hopRtts.forEach((family, gauge) -> {
-      boolean std = family == Family.TRACE_HOP_STDDEV;
-      gauge.labelValues(hop(host, 1, "198.18.0.2")).set(std ? 0 : 0.00005);
-      gauge.labelValues(hop(host, 2, "")).set(Double.NaN);
-      gauge.labelValues(hop(host, 3, ADDRESS)).set(std ? 0 : 0.00025);
-    });
+    List<Optional<String>> measuredBy = vantages.isEmpty() ? List.of(Optional.empty())
+        : vantages.stream().map(Optional::of).toList();
+    for (Optional<String> vantage : measuredBy) {
+      List<String> values = new ArrayList<>(List.of(HOST.host(), ADDRESS, "a\\b\nc", "", "nord"));
+      vantage.ifPresent(values::add);
+      String[] host = values.toArray(String[]::new);
+      // This node's probes report themselves; another vantage's records carry no reply's time, no burst that could
+      // not be sent, and only the traces that changed the route, the first of them changing nothing.
+      boolean probedHere = vantage.isEmpty() || vantage.get().equals(vantages.get(0));
+      if (probedHere) {
+        RTTS_MS.forEach(rttMs -> rtt.labelValues(host).observe(rttMs / 1000));
+        sendErrors.labelValues(host);
+        routeChanges.labelValues(host).inc();
+        lastTrace.labelValues(host).set(1_795_000_000.125);
+        // Each hop's statistics come from this node's traces, not from another vantage's change-only records.
+        hopLoss.labelValues(hop(host, 1, "198.18.0.2")).set(0);
+        hopLoss.labelValues(hop(host, 2, "")).set(1);
+        hopLoss.labelValues(hop(host, 3, ADDRESS)).set(0);
+        hopRtts.forEach((family, gauge) -> {
+          boolean std = family == Family.TRACE_HOP_STDDEV;
+          gauge.labelValues(hop(host, 1, "198.18.0.2")).set(std ? 0 : 0.00005);
+          gauge.labelValues(hop(host, 2, "")).set(Double.NaN);
+          gauge.labelValues(hop(host, 3, ADDRESS)).set(std ? 0 : 0.00025);
+        });
+      } else {
+        routeChanges.labelValues(host);
+      }
+      requests.labelValues(host).inc(SENT);
+      replies.labelValues(host).inc(RTTS_MS.size());
+      min.labelValues(host).set(stats.min() / 1000);
+      avg.labelValues(host).set(stats.avg() / 1000);
+      max.labelValues(host).set(stats.max() / 1000);
+      stddev.labelValues(host).set(stats.std() / 1000);
+      loss.labelValues(host).set(stats.loss() / 100);
+      // The trace measured here has three hops, the other vantage's record five.
+      hops.labelValues(host).set(probedHere ? 3 : 5);
+      up.labelValues(with(host, "http")).set(1);
+      up.labelValues(with(host, "mysql")).set(0);
+      scanRtt.labelValues(with(host, "http")).set(0.00125);
+      scanRtt.labelValues(with(host, "mysql")).set(Double.NaN);
+      status.labelValues(with(host, "http")).set(404);
+      status.labelValues(with(host, "https")).set(200);
+      up.labelValues(with(host, "https")).set(1);
+      scanRtt.labelValues(with(host, "https")).set(0.0025);
+      replyTtl.labelValues(host).set(61);
+      tlsExpiry.labelValues(host).set(1_796_000_000);
+      tlsVerified.labelValues(host).set(0);
+      tcpMin.labelValues(with(host, "443")).set(0.00025);
+      tcpAvg.labelValues(with(host, "443")).set(0.000375);
+      tcpMax.labelValues(with(host, "443")).set(0.0005);
+      tcpLoss.labelValues(with(host, "443")).set(0.75);
+      tcpRefused.labelValues(with(host, "443")).set(0);
+      tcpMin.labelValues(with(host, "22")).set(Double.NaN);
+      tcpAvg.labelValues(with(host, "22")).set(Double.NaN);
+      tcpMax.labelValues(with(host, "22")).set(Double.NaN);
+      tcpLoss.labelValues(with(host, "22")).set(0);
+      tcpRefused.labelValues(with(host, "22")).set(SENT);
+    }
     return registry;
   }
 
@@ -211,9 +314,9 @@ class ExpositionTest {
     return gauge.register(registry);
   }
 
-  private static String[] with(String[] values, String service) {
+  private static String[] with(String[] values, String more) {
     List<String> all = new ArrayList<>(List.of(values));
-    all.add(service);
+    all.add(more);
     return all.toArray(String[]::new);
   }
 

@@ -34,7 +34,7 @@ class PrometheusMetricsTest {
 
   @Test
   void aBurstCountsItsRequestsAndRepliesObservesEachReplyAndSetsTheLastBurstsFigures() throws Exception {
-    metrics.configure(List.of(WEB));
+    metrics.labelNames(List.of(WEB));
     HostMetrics host = metrics.host(WEB, "198.18.10.2");
     burst(host, 4, 0.3, 20.5, 21.0);
     burst(host, 2, 0.4);
@@ -61,7 +61,7 @@ class PrometheusMetricsTest {
 
   @Test
   void aBurstThatLostEverythingHasNoRoundTripTime() throws Exception {
-    metrics.configure(List.of(WEB));
+    metrics.labelNames(List.of(WEB));
     HostMetrics host = metrics.host(WEB, "198.18.12.2");
     burst(host, 3);
     String scrape = scrape();
@@ -75,7 +75,7 @@ class PrometheusMetricsTest {
 
   @Test
   void aBurstThatCouldNotBeSentCountsAsASendErrorAndLeavesNoGaugeAtTheLastBurstsFigures() throws Exception {
-    metrics.configure(List.of(WEB));
+    metrics.labelNames(List.of(WEB));
     HostMetrics host = metrics.host(WEB, "198.18.14.2");
     burst(host, 2, 0.4, 0.5);
     host.unsent();
@@ -100,7 +100,7 @@ class PrometheusMetricsTest {
     HostConfig byInterface = new HostConfig("web.example", 500, 10, 41, 0, 30, 0, false, true, 2000,
         Collections.emptySortedMap(), Optional.empty(), Optional.of("cmt1"), Family.ANY);
     List<HostLabels> hosts = List.of(HostLabels.of(plain), HostLabels.of(bySource), HostLabels.of(byInterface));
-    metrics.configure(hosts);
+    metrics.labelNames(hosts);
     burst(metrics.host(hosts.get(0), "198.18.10.2"), 1, 0.5);
     burst(metrics.host(hosts.get(1), "198.18.10.2"), 2, 0.5);
     burst(metrics.host(hosts.get(2), "198.18.10.2"), 3, 0.5);
@@ -116,7 +116,7 @@ class PrometheusMetricsTest {
 
   @Test
   void everyTraceSetsTheTimeAndHopsAndOnlyAChangeCounts() throws Exception {
-    metrics.configure(List.of(WEB));
+    metrics.labelNames(List.of(WEB));
     HostMetrics host = metrics.host(WEB, "198.18.10.2");
     Trace trace = new Trace(List.of());
     host.trace(trace, false, OptionalInt.empty());
@@ -134,7 +134,7 @@ class PrometheusMetricsTest {
 
   @Test
   void aScanSetsEachServiceUpItsTimeAndTheHttpStatusCodes() throws Exception {
-    metrics.configure(List.of(WEB));
+    metrics.labelNames(List.of(WEB));
     HostMetrics host = metrics.host(WEB, "198.18.10.2");
     host.scan(new Scan(Optional.of(new HttpAnswer(1.5, "301", "nginx")), Optional.empty(),
         Optional.of(new MysqlAnswer(0.75, "10.11.6-MariaDB"))));
@@ -153,7 +153,7 @@ class PrometheusMetricsTest {
 
   @Test
   void aHostThatMovesToAnotherAddressTakesItsSeriesAlongNeverMixingTheTwo() throws Exception {
-    metrics.configure(List.of(WEB));
+    metrics.labelNames(List.of(WEB));
     HostMetrics before = metrics.host(WEB, "198.18.10.2");
     burst(before, 1, 0.5);
     // What HostVerticle does when the name resolves to another address: the old address's series close, new ones
@@ -170,7 +170,7 @@ class PrometheusMetricsTest {
   @Test
   void aRemovedHostsSeriesGoUnlessAnotherLineStillMeasuresTheSameHostAtTheSameAddress() throws Exception {
     HostLabels twice = HostLabels.of("twice", Map.of());
-    metrics.configure(List.of(WEB, twice, twice));
+    metrics.labelNames(List.of(WEB, twice, twice));
     HostMetrics web = metrics.host(WEB, "198.18.10.2");
     HostMetrics first = metrics.host(twice, "127.0.0.2");
     HostMetrics second = metrics.host(twice, "127.0.0.2");
@@ -191,7 +191,7 @@ class PrometheusMetricsTest {
   void theOperatorsLabelsAreCarriedAndEveryHostHasEveryLabelNameOfTheConfiguration() throws Exception {
     HostLabels prod = HostLabels.of("web", Map.of("env", "prod", "site", "ams"));
     HostLabels bare = HostLabels.of("db", Map.of());
-    metrics.configure(List.of(prod, bare));
+    metrics.labelNames(List.of(prod, bare));
     burst(metrics.host(prod, "198.18.10.2"), 1, 0.5);
     burst(metrics.host(bare, "198.18.11.2"), 1, 0.5);
     String scrape = scrape();
@@ -205,7 +205,7 @@ class PrometheusMetricsTest {
   void aReloadThatChangesTheLabelNamesCarriesTheRunningHostsSeriesOnUnderTheNewNames() throws Exception {
     HostLabels kept = HostLabels.of("kept", Map.of("env", "prod"));
     HostLabels removed = HostLabels.of("removed", Map.of("rack", "r1"));
-    metrics.configure(List.of(kept, removed));
+    metrics.labelNames(List.of(kept, removed));
     HostMetrics running = metrics.host(kept, "198.18.10.2");
     HostMetrics stopping = metrics.host(removed, "198.18.11.2");
     burst(running, 2, 0.5, 0.5);
@@ -213,7 +213,7 @@ class PrometheusMetricsTest {
     assertSeries(scrape(),
         "connmonitor_ping_requests_total{addr=\"198.18.10.2\",env=\"prod\",host=\"kept\",rack=\"\"} 2.0");
 
-    metrics.configure(List.of(kept));
+    metrics.labelNames(List.of(kept));
     // The removed host finishes its burst in flight while it stops, then goes.
     burst(stopping, 1, 0.5);
     stopping.close();
@@ -235,7 +235,7 @@ class PrometheusMetricsTest {
 
   @Test
   void theMonitorsOwnMetricsItsBuildReloadsDroppedRecordsAndNamesThatDoNotResolve() throws Exception {
-    metrics.configure(List.of(WEB, HostLabels.of("db.example", Map.of("zone", "b"))));
+    metrics.labelNames(List.of(WEB, HostLabels.of("db.example", Map.of("zone", "b"))));
     metrics.countDroppedRecords(() -> 12);
     NameMetrics web = metrics.name(WEB);
     NameMetrics db = metrics.name(HostLabels.of("db.example", Map.of("zone", "b")));

@@ -1,0 +1,43 @@
+package net.connmonitor.metrics;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import net.connmonitor.record.MonitorRecord;
+import net.connmonitor.record.RecordSubscription;
+import net.connmonitor.record.Records;
+
+/**
+ * On a cluster's collector with a metrics endpoint: every node's records on {@link Records#ADDRESS} into the metrics,
+ * where those of the other vantages become their series. Exists only with {@code --collect} and {@code --listen}.
+ */
+public final class VantageFeed extends VerticleBase {
+
+  private final PrometheusMetrics metrics;
+  private volatile RecordSubscription subscription;
+
+  public VantageFeed(PrometheusMetrics metrics) {
+    this.metrics = metrics;
+  }
+
+  @Override
+  public Future<?> start() {
+    return RecordSubscription.open(vertx, true, this::feed).onSuccess(opened -> subscription = opened);
+  }
+
+  private void feed(Message<Object> message) {
+    if (message.body() instanceof MonitorRecord record) {
+      metrics.record(record);
+    }
+  }
+
+  /**
+   * When the cluster's members change: see {@link RecordSubscription#renew()}. Before the feed has started, its first
+   * subscription is yet to come and is new enough.
+   */
+  public void subscribeAgain() {
+    if (subscription != null) {
+      subscription.renew();
+    }
+  }
+}
