@@ -174,7 +174,9 @@ final class EchoMatcher {
     touched.clear();
   }
 
-  /** Completes with what they have the exchanges whose deadline is not after {@code now} ({@link System#nanoTime()}). */
+  /**
+   * Completes with what they have the exchanges whose deadline is not after {@code now} ({@link System#nanoTime()}).
+   */
   void expire(long now) {
     while (!deadlines.isEmpty() && deadlines.peek().at - now <= 0) {
       Exchange exchange = deadlines.poll().exchange;

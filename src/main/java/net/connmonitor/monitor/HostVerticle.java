@@ -127,7 +127,9 @@ public final class HostVerticle extends VerticleBase {
     }
   }
 
-  /** The host's use of the ICMP channel of its address family on this verticle's event loop, when it pings or traces. */
+  /**
+   * The host's use of the ICMP channel of its address family on this verticle's event loop, when it pings or traces.
+   */
   private Future<Optional<EchoSession>> session(InetAddress target, Departure departure) {
     if (config.pingIntervalMs() == 0 && config.traceIntervalMs() == 0) {
       return Future.succeededFuture(Optional.empty());
