@@ -9,12 +9,12 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
-import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * A TLS client and server that talk through memory, each a Netty {@link SslHandler} on an {@link EmbeddedChannel},
@@ -53,11 +53,31 @@ final class InMemoryTls {
             .protocols(version).build());
       }
       return new InMemoryTls(
-          SslContextBuilder.forClient().sslProvider(SslProvider.JDK)
-              .trustManager(InsecureTrustManagerFactory.INSTANCE).build(),
+          SslContextBuilder.forClient().sslProvider(SslProvider.JDK).trustManager(new TrustingAsAScan()).build(),
           servers, identity.certificate());
     } catch (SSLException e) {
       throw new GeneralSecurityException("cannot set TLS up", e);
+    }
+  }
+
+  /**
+   * Trusts every chain as the trust-all of a scan's client (Vert.x's) does: a plain {@link X509TrustManager}, not an
+   * extended one like Netty's insecure factory's, so that the JDK wraps it and checks the algorithms of the chain, as
+   * it does in a scan.
+   */
+  private static final class TrustingAsAScan implements X509TrustManager {
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
     }
   }
 
