@@ -62,12 +62,8 @@ final class TcpDialogue {
     own.runOnContext(go -> {
       long startedAt = System.nanoTime();
       ConnectOptions options = new ConnectOptions().setRemoteAddress(server).setTimeout(millis(timeout));
-      // TLS asked for when connecting rather than started on the socket: the client then sets its TLS up before it
-      // connects, so that a warm-up against a port nobody listens on runs that set-up too.
-      tlsServerName.ifPresent(name -> options.setSsl(true).setSslOptions(ANY_CERTIFICATE)
-          .setSniServerName(name.isEmpty() ? null : name));
       connect(options)
-          .compose(socket -> new Conversation(socket, startedAt, complete).run(request))
+          .compose(socket -> new Conversation(socket, startedAt, complete).run(tlsServerName, request))
           .recover(failure -> LocalFailure.of(failure, "connect to " + server)
               .<Future<Optional<Heard>>>map(Future::failedFuture)
               .orElse(Future.succeededFuture(Optional.empty())))
@@ -101,7 +97,7 @@ final class TcpDialogue {
       this.complete = complete;
     }
 
-    Future<Optional<Heard>> run(Buffer request) {
+    Future<Optional<Heard>> run(Optional<String> tlsServerName, Buffer request) {
       long timer = vertx.setTimer(millis(timeout), fired -> end(Optional.empty()));
       result.future().onComplete(done -> {
         vertx.cancelTimer(timer);
@@ -110,11 +106,16 @@ final class TcpDialogue {
       socket.handler(this::read);
       socket.closeHandler(closed -> end(heard()));
       socket.exceptionHandler(e -> end(Optional.empty()));
-      // Judged once the answer is in, so that judging it does not delay the request that is timed.
-      tls = Optional.ofNullable(socket.sslSession());
-      if (request.length() > 0) {
-        socket.write(request);
-      }
+      Future<Void> ready = tlsServerName
+          .map(name -> socket.upgradeToSsl(ANY_CERTIFICATE, name.isEmpty() ? null : name))
+          .orElse(Future.succeededFuture());
+      ready.onSuccess(up -> {
+        // Judged once the answer is in, so that judging it does not delay the request that is timed.
+        tls = Optional.ofNullable(socket.sslSession());
+        if (request.length() > 0) {
+          socket.write(request);
+        }
+      }).onFailure(e -> end(Optional.empty()));
       return result.future();
     }
 
