@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import net.connmonitor.cluster.ClusterMonitor;
 import net.connmonitor.config.ConfigFile;
 import net.connmonitor.config.ConfigParser;
@@ -200,8 +199,8 @@ public final class Main {
   private static int monitor(MonitorOptions options) {
     Optional<ListenAddress> listen = options.listen();
     CompletableFuture<Integer> stopRequested = new CompletableFuture<>();
-    AtomicReference<Runnable> reload = new AtomicReference<>(() -> { });
-    ProcessSignals.install(() -> stopRequested.complete(OK), () -> reload.get().run());
+    StartupReload reload = new StartupReload();
+    ProcessSignals.install(() -> stopRequested.complete(OK), reload::ask);
     JulBridge.install();
     Optional<String> unsupported = NativeSupport.problem();
     if (unsupported.isPresent()) {
@@ -271,7 +270,7 @@ public final class Main {
 
     monitoring.onSuccess(id -> {
       applied.set(true);
-      reload.set(() -> vertx.eventBus().send(MonitorVerticle.RELOAD_ADDRESS, null));
+      reload.started(() -> vertx.eventBus().send(MonitorVerticle.RELOAD_ADDRESS, null));
     });
     monitoring.onFailure(e -> {
       // The monitor, or the endpoints, have said why they cannot start; anything else (the output failing to start)

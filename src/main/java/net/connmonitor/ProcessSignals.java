@@ -14,7 +14,7 @@ final class ProcessSignals {
   private ProcessSignals() {
   }
 
-  /** @param reload run on SIGHUP; until the configuration is applied it may do nothing, as it is being read */
+  /** @param reload run on SIGHUP, from the first instant: it says itself what a reload during the start does */
   static void install(Runnable stop, Runnable reload) {
     Signal.handle(new Signal("TERM"), signal -> stop.run());
     Signal.handle(new Signal("INT"), signal -> stop.run());
