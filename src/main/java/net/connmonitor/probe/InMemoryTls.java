@@ -9,49 +9,112 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
-import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * A TLS client and server that talk through memory, each a Netty {@link SslHandler} on an {@link EmbeddedChannel},
  * with the JDK's TLS as a scan's client uses it: a handshake and one exchange run the code of a scan's TLS (the
  * JDK's provider set up, key exchange, certificate parsing, record encryption) without any socket.
+ *
+ * <p>There is a server for each version of TLS a scan's client offers, since the JDK runs each version's handshake
+ * and key schedule in code of its own: a web server that speaks only TLS 1.2 (nginx before 1.23.4 by default) would
+ * otherwise meet code that runs for the first time in a first scan.
  */
 final class InMemoryTls {
 
-  private final SslContext client;
-  private final SslContext server;
+  /** The versions a scan's client offers (Vert.x's default), each of which the servers here speak alone. */
+  private static final List<String> VERSIONS = List.of("TLSv1.3", "TLSv1.2");
 
-  private InMemoryTls(SslContext client, SslContext server) {
+  private final SslContext client;
+  private final List<SslContext> servers;
+  private final X509Certificate certificate;
+
+  private InMemoryTls(SslContext client, List<SslContext> servers, X509Certificate certificate) {
     this.client = client;
-    this.server = server;
+    this.servers = List.copyOf(servers);
+    this.certificate = certificate;
   }
 
-  /** A server presenting a fresh {@link LoopbackIdentity}, and a client that accepts it as a scan accepts any. */
+  /**
+   * Servers presenting a fresh {@link LoopbackIdentity}, one for each version, and a client that accepts them as a
+   * scan accepts any.
+   */
   static InMemoryTls create() throws GeneralSecurityException {
     LoopbackIdentity identity = LoopbackIdentity.create();
     try {
+      List<SslContext> servers = new ArrayList<>();
+      for (String version : VERSIONS) {
+        servers.add(SslContextBuilder.forServer(identity.key(), identity.certificate()).sslProvider(SslProvider.JDK)
+            .protocols(version).build());
+      }
       return new InMemoryTls(
-          SslContextBuilder.forClient().sslProvider(SslProvider.JDK)
-              .trustManager(InsecureTrustManagerFactory.INSTANCE).build(),
-          SslContextBuilder.forServer(identity.key(), identity.certificate()).sslProvider(SslProvider.JDK).build());
+          SslContextBuilder.forClient().sslProvider(SslProvider.JDK).trustManager(new TrustingAsAScan()).build(),
+          servers, identity.certificate());
     } catch (SSLException e) {
       throw new GeneralSecurityException("cannot set TLS up", e);
     }
   }
 
   /**
-   * A handshake, then {@code request} from the client and {@code response} from the server.
+   * Trusts every chain as the trust-all of a scan's client (Vert.x's) does: a plain {@link X509TrustManager}, not an
+   * extended one like Netty's insecure factory's, so that the JDK wraps it and checks the algorithms of the chain, as
+   * it does in a scan.
+   */
+  private static final class TrustingAsAScan implements X509TrustManager {
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
+    }
+  }
+
+  /** The certificate the servers present, which no trust store holds. */
+  X509Certificate certificate() {
+    return certificate;
+  }
+
+  /**
+   * What one exchange came to.
    *
-   * @return the bytes of the response as the client decrypted them
+   * @param version  the version of TLS the handshake agreed, as Java names it
+   * @param response the bytes of the response as the client decrypted them
+   */
+  record Exchanged(String version, byte[] response) {
+  }
+
+  /**
+   * For each version, a handshake, then {@code request} from the client and {@code response} from the server.
+   *
+   * @return one per version, in the order of {@link #VERSIONS}
    * @throws SSLException when the two did not get that far
    */
-  byte[] exchange(byte[] request, byte[] response) throws SSLException {
+  List<Exchanged> exchange(byte[] request, byte[] response) throws SSLException {
+    List<Exchanged> answers = new ArrayList<>();
+    for (SslContext server : servers) {
+      answers.add(exchange(server, request, response));
+    }
+    return answers;
+  }
+
+  private Exchanged exchange(SslContext server, byte[] request, byte[] response) throws SSLException {
     EmbeddedChannel clientSide = new EmbeddedChannel(client.newHandler(ByteBufAllocator.DEFAULT, "localhost", 443));
     EmbeddedChannel serverSide = new EmbeddedChannel(server.newHandler(ByteBufAllocator.DEFAULT));
     try {
-      return exchange(clientSide, serverSide, request, response);
+      byte[] answered = exchange(clientSide, serverSide, request, response);
+      return new Exchanged(clientSide.pipeline().get(SslHandler.class).engine().getSession().getProtocol(), answered);
     } catch (DecoderException e) {
       // How the embedded channels pass on what their TLS handlers failed with.
       throw new SSLException(e.getCause() != null ? e.getCause() : e);

@@ -24,9 +24,9 @@ import net.connmonitor.record.Target;
  * parsing, setting TLS up, and running that code interpreted until it is compiled. Inside a first scan this read
  * 200 to 750 ms where the later scans of the same servers read 2 to 20. So the process first runs that code a few
  * times without any server: the scan's own dialogues against a port of loopback that nobody listens on (the
- * connecting, on every event loop), a TLS handshake and exchange between two engines in memory, and the parsers on
- * the bytes a web server and MariaDB send. No socket listens at any moment: a monitor asked for no port has none,
- * not even for the time of its warm-up.
+ * connecting, on every event loop), a TLS handshake and exchange between two engines in memory for each version of
+ * TLS, and the parsers on the bytes a web server and MariaDB send. No socket listens at any moment: a monitor asked
+ * for no port has none, not even for the time of its warm-up.
  *
  * <p>Once per process, since what it pays for (loaded classes, compiled code, the JDK's TLS set-up) belongs to the
  * process; only the scans wait for it, and only if some host scans. It never stops a scan: what went wrong is said
@@ -120,11 +120,16 @@ final class ScanWarmUp {
       return Future.succeededFuture();
     }
     try {
-      String heard = HttpResponseHead.parse(Buffer.buffer(tls.exchange(HTTP_REQUEST, HTTP_RESPONSE)))
-          .map(HttpResponseHead::statusCode).orElse("nothing");
+      for (InMemoryTls.Exchanged exchanged : tls.exchange(HTTP_REQUEST, HTTP_RESPONSE)) {
+        String heard = HttpResponseHead.parse(Buffer.buffer(exchanged.response()))
+            .map(HttpResponseHead::statusCode).orElse("nothing");
+        if (!heard.equals("200")) {
+          return Future.failedFuture("the HTTP parser read " + heard + " over " + exchanged.version());
+        }
+      }
       Optional<String> version = MysqlGreeting.version(greeting());
-      if (!heard.equals("200") || version.isEmpty()) {
-        return Future.failedFuture("the parsers read " + heard + " and " + version.orElse("no version"));
+      if (version.isEmpty()) {
+        return Future.failedFuture("the MySQL parser read no version");
       }
     } catch (SSLException e) {
       return Future.failedFuture("TLS in memory failed: " + Problems.describe(e));

@@ -24,7 +24,12 @@ class FirstScanIT {
   private static final int LATER_SCANS = 10;
   /** Generous: a cold first scan reads tens to hundreds of milliseconds where the later ones read one or two. */
   private static final double FACTOR = 5;
-  private static final double SLACK_MS = 5;
+  /**
+   * What no warm-up can pay without a socket that listens (and a monitor asked for no port has none): the first
+   * connection that is answered, Vert.x's connected-socket path and Netty's first read, 10 to 25 ms here; still far
+   * below a cold first scan's 200 to 750 ms.
+   */
+  private static final double SLACK_MS = 30;
 
   @Test
   void theFirstScanReadsLikeTheLaterOnes() throws Exception {

@@ -35,10 +35,14 @@ class ScanWarmUpTest {
   }
 
   @Test
-  void tlsInMemoryCarriesTheRequestAndTheResponse() throws Exception {
-    byte[] response = "HTTP/1.1 200 OK\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-    assertEquals(new String(response, StandardCharsets.US_ASCII), new String(InMemoryTls.create()
-        .exchange("HEAD / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII), response), StandardCharsets.US_ASCII));
+  void tlsInMemoryCarriesTheRequestAndTheResponseOverEachVersion() throws Exception {
+    String response = "HTTP/1.1 200 OK\r\n\r\n";
+    List<InMemoryTls.Exchanged> exchanged = InMemoryTls.create().exchange(
+        "HEAD / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII), response.getBytes(StandardCharsets.US_ASCII));
+    assertEquals(List.of("TLSv1.3", "TLSv1.2"), exchanged.stream().map(InMemoryTls.Exchanged::version).toList());
+    for (InMemoryTls.Exchanged one : exchanged) {
+      assertEquals(response, new String(one.response(), StandardCharsets.US_ASCII), one.version());
+    }
   }
 
   @Test
