@@ -35,9 +35,7 @@ record HostLabelText(SortedSet<String> names, byte[] host, byte[][] services, La
 
   /** A host's labels with one more, e.g. {@code port}, in their place among the others. */
   static SeriesLabels with(HostSeriesKey key, SortedSet<String> names, String name, String value) {
-    SortedMap<String, String> labels = labels(key, names);
-    labels.put(name, value);
-    return new SeriesLabels(text(labels), labels(labels));
+    return with(key, names, new TreeMap<>(Map.of(name, value)));
   }
 
   /** A host's labels with more, e.g. {@code hop} and {@code hop_addr}, in their places among the others. */
