@@ -1,16 +1,17 @@
-"""Summarises the flight recordings of `bench/run profile` (Markdown): where the CPU goes in the steady state and
-how many bytes a probe allocates.
+"""Summarises the profiles of `bench/run profile` (Markdown): where the CPU goes in the steady state and how many
+bytes a probe allocates.
 
     python3 bench/profile.py RESULTS
 
 For each profileN in RESULTS: N.case (hosts, interval, numpings), N.start/N.end (bench/sample over the recorded
-window: CPU, and the echo requests the kernel counted in the monitor's own namespace) and N.json (`jfr print
---json` of the recording, which covers the same window). Hot frames: JFR's execution samples (threads running Java
-code) by their top frame, and by the first frame of connmonitor's own code on the stack (what of ours led there);
-native samples (threads inside native code: epoll, the JNA calls) apart; and, whatever JFR samples, each thread's
-CPU from its schedstat over the window, threads of one kind together. Allocation: every Java thread's allocated
-bytes at the recording's start and end (jdk.ThreadAllocationStatistics), and, as a check, the heap's growth between
-young collections (before the next collection less after the last); each divided by the probes sent.
+window: CPU, and the echo requests the kernel counted in the monitor's own namespace), N.cpu-S.collapsed
+(async-profiler's CPU samples of second S, every millisecond of CPU a thread used, kernel frames included; the
+warm-up's seconds left out) and N.json (`jfr print --json` of a flight recording of the same window). Hot frames:
+the samples by their top frame, and by the first frame of connmonitor's own code from the top of the stack (what of
+ours led there); each thread's CPU from its schedstat over the window, threads of one kind together; JFR's own
+execution samples only when async-profiler is missing. Allocation: every Java thread's allocated bytes at the
+recording's start and end (jdk.ThreadAllocationStatistics), and, as a check, the heap's growth between young
+collections (before the next collection less after the last); each divided by the probes sent.
 """
 import collections
 import json
@@ -23,6 +24,7 @@ OURS = "net.connmonitor."
 
 
 LAMBDA = re.compile(r"\$\$Lambda\$\d+\+0x[0-9a-f]+/\d+")
+LAMBDA_SHORT = re.compile(r"\$\$Lambda\$\d+(?:\+0x[0-9a-f]+)?(?:\.0x[0-9a-f]+)?(?:/\d+)?")
 
 
 def frame_name(frame):
@@ -87,8 +89,21 @@ def summarise(results, name):
         total = sum(busy.values())
         print(f"### CPU by thread (schedstat, over the window): {total:.2f} s\n")
         table("thread (numbers folded)", "CPU s", [(t, s, 100 * s / total) for t, s in busy.most_common(10)], 2)
+    cpu_samples = collapsed(results, name)
+    if cpu_samples:
+        total = sum(cpu_samples.values())
+        leaves, ours, kernel = collections.Counter(), collections.Counter(), 0
+        for stack, n in cpu_samples.items():
+            frames_ = stack.split(";")
+            leaves[frames_[-1]] += n
+            ours[next((f for f in reversed(frames_) if f.startswith(OURS)), "(no connmonitor frame)")] += n
+            kernel += n if frames_[-1].endswith("_[k]") else 0
+        print(f"### CPU samples (async-profiler, every 1 ms of CPU, over the window): {total:,}\n")
+        print(f"In the kernel: {100 * kernel / total:.1f} % of the samples (frames marked `_[k]`).\n")
+        table("top frame", "samples", top(leaves, total, 20))
+        table("first connmonitor frame from the top of the stack", "samples", top(ours, total, 20))
     java = by_type["jdk.ExecutionSample"]
-    if len(java) < span * 10:
+    if len(java) < span * 10 and not cpu_samples:
         # Seen with JDK 17 on a Firecracker VM: about one Java sample in 10 s of a busy event loop. The thread CPU
         # above and the allocation below do not depend on the sampler.
         print(f"JFR took only {len(java)} execution samples of Java code in {span:.0f} s: too few to rank frames "
@@ -134,6 +149,26 @@ def summarise(results, name):
               f"{len(samples):,}\n")
         table("class at its allocating frame", "bytes", top(sites, weight, 12))
         table("first connmonitor frame on the stack", "bytes", top(ours, weight, 12))
+
+
+def collapsed(results, name):
+    """async-profiler's CPU samples of the steady-state window: one collapsed-stacks file a second from the start, of
+    which the warm-up's are left out ("stack count" lines, frames separated by ";")."""
+    try:
+        with open(f"{results}/window") as f:
+            warmup, span = (int(x) for x in f.read().split())
+    except FileNotFoundError:
+        return None
+    stacks = collections.Counter()
+    for second in range(warmup, warmup + span):
+        path = f"{results}/{name}.cpu-{second}.collapsed"
+        if os.path.exists(path):
+            with open(path) as f:
+                for line in f:
+                    stack, _, n = line.rstrip("\n").rpartition(" ")
+                    if stack:
+                        stacks[LAMBDA_SHORT.sub("$$Lambda", stack.replace("/", "."))] += int(n)
+    return stacks
 
 
 def thread_cpu(results, name):

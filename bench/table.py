@@ -131,14 +131,21 @@ def ping_average(results, host):
 
 
 def fping(results, name):
-    """fping's runs: CPU and probes (kernel-counted) over their windows, and its own summary of each whole run."""
+    """fping's shards, run together and each alone in a namespace of its own: CPU and probes (kernel-counted) over
+    the window, added up, and its own summary of each reply (each shard prints every reply at its end)."""
     cpu = sent = seconds = 0.0
     rss, rtts, summary_sent, lost = 0.0, [], 0, 0
-    for run in (1, 2, 3):
-        if exists(results, f"{name}.fping{run}"):
-            w = Window(results, f"{name}.fping{run}")
-            cpu, sent, seconds, rss = cpu + w.cpu, sent + w.sent, seconds + w.seconds, max(rss, w.hwm)
-        path = f"{results}/{name}.fping{run}"
+    try:
+        with open(f"{results}/{name}.fping.shards") as f:
+            shards = int(f.read())
+    except FileNotFoundError:
+        return None
+    windows = [Window(results, f"{name}.fping{s}") for s in range(shards) if exists(results, f"{name}.fping{s}")]
+    for w in windows:
+        cpu, sent, rss = cpu + w.cpu, sent + w.sent, rss + w.hwm
+    seconds = statistics.fmean(w.seconds for w in windows) if windows else 0.0
+    for shard in range(shards):
+        path = f"{results}/{name}.fping{shard}"
         if os.path.exists(path):
             with open(path) as f:
                 for line in f:
@@ -150,7 +157,8 @@ def fping(results, name):
                                 rtts.append(float(value))
     return {"cpu": cpu * 1e6 / sent if sent else float("nan"), "rate": sent / seconds if seconds else float("nan"),
             "seconds": seconds, "sent": summary_sent, "loss": 100 * lost / summary_sent if summary_sent else float("nan"),
-            "median": median(rtts), "p99": percentile(rtts, 99), "rss": rss}
+            "median": median(rtts), "p99": percentile(rtts, 99), "rss": rss, "shards": shards,
+            "measured": len(windows)}
 
 
 def scales(results):
@@ -168,9 +176,13 @@ def scales(results):
         return
     print("### (b) Scale on loopback: connmonitor alone, then fping alone, the same addresses and rate per host\n")
     print("connmonitor: `ping=INTERVAL numpings=10`, measured over the window after its warm-up. fping: "
-          "`fping -C COUNT -p INTERVAL/10 -i 0`, three runs of at most 60,000 probes (it may reuse a sequence number "
-          "only after 10 s, and has 65,535), each measured from a fifth to nine tenths of its length. Probes/s and "
-          "CPU per probe use the requests the kernel counted in each tool's own namespace.\n")
+          "`fping -C COUNT -p INTERVAL/10 -i 0` for as long, measured over the same window. One fping may reuse a "
+          "sequence number only after 10 s and has 65,535, so it cannot keep up more than 6,553 probes a second: the "
+          "addresses are split into shards of at most 5,000 probes a second, one fping each, started together, each "
+          "alone in a network namespace of its own (no shard receives another's replies); their CPU, probes and "
+          "memory are added up. These fping processes are the only tools that run at the same time, and only with "
+          "each other. Probes/s and CPU per probe use the requests the kernel counted in each tool's own "
+          "namespace.\n")
     print("| hosts | tool | probes/s sent (window) | loss % | median RTT ms | p99 ms | CPU µs/probe | ratio to fping "
           "| RSS MB (peak) | burst start late, p99 / max ms |")
     print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
@@ -178,11 +190,13 @@ def scales(results):
         late = [x - interval for x in p["spacing"]]
         print(f"| {hosts} | connmonitor, `ping={interval}` | {w.rate():.0f} ({w.seconds:.0f} s) | {p['loss']:.3f} "
               f"| {p['median']:.4f} | {p['p99']:.3f} (burst maxima) | {w.per_probe_us():.2f} "
-              f"| {w.per_probe_us() / f['cpu']:.2f} | {w.rss:.0f} ({w.hwm:.0f}) "
+              f"| {w.per_probe_us() / f['cpu'] if f else float('nan'):.2f} | {w.rss:.0f} ({w.hwm:.0f}) "
               f"| {percentile(late, 99):.2f} / {max(late) if late else float('nan'):.2f} |")
-        print(f"| {hosts} | fping `-p {max(1, round(interval / numpings))}` | {f['rate']:.0f} ({f['seconds']:.1f} s) "
-              f"| {f['loss']:.3f} | {f['median']:.4f} | {f['p99']:.3f} (probes) | {f['cpu']:.2f} | 1 "
-              f"| ({f['rss']:.0f}) | |")
+        if f:
+            print(f"| {hosts} | fping `-p {max(1, round(interval / numpings))}`, {f['shards']} shard{'s' if f['shards'] > 1 else ''} "
+                  f"({f['measured']} measured) | {f['rate']:.0f} ({f['seconds']:.0f} s) "
+                  f"| {f['loss']:.3f} | {f['median']:.4f} | {f['p99']:.3f} (probes) | {f['cpu']:.2f} | 1 "
+                  f"| ({f['rss']:.0f}) | |")
     print()
 
 
@@ -233,8 +247,9 @@ def mixed(results):
     print(f"{hosts - tracing - scanning:,} hosts on loopback; the tracing and scanning hosts on the test network "
           "(traces to cmt-web and cmt-far, scans of cmt-web's HTTP, HTTPS and MariaDB), so this case runs in the "
           "machine's namespace and its kernel counters are the machine's. Traces print only when the route changes, "
-          "so the traces' work shows in the time-exceeded answers the kernel received. A capture of {len(wire)} loopback hosts holds their bursts against the wire. CPU per "
-          "probe includes the traces and scans.\n")
+          "so the traces' work shows in the time-exceeded answers the kernel received. "
+          f"A capture of {len(wire)} loopback hosts holds their bursts against the wire. "
+          "CPU per probe includes the traces and scans.\n")
     print("| probes/s sent | bursts due | made (%) | loss % loopback / test network | median ms loopback / test network "
           "| p99 of burst maxima ms | connmonitor − wire per burst, median of hosts' medians (µs) | time-exceeded "
           "answers (trace records) | scan records | CPU µs/probe | RSS MB (peak) |")
