@@ -116,7 +116,7 @@ public final class ScanProbe implements Probe<Scan> {
       if (!Arrays.stream(chain).allMatch(X509Certificate.class::isInstance)) {
         return Optional.empty();
       }
-      return Optional.of(ChainCheck.facts(session.getProtocol(),
+      return Optional.of(ChainCheck.SYSTEM.facts(session.getProtocol(),
           Arrays.stream(chain).map(X509Certificate.class::cast).toArray(X509Certificate[]::new)));
     } catch (SSLPeerUnverifiedException e) {
       return Optional.empty();
