@@ -12,7 +12,7 @@ final class Exposition implements SeriesWriter {
 
   private final ScrapeOutput out;
   private final boolean openMetrics;
-  private Family family;
+  private MetricFamily family;
   private byte[] sampleName;
   private boolean described;
 
@@ -23,7 +23,7 @@ final class Exposition implements SeriesWriter {
 
   /** The family the next samples belong to; it is described before its first sample, and not at all without one. */
   @Override
-  public void family(Family next) {
+  public void family(MetricFamily next) {
     family = next;
     sampleName = next.sampleName().getBytes(StandardCharsets.US_ASCII);
     described = false;

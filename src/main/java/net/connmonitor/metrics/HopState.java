@@ -37,7 +37,7 @@ final class HopState {
     labels = List.of();
   }
 
-  void write(Family family, HostLabelText hostLabels, SeriesWriter out) {
+  void write(MetricFamily family, HostLabelText hostLabels, SeriesWriter out) {
     if (hostLabels.names() != labelNames || labels.size() != hops.size()) {
       labelNames = hostLabels.names();
       labels = hops.stream().map(hop -> {
@@ -52,8 +52,8 @@ final class HopState {
     }
   }
 
-  private static double value(Family family, HopStats hop) {
-    if (family == Family.TRACE_HOP_LOSS) {
+  private static double value(MetricFamily family, HopStats hop) {
+    if (family == MetricFamily.TRACE_HOP_LOSS) {
       return hop.lossRatio();
     }
     if (!hop.answered()) {

@@ -165,7 +165,7 @@ final class HostState {
   }
 
   /** Writes this host's samples of {@code family}, if it has measured what the family holds. */
-  synchronized void write(Family family, HostLabelText labels, SeriesWriter out) {
+  synchronized void write(MetricFamily family, HostLabelText labels, SeriesWriter out) {
     switch (family) {
       case PING_RTT -> {
         if (pinged && probed) {

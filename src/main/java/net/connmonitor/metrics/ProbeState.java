@@ -48,7 +48,7 @@ final class ProbeState {
     tls = scan.https().flatMap(HttpAnswer::tls);
   }
 
-  void write(Family family, HostLabelText labels, SeriesWriter out) {
+  void write(MetricFamily family, HostLabelText labels, SeriesWriter out) {
     switch (family) {
       case PING_REPLY_TTL -> {
         if (pinged) {
@@ -67,7 +67,7 @@ final class ProbeState {
     }
   }
 
-  private void ports(SeriesWriter out, HostLabelText labels, Family family) {
+  private void ports(SeriesWriter out, HostLabelText labels, MetricFamily family) {
     if (labels.names() != portLabelNames) {
       portLabels.clear();
       portLabelNames = labels.names();
@@ -79,7 +79,7 @@ final class ProbeState {
     });
   }
 
-  private static double value(Family family, TcpPortStats stats) {
+  private static double value(MetricFamily family, TcpPortStats stats) {
     boolean answered = stats.min() >= 0;
     return switch (family) {
       case TCP_PING_LAST_MIN -> answered ? stats.min() / 1000 : Double.NaN;

@@ -252,7 +252,7 @@ public final class PrometheusMetrics implements MonitorMetrics {
   private void writeHosts(SeriesWriter out) {
     SortedSet<String> names = labelNames;
     cluster.ifPresent(view -> vantages.retainVantages(view.members()));
-    for (Family family : Family.values()) {
+    for (MetricFamily family : MetricFamily.values()) {
       out.family(family);
       for (HostState state : hosts.values()) {
         state.write(family, labels(state, names), out);

@@ -7,7 +7,7 @@ package net.connmonitor.metrics;
 interface SeriesWriter {
 
   /** The family the next series belong to. */
-  void family(Family family);
+  void family(MetricFamily family);
 
   /** A host's series. */
   void sample(HostLabelText labels, double value);

@@ -21,13 +21,13 @@ import java.util.List;
 final class SnapshotWriter implements SeriesWriter {
 
   private final MetricSnapshots.Builder snapshots = MetricSnapshots.builder();
-  private Family family;
+  private MetricFamily family;
   private final List<CounterDataPointSnapshot> counters = new ArrayList<>();
   private final List<GaugeDataPointSnapshot> gauges = new ArrayList<>();
   private final List<HistogramDataPointSnapshot> histograms = new ArrayList<>();
 
   @Override
-  public void family(Family next) {
+  public void family(MetricFamily next) {
     finishFamily();
     family = next;
   }
@@ -53,7 +53,7 @@ final class SnapshotWriter implements SeriesWriter {
   }
 
   private void add(Labels labels, double value) {
-    if (family.type == Family.Type.COUNTER) {
+    if (family.type == MetricFamily.Type.COUNTER) {
       counters.add(CounterDataPointSnapshot.builder().labels(labels).value(value).build());
     } else {
       gauges.add(GaugeDataPointSnapshot.builder().labels(labels).value(value).build());

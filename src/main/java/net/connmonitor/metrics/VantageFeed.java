@@ -14,7 +14,7 @@ import net.connmonitor.record.Records;
 public final class VantageFeed extends VerticleBase {
 
   private final PrometheusMetrics metrics;
-  private volatile RecordSubscription subscription;
+  private final RecordSubscription subscription = new RecordSubscription(true, this::feed);
 
   public VantageFeed(PrometheusMetrics metrics) {
     this.metrics = metrics;
@@ -22,7 +22,7 @@ public final class VantageFeed extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return RecordSubscription.open(vertx, true, this::feed).onSuccess(opened -> subscription = opened);
+    return subscription.open(vertx);
   }
 
   private void feed(Message<Object> message) {
@@ -31,13 +31,8 @@ public final class VantageFeed extends VerticleBase {
     }
   }
 
-  /**
-   * When the cluster's members change: see {@link RecordSubscription#renew()}. Before the feed has started, its first
-   * subscription is yet to come and is new enough.
-   */
+  /** When the cluster's members change: see {@link RecordSubscription#renew()}. */
   public void subscribeAgain() {
-    if (subscription != null) {
-      subscription.renew();
-    }
+    subscription.renew();
   }
 }

@@ -179,7 +179,8 @@ public final class HostVerticle extends VerticleBase {
           config.pingIntervalMs());
     }
     if (config.scanIntervalMs() > 0) {
-      ScanProbe scan = new ScanProbe(vertx, scanClient, target, egress.scanOrigin(config), timeout);
+      ScanProbe scan = new ScanProbe(vertx, scanClient, target.name(), target.address(), egress.scanOrigin(config),
+          timeout);
       Consumer<Scan> sink = measurement -> {
         measured.scan(measurement);
         publisher.publish(measurement);

@@ -17,6 +17,7 @@ import net.connmonitor.log.Problems;
 import net.connmonitor.metrics.MonitorMetrics;
 import net.connmonitor.probe.Punctuality;
 import net.connmonitor.probe.ScanClient;
+import net.connmonitor.warmup.ScanWarmUp;
 
 /**
  * The main verticle: loads the configuration through vertx-config, deploys one {@link HostVerticle} per host line,
@@ -93,7 +94,7 @@ public final class MonitorVerticle extends VerticleBase {
   public Future<?> start() {
     source = ConfigSource.fromJson(config());
     pingRecords = PingRecords.written(config().getString(PING_RECORDS, "")).orElse(PingRecords.ALL);
-    scanClient = ScanClient.create(vertx);
+    scanClient = ScanClient.create(vertx, ScanWarmUp::ofProcess);
     metrics.countDroppedAnswers(icmp::droppedAnswers);
     metrics.countLateRuns(Punctuality.ofProcess()::late, Punctuality.ofProcess()::skipped);
     vertx.setPeriodic(PUNCTUALITY_REPORT_MS, id -> Punctuality.ofProcess().report());

@@ -36,9 +36,8 @@ public final class OutputVerticle extends VerticleBase {
   private final PlainTextFormatter plainText;
   private final Promise<Integer> fatal = Promise.promise();
   private final OutputQueue queue = new OutputQueue(MAX_RECORDS, MAX_BYTES);
-  private final boolean everyNode;
+  private final RecordSubscription subscription;
   private OutputWriter writer;
-  private RecordSubscription subscription;
 
   /**
    * @param sink where records go, usually standard output
@@ -52,7 +51,7 @@ public final class OutputVerticle extends VerticleBase {
   public OutputVerticle(OutputStream sink, ZoneId zone, boolean everyNode) {
     this.sink = sink;
     this.plainText = new PlainTextFormatter(zone);
-    this.everyNode = everyNode;
+    this.subscription = new RecordSubscription(everyNode, this::print);
   }
 
   /** Completes with exit status 1 when nobody reads the records any more. */
@@ -65,7 +64,7 @@ public final class OutputVerticle extends VerticleBase {
     writer = new OutputWriter(queue, sink, () -> fatal.tryComplete(1));
     writer.start();
     vertx.setPeriodic(DROP_REPORT_MS, id -> reportDropped());
-    return RecordSubscription.open(vertx, everyNode, this::print).onSuccess(opened -> subscription = opened);
+    return subscription.open(vertx);
   }
 
   /** For the collector, when the cluster's members change: see {@link RecordSubscription#renew()}. */

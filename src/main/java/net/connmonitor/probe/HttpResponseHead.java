@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The part of an HTTP/1.x response head a scan reports: the status code and the {@code Server} header. */
-record HttpResponseHead(String statusCode, String server) {
+public record HttpResponseHead(String statusCode, String server) {
 
   /** Servers send a few hundred bytes of head; more than this without its end is not a web server worth reading. */
   static final int MAX_BYTES = 16 * 1024;
@@ -21,7 +21,7 @@ record HttpResponseHead(String statusCode, String server) {
   }
 
   /** @return the head, or empty when {@code received} does not start with a whole HTTP/1.x response head */
-  static Optional<HttpResponseHead> parse(Buffer received) {
+  public static Optional<HttpResponseHead> parse(Buffer received) {
     String text = text(received);
     int end = headEnd(text);
     if (end < 0) {

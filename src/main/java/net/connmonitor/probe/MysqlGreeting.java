@@ -8,7 +8,7 @@ import java.util.Optional;
  * The initial handshake packet a MySQL or MariaDB server sends on connecting: a 3-byte little-endian length and a
  * sequence byte, then the protocol version (10) and the server version as a NUL-terminated string.
  */
-final class MysqlGreeting {
+public final class MysqlGreeting {
 
   private static final int HEADER = 4;
   /** Real greetings are about a hundred bytes; a longer announced packet is not a greeting. */
@@ -30,7 +30,7 @@ final class MysqlGreeting {
   }
 
   /** @return the server version, or empty when the first packet is not a greeting (an error packet, say) */
-  static Optional<String> version(Buffer received) {
+  public static Optional<String> version(Buffer received) {
     if (received.length() < HEADER + 1) {
       return Optional.empty();
     }

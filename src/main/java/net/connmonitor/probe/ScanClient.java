@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import net.connmonitor.vertx.EventLoops;
 
@@ -16,13 +17,27 @@ import net.connmonitor.vertx.EventLoops;
  * What every host's scans share: a TCP client per local address the probes leave from, and an event-loop context on
  * each of Vert.x's event loops. A scan runs its three dialogues on three different loops, so that one service's
  * work (a TLS handshake costs milliseconds of CPU) does not stretch the time measured for another; hosts start on
- * different loops, so that thousands of scans spread over them all, and no host costs a context of its own.
+ * different loops, so that thousands of scans spread over them all, and no host costs a context of its own. And what
+ * the first scan waits for: a {@link WarmUp}.
  */
 public final class ScanClient {
 
   private final Vertx vertx;
   private final List<Context> contexts;
+  private final WarmUp warmUp;
   private final Map<Origin, NetClient> clients = new ConcurrentHashMap<>();
+
+  /**
+   * What a scan waits for before it runs, so that a first scan reads as later ones do: the work a fresh process
+   * spends on its first scan, paid beforehand. It is asked at every scan, and answers each time with the same stage
+   * once it has begun.
+   */
+  @FunctionalInterface
+  public interface WarmUp {
+
+    /** Completes when the scans may run, however the warm-up went; never fails. */
+    CompletionStage<Void> of(Vertx vertx, ScanClient scanner);
+  }
 
   /**
    * How a scan's connections leave: from which local address, with which TOS or traffic class byte.
@@ -35,15 +50,25 @@ public final class ScanClient {
     public static final Origin ANY = new Origin(Optional.empty(), 0);
   }
 
-  private ScanClient(Vertx vertx, List<Context> contexts) {
+  private ScanClient(Vertx vertx, List<Context> contexts, WarmUp warmUp) {
     this.vertx = vertx;
     this.contexts = List.copyOf(contexts);
+    this.warmUp = warmUp;
     clients.put(Origin.ANY, vertx.createNetClient());
   }
 
-  /** Call it on the context that owns the scans (the monitor's): Vert.x closes its clients with that context. */
-  public static ScanClient create(Vertx vertx) {
-    return new ScanClient(vertx, EventLoops.contextOnEach(vertx));
+  /**
+   * Call it on the context that owns the scans (the monitor's): Vert.x closes its clients with that context.
+   *
+   * @param warmUp what every scan waits for
+   */
+  public static ScanClient create(Vertx vertx, WarmUp warmUp) {
+    return new ScanClient(vertx, EventLoops.contextOnEach(vertx), warmUp);
+  }
+
+  /** What a scan waits for before it runs. */
+  CompletionStage<Void> warmedUp() {
+    return warmUp.of(vertx, this);
   }
 
   /**
@@ -66,8 +91,11 @@ public final class ScanClient {
     return clients.getOrDefault(origin, clients.get(Origin.ANY));
   }
 
-  /** The context of the {@code service}th dialogue (0, 1, 2) of a scan whose first dialogue runs on {@code first}. */
-  Context context(int first, int service) {
+  /**
+   * The context of the {@code service}th dialogue (0, 1, 2) of a scan whose first dialogue runs on {@code first}: an
+   * event loop's, which lives as long as the owner of the scans, not as long as one host.
+   */
+  public Context context(int first, int service) {
     return contexts.get(Math.floorMod(first + service, contexts.size()));
   }
 

@@ -11,10 +11,10 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
-import net.connmonitor.record.Target;
 
 /**
  * A service scan of one host: {@code HEAD /} over HTTP on port 80 and over TLS on 443 (with the facts of the TLS
@@ -23,9 +23,16 @@ import net.connmonitor.record.Target;
  */
 public final class ScanProbe implements Probe<Scan> {
 
-  /** Where the three services listen. */
-  record Ports(int http, int https, int mysql) {
-    static final Ports WELL_KNOWN = new Ports(80, 443, 3306);
+  /**
+   * Where the three services listen.
+   *
+   * @param http  HTTP's port
+   * @param https HTTP over TLS's
+   * @param mysql MySQL's
+   */
+  public record Ports(int http, int https, int mysql) {
+    /** The services' well-known ports, which every scan of a host asks. */
+    public static final Ports WELL_KNOWN = new Ports(80, 443, 3306);
   }
 
   private final Vertx vertx;
@@ -40,47 +47,51 @@ public final class ScanProbe implements Probe<Scan> {
   private final String tlsServerName;
 
   /**
-   * @param scanner      what every host's scans share; each dialogue opens a connection of its own
-   * @param target       the host as configured (for the {@code Host} header and SNI) and the address it is measured at
-   * @param origin       how the connections leave: from which local address, with which TOS
+   * A scan of a host's services at their {@linkplain Ports#WELL_KNOWN well-known ports}.
+   *
+   * @param scanner what every host's scans share; each dialogue opens a connection of its own
+   * @param name    the host as configured, for the {@code Host} header and SNI
+   * @param address the address it is measured at
+   * @param origin  how the connections leave: from which local address, with which TOS
    */
-  public ScanProbe(Vertx vertx, ScanClient scanner, Target target, ScanClient.Origin origin, Duration timeout) {
-    this(vertx, scanner, target, origin, timeout, Ports.WELL_KNOWN);
+  public ScanProbe(Vertx vertx, ScanClient scanner, String name, String address, ScanClient.Origin origin,
+      Duration timeout) {
+    this(vertx, scanner, name, address, origin, timeout, Ports.WELL_KNOWN);
   }
 
-  ScanProbe(Vertx vertx, ScanClient scanner, Target target, Duration timeout, Ports ports) {
-    this(vertx, scanner, target, ScanClient.Origin.ANY, timeout, ports);
+  /** A scan of services at these ports, its connections leaving as the system chooses. */
+  public ScanProbe(Vertx vertx, ScanClient scanner, String name, String address, Duration timeout, Ports ports) {
+    this(vertx, scanner, name, address, ScanClient.Origin.ANY, timeout, ports);
   }
 
-  private ScanProbe(Vertx vertx, ScanClient scanner, Target target, ScanClient.Origin origin, Duration timeout,
-      Ports ports) {
+  private ScanProbe(Vertx vertx, ScanClient scanner, String name, String address, ScanClient.Origin origin,
+      Duration timeout, Ports ports) {
     this.vertx = vertx;
     this.scanner = scanner;
     this.ports = ports;
     // Hosts start on different loops, so that the scans of thousands of hosts share them all.
-    int first = target.hashCode();
+    int first = Objects.hash(name, address);
     NetClient client = scanner.client(origin);
     this.httpDialogue = new TcpDialogue(vertx, client, scanner.context(first, 0), timeout);
     this.httpsDialogue = new TcpDialogue(vertx, client, scanner.context(first, 1), timeout);
     this.mysqlDialogue = new TcpDialogue(vertx, client, scanner.context(first, 2), timeout);
-    this.address = target.address();
-    boolean literal = NetUtil.isValidIpV4Address(target.name()) || NetUtil.isValidIpV6Address(target.name());
-    this.tlsServerName = literal ? "" : target.name();
-    String host = NetUtil.isValidIpV6Address(target.name()) ? "[" + target.name() + "]" : target.name();
+    this.address = address;
+    boolean literal = NetUtil.isValidIpV4Address(name) || NetUtil.isValidIpV6Address(name);
+    this.tlsServerName = literal ? "" : name;
+    String host = NetUtil.isValidIpV6Address(name) ? "[" + name + "]" : name;
     this.headRequest = Buffer.buffer("HEAD / HTTP/1.1\r\nHost: " + host
         + "\r\nUser-Agent: connmonitor\r\nAccept: */*\r\nConnection: close\r\n\r\n",
         StandardCharsets.ISO_8859_1.name());
   }
 
-  /** The first run of the process waits for the {@linkplain ScanWarmUp warm-up}, so that it reads as later ones. */
+  /** Waits for the scanner's {@linkplain ScanClient.WarmUp warm-up}, so that a first scan reads as later ones. */
   @Override
   public Future<Scan> run() {
-    return Future.fromCompletionStage(ScanWarmUp.ofProcess(vertx, scanner), vertx.getOrCreateContext())
-        .compose(warm -> scan());
+    return Future.fromCompletionStage(scanner.warmedUp(), vertx.getOrCreateContext()).compose(warm -> scan());
   }
 
-  /** A scan, warmed up or not. */
-  Future<Scan> scan() {
+  /** A scan, warmed up or not: what a warm-up itself runs. */
+  public Future<Scan> scan() {
     Future<Optional<HttpAnswer>> http = http(httpDialogue, Optional.empty(), ports.http());
     Future<Optional<HttpAnswer>> https = http(httpsDialogue, Optional.of(tlsServerName), ports.https());
     Future<Optional<MysqlAnswer>> mysql = mysqlDialogue
@@ -105,7 +116,7 @@ public final class ScanProbe implements Probe<Scan> {
       if (!Arrays.stream(chain).allMatch(X509Certificate.class::isInstance)) {
         return Optional.empty();
       }
-      return Optional.of(ChainCheck.facts(session.getProtocol(),
+      return Optional.of(ChainCheck.SYSTEM.facts(session.getProtocol(),
           Arrays.stream(chain).map(X509Certificate.class::cast).toArray(X509Certificate[]::new)));
     } catch (SSLPeerUnverifiedException e) {
       return Optional.empty();

@@ -33,8 +33,7 @@ public final class Page extends VerticleBase {
   private static final String DIR = "/net/connmonitor/view/";
 
   private final Clock clock;
-  private final boolean everyNode;
-  private volatile RecordSubscription subscription;
+  private final RecordSubscription subscription;
   private final Histories histories = new Histories();
   private final LiveFeed live = new LiveFeed(histories);
   private final Map<String, Assets.Asset> assets = Assets.load(DIR + "overview.html", DIR + "host.html",
@@ -46,14 +45,14 @@ public final class Page extends VerticleBase {
    */
   public Page(Clock clock, boolean everyNode) {
     this.clock = clock;
-    this.everyNode = everyNode;
+    this.subscription = new RecordSubscription(everyNode, this::keep);
   }
 
   @Override
   public Future<?> start() {
     vertx.setPeriodic(1000, id -> live.tick());
     vertx.setPeriodic(FORGET_EVERY_MS, id -> histories.forgetSilent(clock.millis()));
-    return RecordSubscription.open(vertx, everyNode, this::keep).onSuccess(opened -> subscription = opened);
+    return subscription.open(vertx);
   }
 
   private void keep(Message<Object> message) {
@@ -62,14 +61,9 @@ public final class Page extends VerticleBase {
     }
   }
 
-  /**
-   * For the collector, when the cluster's members change: see {@link RecordSubscription#renew()}. Before the page has
-   * started, its first subscription is yet to come and is new enough.
-   */
+  /** For the collector, when the cluster's members change: see {@link RecordSubscription#renew()}. */
   public void subscribeAgain() {
-    if (subscription != null) {
-      subscription.renew();
-    }
+    subscription.renew();
   }
 
   /** The page's paths, each answering GET. */

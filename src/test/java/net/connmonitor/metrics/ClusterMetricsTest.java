@@ -149,7 +149,7 @@ class ClusterMetricsTest {
     metrics.host(HostLabels.of(WEB), WEB_ADDRESS).burst(1, List.of(0.5), PingStats.of(1, List.of(0.5)));
     record("oslo", WEB_ADDRESS, PingStats.ALL_LOST);
     List<String> vantages = metrics.snapshots().stream()
-        .filter(family -> family.getMetadata().getName().equals(Family.PING_REQUESTS.name))
+        .filter(family -> family.getMetadata().getName().equals(MetricFamily.PING_REQUESTS.name))
         .flatMap(family -> family.getDataPoints().stream()).map(point -> point.getLabels().get("vantage")).sorted()
         .toList();
     assertEquals(List.of("oslo", "paris"), vantages);

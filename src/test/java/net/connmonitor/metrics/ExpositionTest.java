@@ -103,7 +103,7 @@ class ExpositionTest {
         .forEach(family -> written.put(family.getMetadata().getName(),
             withoutCreated(protobuf.toDebugString(MetricSnapshots.of(family)))));
     assertEquals(expected, written);
-    assertTrue(written.get(Family.PING_RTT.name).contains("schema: 5"), written.get(Family.PING_RTT.name));
+    assertTrue(written.get(MetricFamily.PING_RTT.name).contains("schema: 5"), written.get(MetricFamily.PING_RTT.name));
   }
 
   /** The client's metrics know when they were made; ours, made by the test at another moment, are the same data. */
@@ -162,7 +162,7 @@ class ExpositionTest {
     Map<String, List<String>> written = families(PrometheusMetricsTest.scrape(ours, accept));
     // The per-host families only: the registry's writer writes the rest.
     written.keySet()
-        .removeIf(family -> Arrays.stream(Family.values()).noneMatch(perHost -> family.startsWith(perHost.name)));
+        .removeIf(family -> Arrays.stream(MetricFamily.values()).noneMatch(perHost -> family.startsWith(perHost.name)));
     expected.replaceAll((family, lines) -> bySeries(lines));
     written.replaceAll((family, lines) -> bySeries(lines));
     assertEquals(expected, written);
@@ -195,36 +195,37 @@ class ExpositionTest {
     String[] hostNames = names.toArray(String[]::new);
     String[] serviceNames = with(hostNames, "service");
     String[] portNames = with(hostNames, "port");
-    Histogram rtt = Histogram.builder().name(Family.PING_RTT.name).unit(Unit.SECONDS).help(Family.PING_RTT.help)
-        .labelNames(hostNames).classicUpperBounds(RttBuckets.perDecade(RttBuckets.DEFAULT_PER_DECADE).bounds())
+    Histogram rtt = Histogram.builder().name(MetricFamily.PING_RTT.name).unit(Unit.SECONDS)
+        .help(MetricFamily.PING_RTT.help).labelNames(hostNames)
+        .classicUpperBounds(RttBuckets.perDecade(RttBuckets.DEFAULT_PER_DECADE).bounds())
         .nativeInitialSchema(NativeBuckets.SCHEMA).nativeMaxNumberOfBuckets(Integer.MAX_VALUE).register(registry);
-    Counter requests = counter(registry, Family.PING_REQUESTS, hostNames);
-    Counter replies = counter(registry, Family.PING_REPLIES, hostNames);
-    Counter sendErrors = counter(registry, Family.PING_SEND_ERRORS, hostNames);
-    Gauge min = gauge(registry, Family.PING_LAST_MIN, hostNames);
-    Gauge avg = gauge(registry, Family.PING_LAST_AVG, hostNames);
-    Gauge max = gauge(registry, Family.PING_LAST_MAX, hostNames);
-    Gauge stddev = gauge(registry, Family.PING_LAST_STDDEV, hostNames);
-    Gauge loss = gauge(registry, Family.PING_LAST_LOSS, hostNames);
-    Gauge hops = gauge(registry, Family.TRACE_HOPS, hostNames);
-    Counter routeChanges = counter(registry, Family.TRACE_ROUTE_CHANGES, hostNames);
-    Gauge lastTrace = gauge(registry, Family.TRACE_LAST_TIMESTAMP, hostNames);
-    Gauge up = gauge(registry, Family.SCAN_UP, serviceNames);
-    Gauge scanRtt = gauge(registry, Family.SCAN_RTT, serviceNames);
-    Gauge status = gauge(registry, Family.SCAN_HTTP_STATUS, serviceNames);
-    Gauge replyTtl = gauge(registry, Family.PING_REPLY_TTL, hostNames);
-    Gauge tlsExpiry = gauge(registry, Family.TLS_CERT_EXPIRY, hostNames);
-    Gauge tlsVerified = gauge(registry, Family.TLS_VERIFIED, hostNames);
-    Gauge tcpMin = gauge(registry, Family.TCP_PING_LAST_MIN, portNames);
-    Gauge tcpAvg = gauge(registry, Family.TCP_PING_LAST_AVG, portNames);
-    Gauge tcpMax = gauge(registry, Family.TCP_PING_LAST_MAX, portNames);
-    Gauge tcpLoss = gauge(registry, Family.TCP_PING_LAST_LOSS, portNames);
-    Gauge tcpRefused = gauge(registry, Family.TCP_PING_LAST_REFUSED, portNames);
+    Counter requests = counter(registry, MetricFamily.PING_REQUESTS, hostNames);
+    Counter replies = counter(registry, MetricFamily.PING_REPLIES, hostNames);
+    Counter sendErrors = counter(registry, MetricFamily.PING_SEND_ERRORS, hostNames);
+    Gauge min = gauge(registry, MetricFamily.PING_LAST_MIN, hostNames);
+    Gauge avg = gauge(registry, MetricFamily.PING_LAST_AVG, hostNames);
+    Gauge max = gauge(registry, MetricFamily.PING_LAST_MAX, hostNames);
+    Gauge stddev = gauge(registry, MetricFamily.PING_LAST_STDDEV, hostNames);
+    Gauge loss = gauge(registry, MetricFamily.PING_LAST_LOSS, hostNames);
+    Gauge hops = gauge(registry, MetricFamily.TRACE_HOPS, hostNames);
+    Counter routeChanges = counter(registry, MetricFamily.TRACE_ROUTE_CHANGES, hostNames);
+    Gauge lastTrace = gauge(registry, MetricFamily.TRACE_LAST_TIMESTAMP, hostNames);
+    Gauge up = gauge(registry, MetricFamily.SCAN_UP, serviceNames);
+    Gauge scanRtt = gauge(registry, MetricFamily.SCAN_RTT, serviceNames);
+    Gauge status = gauge(registry, MetricFamily.SCAN_HTTP_STATUS, serviceNames);
+    Gauge replyTtl = gauge(registry, MetricFamily.PING_REPLY_TTL, hostNames);
+    Gauge tlsExpiry = gauge(registry, MetricFamily.TLS_CERT_EXPIRY, hostNames);
+    Gauge tlsVerified = gauge(registry, MetricFamily.TLS_VERIFIED, hostNames);
+    Gauge tcpMin = gauge(registry, MetricFamily.TCP_PING_LAST_MIN, portNames);
+    Gauge tcpAvg = gauge(registry, MetricFamily.TCP_PING_LAST_AVG, portNames);
+    Gauge tcpMax = gauge(registry, MetricFamily.TCP_PING_LAST_MAX, portNames);
+    Gauge tcpLoss = gauge(registry, MetricFamily.TCP_PING_LAST_LOSS, portNames);
+    Gauge tcpRefused = gauge(registry, MetricFamily.TCP_PING_LAST_REFUSED, portNames);
     String[] hopNames = with(with(hostNames, "hop"), "hop_addr");
-    Gauge hopLoss = gauge(registry, Family.TRACE_HOP_LOSS, hopNames);
-    Map<Family, Gauge> hopRtts = new LinkedHashMap<>();
-    for (Family family : List.of(Family.TRACE_HOP_LAST, Family.TRACE_HOP_AVG, Family.TRACE_HOP_BEST,
-        Family.TRACE_HOP_WORST, Family.TRACE_HOP_STDDEV)) {
+    Gauge hopLoss = gauge(registry, MetricFamily.TRACE_HOP_LOSS, hopNames);
+    Map<MetricFamily, Gauge> hopRtts = new LinkedHashMap<>();
+    for (MetricFamily family : List.of(MetricFamily.TRACE_HOP_LAST, MetricFamily.TRACE_HOP_AVG,
+        MetricFamily.TRACE_HOP_BEST, MetricFamily.TRACE_HOP_WORST, MetricFamily.TRACE_HOP_STDDEV)) {
       hopRtts.put(family, gauge(registry, family, hopNames));
     }
     List<Optional<String>> measuredBy = vantages.isEmpty() ? List.of(Optional.empty())
@@ -246,7 +247,7 @@ class ExpositionTest {
         hopLoss.labelValues(hop(host, 2, "")).set(1);
         hopLoss.labelValues(hop(host, 3, ADDRESS)).set(0);
         hopRtts.forEach((family, gauge) -> {
-          boolean std = family == Family.TRACE_HOP_STDDEV;
+          boolean std = family == MetricFamily.TRACE_HOP_STDDEV;
           gauge.labelValues(hop(host, 1, "198.18.0.2")).set(std ? 0 : 0.00005);
           gauge.labelValues(hop(host, 2, "")).set(Double.NaN);
           gauge.labelValues(hop(host, 3, ADDRESS)).set(std ? 0 : 0.00025);
@@ -302,11 +303,11 @@ class ExpositionTest {
     return out.toString(StandardCharsets.UTF_8);
   }
 
-  private static Counter counter(PrometheusRegistry registry, Family family, String[] labelNames) {
+  private static Counter counter(PrometheusRegistry registry, MetricFamily family, String[] labelNames) {
     return Counter.builder().name(family.name).help(family.help).labelNames(labelNames).register(registry);
   }
 
-  private static Gauge gauge(PrometheusRegistry registry, Family family, String[] labelNames) {
+  private static Gauge gauge(PrometheusRegistry registry, MetricFamily family, String[] labelNames) {
     Gauge.Builder gauge = Gauge.builder().name(family.name).help(family.help).labelNames(labelNames);
     if (family.unit != null) {
       gauge.unit(new Unit(family.unit));

@@ -21,8 +21,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import net.connmonitor.record.Target;
 import net.connmonitor.testnet.TestNetwork;
+import net.connmonitor.warmup.ScanWarmUp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ class ScanProbeTest {
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.builder().withTransport(Transport.EPOLL).build();
-    client = ScanClient.create(vertx);
+    client = ScanClient.create(vertx, ScanWarmUp::ofProcess);
     // A first scan waits for the process's warm-up: over before the timed scans below, they time the scan alone.
     ScanWarmUp.ofProcess(vertx, client).toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
@@ -128,7 +128,7 @@ class ScanProbeTest {
   }
 
   private static Scan scan(String host, Duration timeout) throws Exception {
-    ScanProbe probe = new ScanProbe(vertx, client, new Target(host, host), ScanClient.Origin.ANY, timeout);
+    ScanProbe probe = new ScanProbe(vertx, client, host, host, ScanClient.Origin.ANY, timeout);
     Scan scan = probe.run().toCompletionStage().toCompletableFuture()
         .get(2 * timeout.toMillis() + 5000, TimeUnit.MILLISECONDS);
     System.out.println("scan of " + host + ": " + scan);

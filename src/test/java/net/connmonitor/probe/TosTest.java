@@ -23,9 +23,9 @@ import net.connmonitor.icmp.EchoSession;
 import net.connmonitor.icmp.IcmpChannel;
 import net.connmonitor.icmp.IcmpChannels;
 import net.connmonitor.icmp.IcmpFamily;
-import net.connmonitor.record.Target;
 import net.connmonitor.testnet.TestNetwork;
 import net.connmonitor.vertx.EventLoops;
+import net.connmonitor.warmup.ScanWarmUp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +52,7 @@ class TosTest {
     vertx = Vertx.builder().withTransport(Transport.EPOLL).build();
     context = vertx.getOrCreateContext();
     channels = new IcmpChannels();
-    scans = ScanClient.create(vertx);
+    scans = ScanClient.create(vertx, ScanWarmUp::ofProcess);
     scans.prepare(List.of(new ScanClient.Origin(Optional.empty(), TOS)));
   }
 
@@ -105,8 +105,7 @@ class TosTest {
       await(new TraceProbe(session, 8, TIMEOUT, context).run());
     }
     await(new TcpPingProbe(context, address, List.of(80), 2, TIMEOUT, Optional.empty(), TOS).run());
-    await(new ScanProbe(vertx, scans, new Target(web, web), new ScanClient.Origin(Optional.empty(), TOS), TIMEOUT)
-        .run());
+    await(new ScanProbe(vertx, scans, web, web, new ScanClient.Origin(Optional.empty(), TOS), TIMEOUT).run());
   }
 
   private static <T> T await(Future<T> run) throws Exception {

@@ -6,7 +6,7 @@ import java.util.Locale;
  * One family of per-host series: its name, type, unit and help. Each host has one series in it, or one per scan
  * service; a family that no host has measured yet is left out of a scrape.
  */
-enum Family {
+enum MetricFamily {
 
   PING_RTT("connmonitor_ping_rtt_seconds", Type.HISTOGRAM, "seconds",
       "Round-trip time of each echo reply of the ping bursts"),
@@ -82,7 +82,7 @@ enum Family {
   final String unit;
   final String help;
 
-  Family(String name, Type type, String unit, String help) {
+  MetricFamily(String name, Type type, String unit, String help) {
     this.name = name;
     this.type = type;
     this.unit = unit;

@@ -1,4 +1,4 @@
-package net.connmonitor.probe;
+package net.connmonitor.warmup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import net.connmonitor.os.ListeningSockets;
+import net.connmonitor.probe.ScanClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,8 +25,8 @@ class ScanWarmUpTest {
     long self = ProcessHandle.current().pid();
     List<String> listening = new ArrayList<>(ListeningSockets.of(self));
     assertEquals(List.of(), listening, "before the warm-up");
-    CompletableFuture<Void> warmUp = ScanWarmUp.run(vertx, ScanClient.create(vertx)).toCompletionStage()
-        .toCompletableFuture();
+    CompletableFuture<Void> warmUp = ScanWarmUp.run(vertx, ScanClient.create(vertx, ScanWarmUp::ofProcess))
+        .toCompletionStage().toCompletableFuture();
     while (!warmUp.isDone()) {
       listening.addAll(ListeningSockets.of(self));
       Thread.sleep(1);
@@ -47,8 +48,8 @@ class ScanWarmUpTest {
 
   @Test
   void theProcessWarmsUpOnce(Vertx vertx) throws Exception {
-    CompletionStage<Void> first = ScanWarmUp.ofProcess(vertx, ScanClient.create(vertx));
-    assertSame(first, ScanWarmUp.ofProcess(vertx, ScanClient.create(vertx)));
+    CompletionStage<Void> first = ScanWarmUp.ofProcess(vertx, ScanClient.create(vertx, ScanWarmUp::ofProcess));
+    assertSame(first, ScanWarmUp.ofProcess(vertx, ScanClient.create(vertx, ScanWarmUp::ofProcess)));
     // Over before this Vert.x closes, if this test started it.
     first.toCompletableFuture().get(20, TimeUnit.SECONDS);
   }

@@ -1,4 +1,4 @@
-package net.connmonitor.probe;
+package net.connmonitor.warmup;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -17,7 +17,10 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 import net.connmonitor.log.Log;
 import net.connmonitor.log.Problems;
-import net.connmonitor.record.Target;
+import net.connmonitor.probe.HttpResponseHead;
+import net.connmonitor.probe.MysqlGreeting;
+import net.connmonitor.probe.ScanClient;
+import net.connmonitor.probe.ScanProbe;
 
 /**
  * Pays before the first scan what a fresh JVM spends on it: loading and linking the classes of connecting, TLS and
@@ -32,7 +35,7 @@ import net.connmonitor.record.Target;
  * process; only the scans wait for it, and only if some host scans. It never stops a scan: what went wrong is said
  * once as a warning, and the first scans then read slow as they did.
  */
-final class ScanWarmUp {
+public final class ScanWarmUp {
 
   /**
    * Rounds of it. The first pays nearly all (loading, TLS set-up); the others run the code on every event loop
@@ -56,8 +59,11 @@ final class ScanWarmUp {
   private ScanWarmUp() {
   }
 
-  /** The process's warm-up, started by the first call: completes when it is over, however it went; never fails. */
-  static synchronized CompletionStage<Void> ofProcess(Vertx vertx, ScanClient scanner) {
+  /**
+   * The process's warm-up, started by the first call: completes when it is over, however it went; never fails. A
+   * {@link ScanClient.WarmUp}.
+   */
+  public static synchronized CompletionStage<Void> ofProcess(Vertx vertx, ScanClient scanner) {
     if (ofProcess == null) {
       ofProcess = warmUp(vertx, scanner);
     }
@@ -68,7 +74,7 @@ final class ScanWarmUp {
    * A warm-up that warns about a failure instead of failing. Its deadline is kept by the JDK rather than by Vert.x,
    * whose timers stop when it closes, so that the scans of another Vert.x in the same process never wait forever.
    */
-  static CompletableFuture<Void> warmUp(Vertx vertx, ScanClient scanner) {
+  private static CompletableFuture<Void> warmUp(Vertx vertx, ScanClient scanner) {
     CompletableFuture<Void> over = new CompletableFuture<>();
     scanner.context(0, 0).runOnContext(go -> run(vertx, scanner).onComplete(result -> {
       if (result.succeeded()) {
@@ -135,7 +141,7 @@ final class ScanWarmUp {
       return Future.failedFuture("TLS in memory failed: " + Problems.describe(e));
     }
     // A probe per round: each has event loops of its own, so the rounds go over every event loop thread.
-    ScanProbe probe = new ScanProbe(vertx, scanner, new Target("localhost", LOOPBACK), TIMEOUT, ports);
+    ScanProbe probe = new ScanProbe(vertx, scanner, "localhost", LOOPBACK, TIMEOUT, ports);
     return probe.scan().compose(scan -> rounds(vertx, scanner, tls, ports, left - 1));
   }
 

@@ -1,4 +1,4 @@
-package net.connmonitor.probe;
+package net.connmonitor.warmup;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -11,10 +11,13 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.X509TrustManager;
+import net.connmonitor.x509.SelfSigned;
 
 /**
  * A TLS client and server that talk through memory, each a Netty {@link SslHandler} on an {@link EmbeddedChannel},
@@ -29,32 +32,34 @@ final class InMemoryTls {
 
   /** The versions a scan's client offers (Vert.x's default), each of which the servers here speak alone. */
   private static final List<String> VERSIONS = List.of("TLSv1.3", "TLSv1.2");
+  /** The servers' certificate is only ever used within seconds of being made; a day either side spares any doubt. */
+  private static final Duration VALIDITY = Duration.ofDays(1);
 
   private final SslContext client;
   private final List<SslContext> servers;
-  private final X509Certificate certificate;
 
-  private InMemoryTls(SslContext client, List<SslContext> servers, X509Certificate certificate) {
+  private InMemoryTls(SslContext client, List<SslContext> servers) {
     this.client = client;
     this.servers = List.copyOf(servers);
-    this.certificate = certificate;
   }
 
   /**
-   * Servers presenting a fresh {@link LoopbackIdentity}, one for each version, and a client that accepts them as a
-   * scan accepts any.
+   * Servers, one for each version, presenting a key and a self-signed certificate for {@code CN=localhost} made in
+   * memory for them alone (nothing written to disk: see {@link SelfSigned}), and a client that accepts them as a scan
+   * accepts any.
    */
   static InMemoryTls create() throws GeneralSecurityException {
-    LoopbackIdentity identity = LoopbackIdentity.create();
+    Instant now = Instant.now();
+    SelfSigned identity = SelfSigned.create("localhost", now.minus(VALIDITY), now.plus(VALIDITY));
     try {
       List<SslContext> servers = new ArrayList<>();
       for (String version : VERSIONS) {
-        servers.add(SslContextBuilder.forServer(identity.key(), identity.certificate()).sslProvider(SslProvider.JDK)
-            .protocols(version).build());
+        servers.add(SslContextBuilder.forServer(identity.pair().getPrivate(), identity.certificate())
+            .sslProvider(SslProvider.JDK).protocols(version).build());
       }
       return new InMemoryTls(
           SslContextBuilder.forClient().sslProvider(SslProvider.JDK).trustManager(new TrustingAsAScan()).build(),
-          servers, identity.certificate());
+          servers);
     } catch (SSLException e) {
       throw new GeneralSecurityException("cannot set TLS up", e);
     }
@@ -79,11 +84,6 @@ final class InMemoryTls {
     public X509Certificate[] getAcceptedIssuers() {
       return new X509Certificate[0];
     }
-  }
-
-  /** The certificate the servers present, which no trust store holds. */
-  X509Certificate certificate() {
-    return certificate;
   }
 
   /**
