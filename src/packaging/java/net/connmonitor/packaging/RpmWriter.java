@@ -39,7 +39,8 @@ final class RpmWriter {
     rpm.addDependency("shadow-utils", 0, "");
     rpm.addDependency("logrotate", 0, "");
     Path scripts = project.resolve("rpm");
-    rpm.setPreInstallScript(Files.readString(scripts.resolve("pre.sh")));
+    rpm.setPreInstallScript(Files.readString(scripts.resolve("pre.sh"))
+        .replace(SysusersScript.PLACEHOLDER, SysusersScript.commands(InstallLayout.sysusers(project))));
     rpm.setPostInstallScript(Files.readString(scripts.resolve("post.sh")));
     rpm.setPreUninstallScript(Files.readString(scripts.resolve("preun.sh")));
     rpm.setPostUninstallScript(Files.readString(scripts.resolve("postun.sh")));
