@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 /**
  * The libraries the runnable jar carries, for the RPM's {@code Provides: bundled(GROUP:ARTIFACT) = VERSION} (and for
  * {@code debian/copyright}, which names each): the runtime dependencies that {@code mvn package} listed into
- * {@code BUILD/bundled-libraries.txt} (maven-dependency-plugin's {@code list} goal, see pom.xml), plus what one of
- * them carries relocated inside itself.
+ * {@code BUILD/bundled-libraries.txt} (maven-dependency-plugin's {@code list} goal, see pom.xml), plus what two of
+ * them carry relocated inside themselves.
  */
 final class BundledLibraries {
 
@@ -33,10 +33,13 @@ final class BundledLibraries {
   }
 
   /**
-   * prometheus-metrics-exposition-formats carries protobuf-java relocated (io.prometheus.metrics.shaded
-   * .com_google_protobuf_4_36_2), which no dependency list shows.
+   * What dependencies carry relocated inside themselves, which no dependency list shows: protobuf-java in
+   * prometheus-metrics-exposition-formats (io.prometheus.metrics.shaded.com_google_protobuf_4_36_2) and JCTools in
+   * netty-common (io.netty.util.internal.shaded.org.jctools, its Maven metadata kept in the jar).
    */
-  private static final Library PROTOBUF = new Library("com.google.protobuf", "protobuf-java", "4.36.2");
+  private static final List<Library> RELOCATED = List.of(
+      new Library("com.google.protobuf", "protobuf-java", "4.36.2"),
+      new Library("org.jctools", "jctools-core", "4.0.6"));
 
   /** {@code   io.netty:netty-buffer:jar:4.2.15.Final:compile}, with a classifier after {@code jar} or not. */
   private static final Pattern LINE =
@@ -58,7 +61,7 @@ final class BundledLibraries {
     if (libraries.isEmpty()) {
       throw new IOException(list + " lists no library");
     }
-    libraries.add(PROTOBUF);
+    libraries.addAll(RELOCATED);
     return new ArrayList<>(libraries);
   }
 }
