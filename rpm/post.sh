@@ -1,6 +1,7 @@
 # %systemd_post, plus the log files: the package owns them (%ghost) but RPM does not make them; systemd opens them
 # as root for the service (StandardOutput=append:). On a first install the distribution's presets decide whether
-# the service is enabled (connmonitor ships "enable"); RPM distributions do not start services at install time.
+# the service is enabled (the package ships none: Fedora enables only what its own presets name); RPM
+# distributions do not start services at install time.
 for log in /var/log/connmonitor.log /var/log/connmonitor.err; do
 	[ -e "$log" ] || install -m 0640 -o root -g root /dev/null "$log"
 done

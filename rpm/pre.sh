@@ -1,5 +1,4 @@
-# The service's user, before the files it owns are installed. Idempotent.
-getent group connmonitor >/dev/null || groupadd --system connmonitor
-getent passwd connmonitor >/dev/null || useradd --system --gid connmonitor --no-create-home \
-	--home-dir /nonexistent --shell /sbin/nologin --comment "connmonitor daemon" connmonitor
+# The service's user, before the files it owns are installed: what %sysusers_create_compat makes of
+# /usr/lib/sysusers.d/connmonitor.conf (the build puts the commands here). Idempotent.
+[[sysusers]]
 exit 0

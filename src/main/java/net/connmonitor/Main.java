@@ -70,7 +70,7 @@ public final class Main {
       Records go to standard output, errors to standard error. SIGHUP re-reads FILE (it is also watched);
       SIGTERM or SIGINT stops after printing what is in flight.
 
-      --listen serves HTTP on ADDRESS:PORT (127.0.0.1:9100, [::1]:9100, or :9100 for every address):
+      --listen serves HTTP on ADDRESS:PORT (127.0.0.1:9124, [::1]:9124, or :9124 for every address):
       GET / the operator's page (every host, live), GET /metrics for Prometheus, GET /-/healthy,
       GET /-/ready, POST /-/reload (as SIGHUP).
       --rtt-buckets sets the classic round-trip time histogram's buckets a decade, from 10 us to 10 s (1 to %d,

@@ -1,7 +1,9 @@
 package net.connmonitor.packaging;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.vafer.jdeb.Console;
@@ -14,7 +16,8 @@ import org.vafer.jdeb.producers.DataProducerFile;
 
 /**
  * Writes {@code connmonitor_VERSION_all.deb} with jdeb: the layout's files for Debian, the maintainer scripts and
- * control template of {@code debian/control}, and the conffiles list made from the layout's configuration files.
+ * control template of {@code debian/control} (the scripts given the commands that create the service's user), and
+ * the conffiles list made from the layout's configuration files.
  */
 final class DebWriter {
 
@@ -22,7 +25,8 @@ final class DebWriter {
   }
 
   /** @return the package written */
-  static Path write(PackageInfo info, InstallLayout layout, Path project, Path build) throws PackagingException {
+  static Path write(PackageInfo info, InstallLayout layout, Path project, Path build)
+      throws IOException, PackagingException {
     List<DataProducer> data = new ArrayList<>();
     List<DataProducer> conffiles = new ArrayList<>();
     for (InstalledFile file : layout.files(Format.DEB)) {
@@ -38,7 +42,9 @@ final class DebWriter {
     DebMaker maker = new DebMaker(new QuietConsole(), data, conffiles);
     maker.setControl(project.resolve("debian/control").toFile());
     maker.setDeb(deb.toFile());
-    Map<String, String> values = info.debianControlValues();
+    // jdeb fills the [[name]] placeholders of the control file and of the maintainer scripts.
+    Map<String, String> values = new HashMap<>(info.debianControlValues());
+    values.put("sysusers", SysusersScript.commands(InstallLayout.sysusers(project)));
     maker.setResolver(values::get);
     maker.validate();
     maker.makeDeb();

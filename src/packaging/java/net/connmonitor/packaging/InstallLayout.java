@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * Where each file of the packages goes, its mode, and how the package manager treats it: the one description that
- * both the .deb and the .rpm are written from (README, "Install as a service").
+ * both the .deb and the .rpm are written from (docs/packaging.md).
  */
 final class InstallLayout {
 
@@ -64,9 +64,8 @@ final class InstallLayout {
         // Debian 12 keeps units in /lib (lintian wants them there); RPM distributions in /usr/lib.
         new InstalledFile("/lib/systemd/system/connmonitor.service", unit, 0644, PLAIN, Set.of(DEB)),
         new InstalledFile("/usr/lib/systemd/system/connmonitor.service", unit, 0644, PLAIN, Set.of(RPM)),
-        // RPM distributions enable services through presets ("systemctl preset" in %post); Debian's postinst does.
-        new InstalledFile("/usr/lib/systemd/system-preset/90-connmonitor.preset",
-            project.resolve("systemd/connmonitor.preset"), 0644, PLAIN, Set.of(RPM)),
+        // The service's user, which the package scripts create from this very file (SysusersScript).
+        new InstalledFile("/usr/lib/sysusers.d/connmonitor.conf", sysusers(project), 0644, PLAIN, BOTH),
         new InstalledFile("/usr/share/man/man1/connmonitor.1.gz", manPage, 0644, DOC, BOTH),
         new InstalledFile(DOCS + "README.md", project.resolve("README.md"), 0644, DOC, BOTH),
         new InstalledFile(DOCS + "records.schema.json",
@@ -77,6 +76,11 @@ final class InstallLayout {
         new InstalledFile(DOCS + "changelog.gz", changelog, 0644, PLAIN, Set.of(DEB)),
         new InstalledFile("/usr/share/licenses/connmonitor/LICENSE", project.resolve("rpm/LICENSE"), 0644, LICENSE,
             Set.of(RPM))));
+  }
+
+  /** The sysusers.d file of the service's user. */
+  static Path sysusers(Path project) {
+    return project.resolve("systemd/connmonitor.sysusers");
   }
 
   List<InstalledFile> files(Format format) {

@@ -14,7 +14,7 @@ import org.redline_rpm.payload.Directive;
 /**
  * Writes {@code connmonitor-VERSION-1.noarch.rpm} with Redline, a pure-Java RPM writer, so that JDK 17 and Maven
  * build it without rpmbuild: the layout's files for RPM, its directories and ghost files, the scriptlets and
- * changelog of {@code rpm/}.
+ * changelog of {@code rpm/}, and a {@code Provides: bundled(…)} for each library the runnable jar carries.
  */
 final class RpmWriter {
 
@@ -38,8 +38,12 @@ final class RpmWriter {
     rpm.addDependencyMore("java-headless", "1:17");
     rpm.addDependency("shadow-utils", 0, "");
     rpm.addDependency("logrotate", 0, "");
+    for (BundledLibraries.Library library : BundledLibraries.read(build)) {
+      rpm.addProvides(library.provides(), library.rpmVersion());
+    }
     Path scripts = project.resolve("rpm");
-    rpm.setPreInstallScript(Files.readString(scripts.resolve("pre.sh")));
+    rpm.setPreInstallScript(Files.readString(scripts.resolve("pre.sh"))
+        .replace(SysusersScript.PLACEHOLDER, SysusersScript.commands(InstallLayout.sysusers(project))));
     rpm.setPostInstallScript(Files.readString(scripts.resolve("post.sh")));
     rpm.setPreUninstallScript(Files.readString(scripts.resolve("preun.sh")));
     rpm.setPostUninstallScript(Files.readString(scripts.resolve("postun.sh")));

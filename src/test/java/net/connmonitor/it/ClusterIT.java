@@ -312,12 +312,12 @@ class ClusterIT {
   @Order(7)
   void aConsumerOnlyJvmReceivesEveryNodesRecordsAndIsGivenNoHost() throws Exception {
     Path source = directory.resolve("ClusterConsumer.java");
-    Files.writeString(source, readmeExample());
+    Files.writeString(source, consumerExample());
     Path file = Files.writeString(directory.resolve("consumer.conf"), "vantage=consumer\nlisten="
         + TestNetwork.SITE_V4.get("d") + ":" + (PORT + 10) + "\njoin=" + joinList() + "\nkey=" + key("cluster.key")
         + "\n");
     // The library jar and its dependencies, vertx-infinispan among them, as this JVM has them; the source launcher
-    // compiles the README's example.
+    // compiles the documented example.
     String classpath = System.getProperty("connmonitor.library") + ":" + System.getProperty("java.class.path");
     try (MonitorProcess consumer = MonitorProcess.run(List.of("ip", "netns", "exec", "cmt-site-d",
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath, source.toString(),
@@ -332,11 +332,13 @@ class ClusterIT {
     }
   }
 
-  private static String readmeExample() throws IOException {
-    String readme = Files.readString(Path.of("README.md"));
-    int section = readme.indexOf("\n## Several vantage points: a cluster");
-    int start = readme.indexOf("```java\n", section) + "```java\n".length();
-    return readme.substring(start, readme.indexOf("\n```\n", start) + 1);
+  /** The consumer embedders copy: the Java block of docs/embedding.md's section on a cluster's records. */
+  private static String consumerExample() throws IOException {
+    String document = Files.readString(Path.of("docs/embedding.md"));
+    int section = document.indexOf("\n## A consumer of a cluster's records");
+    assertTrue(section >= 0, "no section \"A consumer of a cluster's records\" in docs/embedding.md");
+    int start = document.indexOf("```java\n", section) + "```java\n".length();
+    return document.substring(start, document.indexOf("\n```\n", start) + 1);
   }
 
   private Path hostsFile(String site) {

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
 import net.connmonitor.record.RecordSchema;
 import net.connmonitor.testnet.TestNetwork;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,7 @@ class PackagesIT {
         "-rw-r--r-- root/root /etc/logrotate.d/connmonitor",
         "-rw-r--r-- root/root /etc/default/connmonitor",
         "-rw-r--r-- root/root /lib/systemd/system/connmonitor.service",
+        "-rw-r--r-- root/root /usr/lib/sysusers.d/connmonitor.conf",
         "-rw-r--r-- root/root /usr/share/man/man1/connmonitor.1.gz",
         "-rw-r--r-- root/root /usr/share/doc/connmonitor/README.md",
         "-rw-r--r-- root/root /usr/share/doc/connmonitor/records.schema.json",
@@ -101,7 +103,7 @@ class PackagesIT {
         "cn -rw-r--r-- root/root /etc/logrotate.d/connmonitor",
         "cn -rw-r--r-- root/root /etc/sysconfig/connmonitor",
         "- -rw-r--r-- root/root /usr/lib/systemd/system/connmonitor.service",
-        "- -rw-r--r-- root/root /usr/lib/systemd/system-preset/90-connmonitor.preset",
+        "- -rw-r--r-- root/root /usr/lib/sysusers.d/connmonitor.conf",
         "d -rw-r--r-- root/root /usr/share/man/man1/connmonitor.1.gz",
         "d -rw-r--r-- root/root /usr/share/doc/connmonitor/README.md",
         "d -rw-r--r-- root/root /usr/share/doc/connmonitor/records.schema.json",
@@ -118,6 +120,31 @@ class PackagesIT {
             .stream().filter(requirement -> !requirement.startsWith("rpmlib(")).toList());
     assertEquals(List.of("connmonitor-" + VERSION + "-1.noarch"), run("rpm", "-qp", RPM.toString()));
     assertEquals(List.of("Apache-2.0"), run("rpm", "-qp", "--qf", "%{LICENSE}\\n", RPM.toString()));
+  }
+
+  @Test
+  void theRpmProvidesEveryLibraryTheJarBundlesAndTheCopyrightNamesEach() throws Exception {
+    Set<String> provided = new TreeSet<>();
+    Pattern bundled = Pattern.compile("bundled\\(([\\w.-]+:[\\w.-]+)\\) = [\\w.~+_]+");
+    for (String provide : run("rpm", "-qp", "--provides", RPM.toString())) {
+      Matcher matcher = bundled.matcher(provide);
+      if (matcher.matches()) {
+        provided.add(matcher.group(1));
+      }
+    }
+    // Apart from the build's own list: the libraries whose Maven metadata the runnable jar kept.
+    Pattern metadata = Pattern.compile("META-INF/maven/([\\w.-]+)/([\\w.-]+)/pom\\.properties");
+    Set<String> inTheJar = new TreeSet<>();
+    try (ZipFile jar = new ZipFile(JAR.toFile())) {
+      jar.stream().map(entry -> metadata.matcher(entry.getName())).filter(Matcher::matches)
+          .filter(matcher -> !matcher.group(1).equals("net.connmonitor"))
+          .forEach(matcher -> inTheJar.add(matcher.group(1) + ":" + matcher.group(2)));
+    }
+    assertTrue(inTheJar.size() > 20 && provided.containsAll(inTheJar),
+        "provided " + provided + ", in the jar " + inTheJar);
+    String copyright = Files.readString(Path.of("debian/copyright"));
+    List<String> unnamed = provided.stream().filter(library -> !copyright.contains(library)).toList();
+    assertEquals(List.of(), unnamed, "bundled libraries that debian/copyright does not name");
   }
 
   @Test
@@ -195,18 +222,29 @@ class PackagesIT {
     try {
       run("cp", "-a", rootfs, scratch.toString());
       run("rpm", "--root", scratch.toString(), "--initdb");
+      Path wanted = scratch.resolve("etc/systemd/system/multi-user.target.wants/connmonitor.service");
+      // Debian's presets name no connmonitor, so systemd's default, enable, applies; the package ships no preset.
       run("rpm", "--root", scratch.toString(), "-i", "--nodeps", RPM.toAbsolutePath().toString());
       for (String file : List.of("usr/bin/connmonitor", "usr/share/connmonitor/connmonitor.jar",
           "etc/connmonitor/connmonitor.conf", "usr/lib/systemd/system/connmonitor.service",
-          "var/log/connmonitor.log", "var/log/connmonitor.err",
-          "etc/systemd/system/multi-user.target.wants/connmonitor.service")) {
+          "usr/lib/sysusers.d/connmonitor.conf", "var/log/connmonitor.log", "var/log/connmonitor.err")) {
         assertTrue(Files.exists(scratch.resolve(file), java.nio.file.LinkOption.NOFOLLOW_LINKS), file);
       }
-      assertTrue(Files.readString(scratch.resolve("etc/passwd")).contains("\nconnmonitor:"), "no connmonitor user");
+      assertTrue(Files.exists(wanted, java.nio.file.LinkOption.NOFOLLOW_LINKS), "not enabled by the default preset");
+      assertTrue(Files.readString(scratch.resolve("etc/passwd"))
+          .contains("\nconnmonitor:x:"), "no connmonitor user");
+      assertTrue(Files.readAllLines(scratch.resolve("etc/passwd")).stream()
+          .anyMatch(line -> line.startsWith("connmonitor:") && line.endsWith(":connmonitor daemon:/nonexistent:"
+              + "/usr/sbin/nologin")), "the user is not the one of the sysusers.d file");
       run("rpm", "--root", scratch.toString(), "-e", "connmonitor");
       assertTrue(Files.notExists(scratch.resolve("usr/bin/connmonitor")));
       assertTrue(Files.notExists(scratch.resolve("var/log/connmonitor.log")), "the ghost log file stayed");
-      assertTrue(Files.notExists(scratch.resolve("etc/systemd/system/multi-user.target.wants/connmonitor.service")));
+      assertTrue(Files.notExists(wanted, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+      // Fedora's and RHEL's presets disable whatever they do not name: installed there, the service stays disabled.
+      Files.writeString(scratch.resolve("usr/lib/systemd/system-preset/99-default-disable.preset"), "disable *\n");
+      run("rpm", "--root", scratch.toString(), "-i", "--nodeps", RPM.toAbsolutePath().toString());
+      assertTrue(Files.exists(scratch.resolve("usr/bin/connmonitor")));
+      assertTrue(Files.notExists(wanted, java.nio.file.LinkOption.NOFOLLOW_LINKS), "enabled against the presets");
     } finally {
       run("rm", "-rf", scratch.toString());
     }

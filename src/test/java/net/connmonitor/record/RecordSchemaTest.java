@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The schema itself: a valid JSON Schema that takes the SPEC's three layouts and nothing else. */
+/** The schema itself: a valid JSON Schema that takes the layouts of the JSON output lines and nothing else. */
 class RecordSchemaTest {
 
   private static final String PING = "\"ping\":{\"min\":0.021,\"avg\":0.034,\"max\":0.051,\"std\":0.012,\"loss\":0.0}";
