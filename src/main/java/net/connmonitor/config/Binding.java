@@ -26,18 +26,18 @@ final class Binding {
     List<ConfigError> errors = new ArrayList<>();
     Optional<String> source = value(given, Option.SOURCE);
     Optional<String> interfaceName = value(given, Option.INTERFACE);
-    Family family = (Family) given.getOrDefault(Option.FAMILY, Family.ANY);
+    FamilyChoice family = (FamilyChoice) given.getOrDefault(Option.FAMILY, FamilyChoice.ANY);
     source.filter(address -> !network.get().addresses().contains(address)).ifPresent(address ->
         errors.add(ConfigError.notLocal(line, tokens.get(Option.SOURCE), some(network.get().addresses()))));
     interfaceName.filter(name -> !network.get().interfaces().contains(name)).ifPresent(name ->
         errors.add(ConfigError.noSuchInterface(line, tokens.get(Option.INTERFACE), some(network.get().interfaces()))));
-    Family sourceFamily = source.map(Binding::familyOf).orElse(Family.ANY);
-    Family hostFamily = literalFamily(host);
-    if (sourceFamily != Family.ANY && family != Family.ANY && sourceFamily != family) {
+    FamilyChoice sourceFamily = source.map(Binding::familyOf).orElse(FamilyChoice.ANY);
+    FamilyChoice hostFamily = literalFamily(host);
+    if (sourceFamily != FamilyChoice.ANY && family != FamilyChoice.ANY && sourceFamily != family) {
       errors.add(ConfigError.otherFamily(line, tokens.get(Option.SOURCE), "family=" + family.written()));
-    } else if (sourceFamily != Family.ANY && hostFamily != Family.ANY && sourceFamily != hostFamily) {
+    } else if (sourceFamily != FamilyChoice.ANY && hostFamily != FamilyChoice.ANY && sourceFamily != hostFamily) {
       errors.add(ConfigError.otherFamily(line, tokens.get(Option.SOURCE), "the host " + host));
-    } else if (family != Family.ANY && hostFamily != Family.ANY && family != hostFamily) {
+    } else if (family != FamilyChoice.ANY && hostFamily != FamilyChoice.ANY && family != hostFamily) {
       errors.add(ConfigError.otherFamily(line, tokens.get(Option.FAMILY), "the host " + host));
     }
     return errors;
@@ -48,15 +48,15 @@ final class Binding {
     return (Optional<String>) given.getOrDefault(option, Optional.empty());
   }
 
-  private static Family familyOf(String address) {
-    return NetUtil.isValidIpV4Address(address) ? Family.V4 : Family.V6;
+  private static FamilyChoice familyOf(String address) {
+    return NetUtil.isValidIpV4Address(address) ? FamilyChoice.V4 : FamilyChoice.V6;
   }
 
-  private static Family literalFamily(String host) {
+  private static FamilyChoice literalFamily(String host) {
     if (NetUtil.isValidIpV4Address(host)) {
-      return Family.V4;
+      return FamilyChoice.V4;
     }
-    return NetUtil.isValidIpV6Address(host) ? Family.V6 : Family.ANY;
+    return NetUtil.isValidIpV6Address(host) ? FamilyChoice.V6 : FamilyChoice.ANY;
   }
 
   private static String some(Set<String> known) {

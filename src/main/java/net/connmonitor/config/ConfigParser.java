@@ -179,7 +179,7 @@ public final class ConfigParser {
         (SortedMap<String, String>) valueOf(Option.LABELS, given),
         (Optional<String>) valueOf(Option.SOURCE, given),
         (Optional<String>) valueOf(Option.INTERFACE, given),
-        (Family) valueOf(Option.FAMILY, given),
+        (FamilyChoice) valueOf(Option.FAMILY, given),
         (Vantages) valueOf(Option.FROM, given),
         (Optional<PingRecords>) valueOf(Option.PINGRECORDS, given),
         (List<Integer>) valueOf(Option.TCP, given),

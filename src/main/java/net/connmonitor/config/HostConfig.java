@@ -45,7 +45,7 @@ public record HostConfig(
     SortedMap<String, String> labels,
     Optional<String> source,
     Optional<String> interfaceName,
-    Family family,
+    FamilyChoice family,
     Vantages from,
     Optional<PingRecords> pingRecords,
     List<Integer> tcpPorts,
@@ -59,7 +59,7 @@ public record HostConfig(
   /** A line that chooses neither where in a cluster it is measured, its ping records, TCP ports nor TOS. */
   public HostConfig(String host, double pingIntervalMs, int numPings, int payloadBytes, double traceIntervalMs,
       int maxHops, double scanIntervalMs, boolean json, boolean timestamp, double timeoutMs,
-      SortedMap<String, String> labels, Optional<String> source, Optional<String> interfaceName, Family family) {
+      SortedMap<String, String> labels, Optional<String> source, Optional<String> interfaceName, FamilyChoice family) {
     this(host, pingIntervalMs, numPings, payloadBytes, traceIntervalMs, maxHops, scanIntervalMs, json, timestamp,
         timeoutMs, labels, source, interfaceName, family, Vantages.ALL, Optional.empty(), List.of(), 0);
   }
@@ -68,16 +68,16 @@ public record HostConfig(
   public HostConfig(String host, double pingIntervalMs, int numPings, int payloadBytes, double traceIntervalMs,
       int maxHops, double scanIntervalMs, boolean json, boolean timestamp, double timeoutMs) {
     this(host, pingIntervalMs, numPings, payloadBytes, traceIntervalMs, maxHops, scanIntervalMs, json, timestamp,
-        timeoutMs, Collections.emptySortedMap(), Optional.empty(), Optional.empty(), Family.ANY, Vantages.ALL,
+        timeoutMs, Collections.emptySortedMap(), Optional.empty(), Optional.empty(), FamilyChoice.ANY, Vantages.ALL,
         Optional.empty(), List.of(), 0);
   }
 
   /** Which address of a name is measured: as {@code family=} says, else of the source's family, else either. */
-  public Family addressFamily() {
-    if (family != Family.ANY || source.isEmpty()) {
+  public FamilyChoice addressFamily() {
+    if (family != FamilyChoice.ANY || source.isEmpty()) {
       return family;
     }
-    return source.get().indexOf(':') >= 0 ? Family.V6 : Family.V4;
+    return source.get().indexOf(':') >= 0 ? FamilyChoice.V6 : FamilyChoice.V4;
   }
 
   /**
@@ -85,13 +85,13 @@ public record HostConfig(
    * with its own records and series, told apart by the address.
    */
   public List<HostConfig> perFamily() {
-    if (family != Family.BOTH) {
+    if (family != FamilyChoice.BOTH) {
       return List.of(this);
     }
-    return List.of(withFamily(Family.V4), withFamily(Family.V6));
+    return List.of(withFamily(FamilyChoice.V4), withFamily(FamilyChoice.V6));
   }
 
-  private HostConfig withFamily(Family only) {
+  private HostConfig withFamily(FamilyChoice only) {
     return new HostConfig(host, pingIntervalMs, numPings, payloadBytes, traceIntervalMs, maxHops, scanIntervalMs, json,
         timestamp, timeoutMs, labels, source, interfaceName, only, from, pingRecords, tcpPorts, tos);
   }
@@ -114,7 +114,7 @@ public record HostConfig(
     }
     source.ifPresent(address -> line.put("source", address));
     interfaceName.ifPresent(name -> line.put("interface", name));
-    if (family != Family.ANY) {
+    if (family != FamilyChoice.ANY) {
       line.put("family", family.written());
     }
     if (from != Vantages.ALL) {
@@ -146,7 +146,7 @@ public record HostConfig(
         labels(json.getJsonObject("labels", new JsonObject())),
         Optional.ofNullable(json.getString("source")),
         Optional.ofNullable(json.getString("interface")),
-        Family.written(json.getString("family", "")),
+        FamilyChoice.written(json.getString("family", "")),
         Vantages.written(json.getString("from", "all")),
         Optional.ofNullable(json.getString("pingrecords")).flatMap(PingRecords::written),
         ports(json.getJsonArray("tcp", new JsonArray())),

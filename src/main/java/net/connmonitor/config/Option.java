@@ -39,7 +39,7 @@ public enum Option {
           + String.join(", ", Labels.RESERVED) + "), each value not empty"),
   SOURCE("source", Kind.ADDRESS, Optional.empty(), "an IPv4 or IPv6 address of this machine"),
   INTERFACE("interface", Kind.INTERFACE, Optional.empty(), "the name of a network interface of this machine"),
-  FAMILY("family", Kind.FAMILY, Family.ANY,
+  FAMILY("family", Kind.FAMILY, FamilyChoice.ANY,
       "4, 6 or both (which address of a name that has both; both: each, told apart by its address)"),
   TCP("tcp", Kind.PORTS, List.of(),
       "1 to " + Limits.TCP_PORTS + " TCP port numbers from 1 to 65535, comma-separated, each once"),
@@ -65,7 +65,7 @@ public enum Option {
     ADDRESS,
     /** An {@code Optional<String>}: a network interface's name, case kept. */
     INTERFACE,
-    /** A {@link Family}. */
+    /** A {@link FamilyChoice}. */
     FAMILY,
     /** A {@link Vantages}: vantage names keep their case. */
     VANTAGES,
@@ -214,9 +214,9 @@ public enum Option {
     return value;
   }
 
-  private static Family family(String value) throws RefusedValueException {
-    Family family = Family.written(value);
-    if (family == Family.ANY) {
+  private static FamilyChoice family(String value) throws RefusedValueException {
+    FamilyChoice family = FamilyChoice.written(value);
+    if (family == FamilyChoice.ANY) {
       throw new RefusedValueException(Refusal.MALFORMED);
     }
     return family;

@@ -9,7 +9,7 @@ import java.net.UnknownHostException;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import net.connmonitor.config.Family;
+import net.connmonitor.config.FamilyChoice;
 import net.connmonitor.log.Log;
 import net.connmonitor.metrics.NameMetrics;
 
@@ -28,7 +28,7 @@ final class AddressWatch {
   private final Vertx vertx;
   private final Context context;
   private final String host;
-  private final Family family;
+  private final FamilyChoice family;
   private final Consumer<InetAddress> measure;
   private final NameMetrics name;
   /** A name's name servers; none for a literal. */
@@ -46,7 +46,7 @@ final class AddressWatch {
    * @param measure told the host's first address and every new one, on the host's context
    * @param name    told the outcome of every look-up
    */
-  AddressWatch(Vertx vertx, Context context, String host, Family family, Consumer<InetAddress> measure,
+  AddressWatch(Vertx vertx, Context context, String host, FamilyChoice family, Consumer<InetAddress> measure,
       NameMetrics name) {
     this.vertx = vertx;
     this.context = context;

@@ -53,9 +53,9 @@ class HostOptionsTest {
 
   @Test
   void theFamilyOfAHostsAddressesMustAgree() {
-    assertEquals(Family.V6, only("example.org family=6").family());
-    assertEquals(Family.V6, only("example.org source=::1").addressFamily());
-    assertEquals(Family.ANY, only("example.org").addressFamily());
+    assertEquals(FamilyChoice.V6, only("example.org family=6").family());
+    assertEquals(FamilyChoice.V6, only("example.org source=::1").addressFamily());
+    assertEquals(FamilyChoice.ANY, only("example.org").addressFamily());
     assertEquals(List.of("line 1: \"family=5\": invalid value for family; expected 4, 6 or both (which address of a "
         + "name that has both; both: each, told apart by its address)"), errors("example.org family=5"));
     String otherFamily = "not of the same address family as ";

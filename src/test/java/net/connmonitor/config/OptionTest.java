@@ -19,7 +19,7 @@ class OptionTest {
   @Test
   void defaults() {
     assertEquals(Arrays.asList(500.0, 10, 41, 0.0, 30, 0.0, false, true, 2000.0, Collections.emptySortedMap(),
-        Optional.empty(), Optional.empty(), Family.ANY, List.of(), 0, Vantages.ALL, Optional.empty()),
+        Optional.empty(), Optional.empty(), FamilyChoice.ANY, List.of(), 0, Vantages.ALL, Optional.empty()),
         Arrays.stream(Option.values()).map(Option::defaultValue).toList());
   }
 

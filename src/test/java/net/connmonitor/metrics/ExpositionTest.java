@@ -135,7 +135,7 @@ class ExpositionTest {
 
   private static HostConfig line(HostLabels host) {
     return new HostConfig(host.host(), 500, SENT, 41, 0, 30, 0, false, true, 2000, host.labels(), Optional.empty(),
-        Optional.empty(), net.connmonitor.config.Family.ANY);
+        Optional.empty(), net.connmonitor.config.FamilyChoice.ANY);
   }
 
   private static void measure(HostMetrics host) {

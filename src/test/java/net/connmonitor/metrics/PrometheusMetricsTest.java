@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import net.connmonitor.Version;
-import net.connmonitor.config.Family;
+import net.connmonitor.config.FamilyChoice;
 import net.connmonitor.config.HostConfig;
 import net.connmonitor.probe.HttpAnswer;
 import net.connmonitor.probe.MysqlAnswer;
@@ -96,9 +96,9 @@ class PrometheusMetricsTest {
   void linesOfOneHostThatLeaveFromElsewhereHaveSeriesOfTheirOwnSayingWhence() throws Exception {
     HostConfig plain = new HostConfig("web.example", 500, 10, 41, 0, 30, 0, false, true, 2000);
     HostConfig bySource = new HostConfig("web.example", 500, 10, 41, 0, 30, 0, false, true, 2000,
-        Collections.emptySortedMap(), Optional.of("198.18.0.1"), Optional.empty(), Family.ANY);
+        Collections.emptySortedMap(), Optional.of("198.18.0.1"), Optional.empty(), FamilyChoice.ANY);
     HostConfig byInterface = new HostConfig("web.example", 500, 10, 41, 0, 30, 0, false, true, 2000,
-        Collections.emptySortedMap(), Optional.empty(), Optional.of("cmt1"), Family.ANY);
+        Collections.emptySortedMap(), Optional.empty(), Optional.of("cmt1"), FamilyChoice.ANY);
     List<HostLabels> hosts = List.of(HostLabels.of(plain), HostLabels.of(bySource), HostLabels.of(byInterface));
     metrics.labelNames(hosts);
     burst(metrics.host(hosts.get(0), "198.18.10.2"), 1, 0.5);
