@@ -1,6 +1,5 @@
 package net.connmonitor.config;
 
-import io.netty.util.NetUtil;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,14 +48,14 @@ final class Binding {
   }
 
   private static FamilyChoice familyOf(String address) {
-    return NetUtil.isValidIpV4Address(address) ? FamilyChoice.V4 : FamilyChoice.V6;
+    return IpLiteral.isIpv4(address) ? FamilyChoice.V4 : FamilyChoice.V6;
   }
 
   private static FamilyChoice literalFamily(String host) {
-    if (NetUtil.isValidIpV4Address(host)) {
+    if (IpLiteral.isIpv4(host)) {
       return FamilyChoice.V4;
     }
-    return NetUtil.isValidIpV6Address(host) ? FamilyChoice.V6 : FamilyChoice.ANY;
+    return IpLiteral.isIpv6(host) ? FamilyChoice.V6 : FamilyChoice.ANY;
   }
 
   private static String some(Set<String> known) {

@@ -77,7 +77,7 @@ public record HostConfig(
     if (family != FamilyChoice.ANY || source.isEmpty()) {
       return family;
     }
-    return source.get().indexOf(':') >= 0 ? FamilyChoice.V6 : FamilyChoice.V4;
+    return IpLiteral.isIpv6(source.get()) ? FamilyChoice.V6 : FamilyChoice.V4;
   }
 
   /**

@@ -1,6 +1,5 @@
 package net.connmonitor.config;
 
-import io.netty.util.NetUtil;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Collections;
@@ -198,10 +197,10 @@ public enum Option {
   }
 
   private static String address(String value) throws RefusedValueException {
-    if (!HostSyntax.isIpv4(value) && !HostSyntax.isIpv6(value)) {
+    if (!IpLiteral.isAddress(value)) {
       throw new RefusedValueException(Refusal.MALFORMED);
     }
-    return NetUtil.toAddressString(NetUtil.createInetAddressFromIpAddressString(value));
+    return IpLiteral.canonical(value);
   }
 
   /** What Linux accepts as an interface's name: 1 to 15 bytes, no slash, colon or space, neither "." nor "..". */

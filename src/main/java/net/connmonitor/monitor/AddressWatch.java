@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import net.connmonitor.config.FamilyChoice;
+import net.connmonitor.config.IpLiteral;
 import net.connmonitor.log.Log;
 import net.connmonitor.metrics.NameMetrics;
 
@@ -54,11 +55,7 @@ final class AddressWatch {
     this.family = family;
     this.measure = measure;
     this.name = name;
-    this.nameServers = isLiteral(host) ? null : new NameServers(context);
-  }
-
-  static boolean isLiteral(String host) {
-    return NetUtil.isValidIpV4Address(host) || NetUtil.isValidIpV6Address(host);
+    this.nameServers = IpLiteral.isAddress(host) ? null : new NameServers(context);
   }
 
   /** @return completes after the first lookup, whether it found an address or not */
@@ -68,7 +65,7 @@ final class AddressWatch {
 
   /** Looks the name up now: the configuration was reloaded. */
   void refresh() {
-    if (!isLiteral(host)) {
+    if (!IpLiteral.isAddress(host)) {
       context.runOnContext(now -> {
         cancelTimer();
         lookUp();
@@ -90,7 +87,7 @@ final class AddressWatch {
   }
 
   private Future<Void> lookUp() {
-    if (isLiteral(host)) {
+    if (IpLiteral.isAddress(host)) {
       // A literal is parsed, not looked up: ten thousand of them must not queue for the blocking resolver.
       try {
         found(HostResolver.literal(host, family));

@@ -1,6 +1,5 @@
 package net.connmonitor.probe;
 
-import io.netty.util.NetUtil;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -14,6 +13,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
+import net.connmonitor.config.IpLiteral;
 import net.connmonitor.record.Target;
 
 /**
@@ -64,9 +64,8 @@ public final class ScanProbe implements Probe<Scan> {
     this.httpsDialogue = new TcpDialogue(vertx, client, scanner.context(first, 1), timeout);
     this.mysqlDialogue = new TcpDialogue(vertx, client, scanner.context(first, 2), timeout);
     this.address = target.address();
-    boolean literal = NetUtil.isValidIpV4Address(target.name()) || NetUtil.isValidIpV6Address(target.name());
-    this.tlsServerName = literal ? "" : target.name();
-    String host = NetUtil.isValidIpV6Address(target.name()) ? "[" + target.name() + "]" : target.name();
+    this.tlsServerName = IpLiteral.isAddress(target.name()) ? "" : target.name();
+    String host = IpLiteral.isIpv6(target.name()) ? "[" + target.name() + "]" : target.name();
     this.headRequest = Buffer.buffer("HEAD / HTTP/1.1\r\nHost: " + host
         + "\r\nUser-Agent: connmonitor\r\nAccept: */*\r\nConnection: close\r\n\r\n",
         StandardCharsets.ISO_8859_1.name());

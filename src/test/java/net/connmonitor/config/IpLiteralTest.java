@@ -1,0 +1,65 @@
+package net.connmonitor.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.util.NetUtil;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class IpLiteralTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"192.0.2.7", "0.0.0.0", "255.255.255.255", "10.0.0.1"})
+  void dottedQuads(String text) {
+    assertTrue(IpLiteral.isIpv4(text));
+    assertFalse(IpLiteral.isIpv6(text));
+    assertTrue(IpLiteral.isAddress(text));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "::1", "::", "2001:db8::1", "2001:DB8:0:0:0:0:0:1", "1:2:3:4:5:6:7::", "0001:db8::0001",
+      "::ffff:192.0.2.7", "::192.0.2.7", "64:ff9b::192.0.2.7", "1:2:3:4:5:6:192.0.2.7",
+      "fe80::1%eth0", "fe80::1%2", "fe80::1%enp0s31f6", "fe80::1%br-lan.10"})
+  void ipv6Forms(String text) {
+    assertTrue(IpLiteral.isIpv6(text));
+    assertFalse(IpLiteral.isIpv4(text));
+    assertTrue(IpLiteral.isAddress(text));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "", "1.2.3", "1.2.3.4.", "1.2.3.4.5", "256.1.1.1", "1..2.3", ".", "10", "1.2.3.4a", " 1.2.3.4",
+      "1.2.3.010", "01.2.3.4", "1.2.3.00",
+      "[::1]", "[2001:db8::1]", "2001:db8::1::2", "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7", "12345::", "::g", ":1::",
+      "fe80::1%", "::1%eth/0", "::1%eth 0", "::ffff:1.2.3", "::ffff:192.0.2.256", "::ffff:192.0.2.07",
+      "1:2:3:4:5:6:7:192.0.2.7", "example.org", "host%eth0"})
+  void whatIsNoLiteral(String text) {
+    assertFalse(IpLiteral.isAddress(text), text);
+  }
+
+  /** The guards refuse what Netty lets through: each of these is a literal to NetUtil. */
+  @Test
+  void theGuardsAreWhatNettyLacks() {
+    assertTrue(NetUtil.isValidIpV4Address("010.0.0.1"));
+    assertFalse(IpLiteral.isIpv4("010.0.0.1"));
+    assertTrue(NetUtil.isValidIpV6Address("[::1]"));
+    assertFalse(IpLiteral.isIpv6("[::1]"));
+    assertTrue(NetUtil.isValidIpV6Address("fe80::1%"));
+    assertFalse(IpLiteral.isIpv6("fe80::1%"));
+    assertTrue(NetUtil.isValidIpV6Address("::ffff:010.0.0.1"));
+    assertFalse(IpLiteral.isIpv6("::ffff:010.0.0.1"));
+    assertFalse(NetUtil.isValidIpV6Address("64:ff9b::192.0.2.7"));
+    assertTrue(IpLiteral.isIpv6("64:ff9b::192.0.2.7"));
+  }
+
+  @Test
+  void canonicalIsTheFormTheSystemListsItsAddressesIn() {
+    assertEquals("2001:db8::1", IpLiteral.canonical("2001:DB8:0:0:0:0:0:1"));
+    assertEquals("192.0.2.7", IpLiteral.canonical("192.0.2.7"));
+    assertEquals("::ffff:c000:207", IpLiteral.canonical("::ffff:192.0.2.7"));
+  }
+}
