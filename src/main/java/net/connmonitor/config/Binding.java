@@ -20,12 +20,12 @@ final class Binding {
   private Binding() {
   }
 
-  static List<ConfigError> check(int line, String host, Map<Option, Object> given, Map<Option, String> tokens,
+  static List<ConfigError> check(int line, String host, OptionValues given, Map<Option<?>, String> tokens,
       Supplier<LocalNetwork> network) {
     List<ConfigError> errors = new ArrayList<>();
-    Optional<String> source = value(given, Option.SOURCE);
-    Optional<String> interfaceName = value(given, Option.INTERFACE);
-    FamilyChoice family = (FamilyChoice) given.getOrDefault(Option.FAMILY, FamilyChoice.ANY);
+    Optional<String> source = given.get(Option.SOURCE);
+    Optional<String> interfaceName = given.get(Option.INTERFACE);
+    FamilyChoice family = given.get(Option.FAMILY);
     source.filter(address -> !network.get().addresses().contains(address)).ifPresent(address ->
         errors.add(ConfigError.notLocal(line, tokens.get(Option.SOURCE), some(network.get().addresses()))));
     interfaceName.filter(name -> !network.get().interfaces().contains(name)).ifPresent(name ->
@@ -33,18 +33,14 @@ final class Binding {
     FamilyChoice sourceFamily = source.map(Binding::familyOf).orElse(FamilyChoice.ANY);
     FamilyChoice hostFamily = literalFamily(host);
     if (sourceFamily != FamilyChoice.ANY && family != FamilyChoice.ANY && sourceFamily != family) {
-      errors.add(ConfigError.otherFamily(line, tokens.get(Option.SOURCE), "family=" + family.written()));
+      String familyToken = Option.FAMILY.keyword() + "=" + Option.FAMILY.written(family);
+      errors.add(ConfigError.otherFamily(line, tokens.get(Option.SOURCE), familyToken));
     } else if (sourceFamily != FamilyChoice.ANY && hostFamily != FamilyChoice.ANY && sourceFamily != hostFamily) {
       errors.add(ConfigError.otherFamily(line, tokens.get(Option.SOURCE), "the host " + host));
     } else if (family != FamilyChoice.ANY && hostFamily != FamilyChoice.ANY && family != hostFamily) {
       errors.add(ConfigError.otherFamily(line, tokens.get(Option.FAMILY), "the host " + host));
     }
     return errors;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Optional<String> value(Map<Option, Object> given, Option option) {
-    return (Optional<String>) given.getOrDefault(option, Optional.empty());
   }
 
   private static FamilyChoice familyOf(String address) {

@@ -68,10 +68,18 @@ class HostOptionsTest {
   }
 
   @Test
-  void everyOptionSurvivesTheJsonOfTheConfigurationFormat() {
+  void everyOptionSurvivesTheJsonThatCarriesALineBetweenNodes() {
     ParsedConfig config = ConfigParser.parse("example.org labels=site:eu source=2001:db8::1 interface=cmt0 family=6\n"
         + "b.example\n", MACHINE);
-    assertEquals(config, ParsedConfig.fromJson(new JsonObject(config.toJson().encode())));
+    assertEquals(config.hosts(),
+        config.hosts().stream().map(host -> HostConfig.fromJson(new JsonObject(host.toJson().encode()))).toList());
+  }
+
+  @Test
+  void theJsonNamesWhatALineDoesNotLeaveAtItsDefaultAsALineWould() {
+    assertEquals(new JsonObject("{\"host\":\"example.org\"}"), only("example.org").toJson());
+    assertEquals(new JsonObject("{\"host\":\"b.example\",\"ping\":\"250\",\"labels\":\"site:eu\",\"family\":\"6\","
+        + "\"tcp\":\"22,443\"}"), only("b.example tcp=443,22 family=6 labels=site:eu ping=250.0").toJson());
   }
 
   private static HostConfig only(String line) {
