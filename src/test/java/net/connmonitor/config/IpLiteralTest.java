@@ -7,27 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netty.util.NetUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class IpLiteralTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"192.0.2.7", "0.0.0.0", "255.255.255.255", "10.0.0.1"})
-  void dottedQuads(String text) {
-    assertTrue(IpLiteral.isIpv4(text));
-    assertFalse(IpLiteral.isIpv6(text));
-    assertTrue(IpLiteral.isAddress(text));
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {
-      "::1", "::", "2001:db8::1", "2001:DB8:0:0:0:0:0:1", "1:2:3:4:5:6:7::", "0001:db8::0001",
-      "::ffff:192.0.2.7", "::192.0.2.7", "64:ff9b::192.0.2.7", "1:2:3:4:5:6:192.0.2.7",
-      "fe80::1%eth0", "fe80::1%2", "fe80::1%enp0s31f6", "fe80::1%br-lan.10"})
-  void ipv6Forms(String text) {
-    assertTrue(IpLiteral.isIpv6(text));
-    assertFalse(IpLiteral.isIpv4(text));
-    assertTrue(IpLiteral.isAddress(text));
+  @CsvSource({
+      "192.0.2.7, 4", "0.0.0.0, 4", "255.255.255.255, 4", "10.0.0.1, 4",
+      "::1, 6", "::, 6", "2001:db8::1, 6", "2001:DB8:0:0:0:0:0:1, 6", "1:2:3:4:5:6:7::, 6", "0001:db8::0001, 6",
+      "::ffff:192.0.2.7, 6", "::192.0.2.7, 6", "64:ff9b::192.0.2.7, 6", "1:2:3:4:5:6:192.0.2.7, 6",
+      "fe80::1%eth0, 6", "fe80::1%2, 6", "fe80::1%enp0s31f6, 6", "fe80::1%br-lan.10, 6"})
+  void literalsOfEachFamily(String text, int family) {
+    assertEquals(family == 4, IpLiteral.isIpv4(text), text);
+    assertEquals(family == 6, IpLiteral.isIpv6(text), text);
+    assertTrue(IpLiteral.isAddress(text), text);
   }
 
   @ParameterizedTest
