@@ -21,7 +21,7 @@ public final class OptionValues {
   }
 
   /** Every option at its default. */
-  public static OptionValues defaults() {
+  static OptionValues defaults() {
     return DEFAULTS;
   }
 
@@ -32,14 +32,14 @@ public final class OptionValues {
   }
 
   /** These values with {@code option} set to {@code value}. */
-  public <T> OptionValues with(Option<T> option, T value) {
+  <T> OptionValues with(Option<T> option, T value) {
     Object[] changed = values.clone();
     changed[option.index()] = value;
     return new OptionValues(changed);
   }
 
   /** The options that are not at their default, with their values as a host line names them, in table order. */
-  public Map<String, String> written() {
+  Map<String, String> written() {
     Map<String, String> written = new LinkedHashMap<>();
     Option.all().forEach(option -> writeIfSet(option, written));
     return written;
@@ -57,7 +57,7 @@ public final class OptionValues {
    *
    * @throws IllegalArgumentException for a name that is no option or a value the option refuses
    */
-  public static OptionValues read(Map<String, String> written) {
+  static OptionValues read(Map<String, String> written) {
     Builder values = new Builder();
     for (Map.Entry<String, String> entry : written.entrySet()) {
       Option<?> option = Option.byKeyword(entry.getKey())
