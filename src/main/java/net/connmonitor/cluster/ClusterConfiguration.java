@@ -68,7 +68,7 @@ final class ClusterConfiguration implements ConfigurationShare {
   private Future<List<HostConfig>> offer(AsyncMap<String, JsonObject> map, List<HostConfig> read, boolean reload) {
     return map.get(KEY).compose(stored -> {
       if (stored == null) {
-        ConfigurationVersion first = ConfigurationVersion.of(1, vantage, read);
+        ConfigurationVersion first = new ConfigurationVersion(1, vantage, read);
         return map.putIfAbsent(KEY, first.toJson()).compose(raced -> raced == null
             ? published(first).map(read) : offer(map, read, reload));
       }
@@ -85,7 +85,7 @@ final class ClusterConfiguration implements ConfigurationShare {
               + ", from " + current.vantage() + "), which it applies; a reload here makes this node's the cluster's");
         }
         adopt(current);
-        return Future.succeededFuture(current.hostConfigs());
+        return Future.succeededFuture(current.hosts());
       }
       ConfigurationVersion next = current.next(vantage, read);
       return map.replaceIfPresent(KEY, stored, next.toJson()).compose(replaced -> replaced
@@ -110,7 +110,7 @@ final class ClusterConfiguration implements ConfigurationShare {
   private void received(ConfigurationVersion version) {
     if (!version.vantage().equals(vantage) && adopt(version)) {
       Log.info("cluster: configuration version " + version.counter() + " from " + version.vantage());
-      List<HostConfig> hosts = version.hostConfigs();
+      List<HostConfig> hosts = version.hosts();
       listeners.forEach(listener -> listener.accept(hosts));
     }
   }

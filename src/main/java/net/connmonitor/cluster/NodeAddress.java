@@ -1,7 +1,7 @@
 package net.connmonitor.cluster;
 
-import io.netty.util.NetUtil;
 import java.util.Optional;
+import net.connmonitor.config.IpLiteral;
 
 /**
  * A cluster node's address as a cluster file writes it: {@code HOST:PORT}, an IPv6 address in brackets. The
@@ -31,18 +31,14 @@ public record NodeAddress(String host, int port) {
     }
     String host = text.substring(0, colon);
     String bracketed = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : "";
-    if (NetUtil.isValidIpV6Address(bracketed)) {
-      return Optional.of(new NodeAddress(canonical(bracketed), port));
+    if (IpLiteral.isIpv6(bracketed)) {
+      return Optional.of(new NodeAddress(IpLiteral.canonical(bracketed), port));
     }
-    if (NetUtil.isValidIpV4Address(host)) {
+    if (IpLiteral.isIpv4(host)) {
       return Optional.of(new NodeAddress(host, port));
     }
     boolean name = !literalOnly && host.matches("[A-Za-z0-9]([A-Za-z0-9.-]{0,252})");
     return name ? Optional.of(new NodeAddress(host, port)) : Optional.empty();
-  }
-
-  private static String canonical(String ipv6) {
-    return NetUtil.toAddressString(NetUtil.createInetAddressFromIpAddressString(ipv6));
   }
 
   /** Where this node's event bus listens. */
@@ -52,6 +48,6 @@ public record NodeAddress(String host, int port) {
 
   @Override
   public String toString() {
-    return host.indexOf(':') >= 0 ? "[" + host + "]:" + port : host + ":" + port;
+    return IpLiteral.isIpv6(host) ? "[" + host + "]:" + port : host + ":" + port;
   }
 }

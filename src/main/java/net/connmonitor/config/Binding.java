@@ -1,6 +1,5 @@
 package net.connmonitor.config;
 
-import io.netty.util.NetUtil;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,42 +20,38 @@ final class Binding {
   private Binding() {
   }
 
-  static List<ConfigError> check(int line, String host, Map<Option, Object> given, Map<Option, String> tokens,
+  static List<ConfigError> check(int line, String host, OptionValues given, Map<Option<?>, String> tokens,
       Supplier<LocalNetwork> network) {
     List<ConfigError> errors = new ArrayList<>();
-    Optional<String> source = value(given, Option.SOURCE);
-    Optional<String> interfaceName = value(given, Option.INTERFACE);
-    Family family = (Family) given.getOrDefault(Option.FAMILY, Family.ANY);
+    Optional<String> source = given.get(Option.SOURCE);
+    Optional<String> interfaceName = given.get(Option.INTERFACE);
+    FamilyChoice family = given.get(Option.FAMILY);
     source.filter(address -> !network.get().addresses().contains(address)).ifPresent(address ->
         errors.add(ConfigError.notLocal(line, tokens.get(Option.SOURCE), some(network.get().addresses()))));
     interfaceName.filter(name -> !network.get().interfaces().contains(name)).ifPresent(name ->
         errors.add(ConfigError.noSuchInterface(line, tokens.get(Option.INTERFACE), some(network.get().interfaces()))));
-    Family sourceFamily = source.map(Binding::familyOf).orElse(Family.ANY);
-    Family hostFamily = literalFamily(host);
-    if (sourceFamily != Family.ANY && family != Family.ANY && sourceFamily != family) {
-      errors.add(ConfigError.otherFamily(line, tokens.get(Option.SOURCE), "family=" + family.written()));
-    } else if (sourceFamily != Family.ANY && hostFamily != Family.ANY && sourceFamily != hostFamily) {
+    FamilyChoice sourceFamily = source.map(Binding::familyOf).orElse(FamilyChoice.ANY);
+    FamilyChoice hostFamily = literalFamily(host);
+    if (sourceFamily != FamilyChoice.ANY && family != FamilyChoice.ANY && sourceFamily != family) {
+      String familyToken = Option.FAMILY.keyword() + "=" + Option.FAMILY.written(family);
+      errors.add(ConfigError.otherFamily(line, tokens.get(Option.SOURCE), familyToken));
+    } else if (sourceFamily != FamilyChoice.ANY && hostFamily != FamilyChoice.ANY && sourceFamily != hostFamily) {
       errors.add(ConfigError.otherFamily(line, tokens.get(Option.SOURCE), "the host " + host));
-    } else if (family != Family.ANY && hostFamily != Family.ANY && family != hostFamily) {
+    } else if (family != FamilyChoice.ANY && hostFamily != FamilyChoice.ANY && family != hostFamily) {
       errors.add(ConfigError.otherFamily(line, tokens.get(Option.FAMILY), "the host " + host));
     }
     return errors;
   }
 
-  @SuppressWarnings("unchecked")
-  private static Optional<String> value(Map<Option, Object> given, Option option) {
-    return (Optional<String>) given.getOrDefault(option, Optional.empty());
+  private static FamilyChoice familyOf(String address) {
+    return IpLiteral.isIpv4(address) ? FamilyChoice.V4 : FamilyChoice.V6;
   }
 
-  private static Family familyOf(String address) {
-    return NetUtil.isValidIpV4Address(address) ? Family.V4 : Family.V6;
-  }
-
-  private static Family literalFamily(String host) {
-    if (NetUtil.isValidIpV4Address(host)) {
-      return Family.V4;
+  private static FamilyChoice literalFamily(String host) {
+    if (IpLiteral.isIpv4(host)) {
+      return FamilyChoice.V4;
     }
-    return NetUtil.isValidIpV6Address(host) ? Family.V6 : Family.ANY;
+    return IpLiteral.isIpv6(host) ? FamilyChoice.V6 : FamilyChoice.ANY;
   }
 
   private static String some(Set<String> known) {

@@ -1,6 +1,5 @@
 package net.connmonitor.config;
 
-import io.vertx.core.json.JsonObject;
 import java.util.Locale;
 
 /**
@@ -50,19 +49,6 @@ public record ConfigError(int line, String token, String problem) {
     return message();
   }
 
-  public JsonObject toJson() {
-    JsonObject json = new JsonObject().put("line", line);
-    if (token != null) {
-      json.put("token", token);
-    }
-    return json.put("problem", problem);
-  }
-
-  /** The inverse of {@link #toJson()}. */
-  public static ConfigError fromJson(JsonObject json) {
-    return new ConfigError(json.getInteger("line"), json.getString("token"), json.getString("problem"));
-  }
-
   static ConfigError unknownOption(int line, String token) {
     return new ConfigError(line, token, "unknown option; expected one of " + Option.keywords());
   }
@@ -77,20 +63,20 @@ public record ConfigError(int line, String token, String problem) {
         "not an option; expected NAME=VALUE (only the first token of a line is a host)");
   }
 
-  static ConfigError repeatedOption(int line, String token, Option option) {
+  static ConfigError repeatedOption(int line, String token, Option<?> option) {
     return new ConfigError(line, token,
         "option " + option.keyword() + " repeated; expected each option at most once per line");
   }
 
-  static ConfigError emptyValue(int line, String token, Option option) {
+  static ConfigError emptyValue(int line, String token, Option<?> option) {
     return new ConfigError(line, token, "empty value for " + option.keyword() + "; expected " + option.accepted());
   }
 
-  static ConfigError invalidValue(int line, String token, Option option) {
+  static ConfigError invalidValue(int line, String token, Option<?> option) {
     return new ConfigError(line, token, "invalid value for " + option.keyword() + "; expected " + option.accepted());
   }
 
-  static ConfigError valueOutOfRange(int line, String token, Option option) {
+  static ConfigError valueOutOfRange(int line, String token, Option<?> option) {
     return new ConfigError(line, token,
         "value out of range for " + option.keyword() + "; expected " + option.accepted());
   }

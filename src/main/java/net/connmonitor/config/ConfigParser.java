@@ -1,14 +1,11 @@
 package net.connmonitor.config;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.SortedMap;
 import java.util.function.Supplier;
 
 /**
@@ -113,28 +110,28 @@ public final class ConfigParser {
     } else {
       HostSyntax.check(lineNumber, host).ifPresent(lineErrors::add);
     }
-    Set<Option> named = EnumSet.noneOf(Option.class);
-    Map<Option, Object> given = new EnumMap<>(Option.class);
-    Map<Option, String> tokensOf = new EnumMap<>(Option.class);
+    OptionValues.Builder given = new OptionValues.Builder();
+    Map<Option<?>, String> tokensOf = new HashMap<>();
     for (String token : tokens.subList(1, tokens.size())) {
-      readOption(lineNumber, token, named, given, tokensOf).ifPresent(lineErrors::add);
+      readOption(lineNumber, token, given, tokensOf).ifPresent(lineErrors::add);
     }
+    OptionValues values = given.build();
     if (lineErrors.isEmpty()) {
-      lineErrors.addAll(Binding.check(lineNumber, host, given, tokensOf, network));
-      if (given.containsKey(Option.TCP) && valueOf(Option.PING, given).equals(0.0)) {
+      lineErrors.addAll(Binding.check(lineNumber, host, values, tokensOf, network));
+      if (tokensOf.containsKey(Option.TCP) && values.get(Option.PING) == 0) {
         lineErrors.add(ConfigError.tcpWithoutPings(lineNumber, tokensOf.get(Option.TCP)));
       }
     }
     lineErrors.forEach(errors::add);
-    return lineErrors.isEmpty() ? Optional.of(hostConfig(host, given)) : Optional.empty();
+    return lineErrors.isEmpty() ? Optional.of(new HostConfig(host, values)) : Optional.empty();
   }
 
   /**
-   * Records the option in {@code given}, or returns what is wrong with it. {@code named} also holds options whose
+   * Sets the option in {@code given}, or returns what is wrong with it. {@code tokensOf} also holds options whose
    * value was refused, so that naming one again is reported as a repetition.
    */
-  private static Optional<ConfigError> readOption(int lineNumber, String token, Set<Option> named,
-      Map<Option, Object> given, Map<Option, String> tokensOf) {
+  private static Optional<ConfigError> readOption(int lineNumber, String token, OptionValues.Builder given,
+      Map<Option<?>, String> tokensOf) {
     int equals = token.indexOf('=');
     if (equals < 0) {
       return Optional.of(ConfigError.notAnOption(lineNumber, token));
@@ -142,52 +139,24 @@ public final class ConfigParser {
     if (equals == 0) {
       return Optional.of(ConfigError.missingOptionName(lineNumber, token));
     }
-    Optional<Option> known = Option.byKeyword(token.substring(0, equals));
+    Optional<Option<?>> known = Option.byKeyword(token.substring(0, equals));
     if (known.isEmpty()) {
       return Optional.of(ConfigError.unknownOption(lineNumber, token));
     }
-    Option option = known.get();
-    if (!named.add(option)) {
+    Option<?> option = known.get();
+    if (tokensOf.putIfAbsent(option, token) != null) {
       return Optional.of(ConfigError.repeatedOption(lineNumber, token, option));
     }
     try {
-      given.put(option, option.parse(token.substring(equals + 1)));
-      tokensOf.put(option, token);
+      given.read(option, token.substring(equals + 1));
       return Optional.empty();
-    } catch (Option.RefusedValueException e) {
+    } catch (ValueSyntax.RefusedValueException e) {
       return Optional.of(switch (e.refusal()) {
         case EMPTY -> ConfigError.emptyValue(lineNumber, token, option);
         case MALFORMED -> ConfigError.invalidValue(lineNumber, token, option);
         case OUT_OF_RANGE -> ConfigError.valueOutOfRange(lineNumber, token, option);
       });
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static HostConfig hostConfig(String host, Map<Option, Object> given) {
-    return new HostConfig(
-        host,
-        (Double) valueOf(Option.PING, given),
-        (Integer) valueOf(Option.NUMPINGS, given),
-        (Integer) valueOf(Option.PAYLOAD, given),
-        (Double) valueOf(Option.TRACE, given),
-        (Integer) valueOf(Option.HOPS, given),
-        (Double) valueOf(Option.SCAN, given),
-        (Boolean) valueOf(Option.JSON, given),
-        (Boolean) valueOf(Option.TIMESTAMP, given),
-        (Double) valueOf(Option.TIMEOUT, given),
-        (SortedMap<String, String>) valueOf(Option.LABELS, given),
-        (Optional<String>) valueOf(Option.SOURCE, given),
-        (Optional<String>) valueOf(Option.INTERFACE, given),
-        (Family) valueOf(Option.FAMILY, given),
-        (Vantages) valueOf(Option.FROM, given),
-        (Optional<PingRecords>) valueOf(Option.PINGRECORDS, given),
-        (List<Integer>) valueOf(Option.TCP, given),
-        (Integer) valueOf(Option.TOS, given));
-  }
-
-  private static Object valueOf(Option option, Map<Option, Object> given) {
-    return given.getOrDefault(option, option.defaultValue());
   }
 
   /** Splits at runs of white space; line terminators are already gone. */

@@ -8,13 +8,16 @@ import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
 
 /**
- * The vertx-config format {@value #NAME}: the connmonitor configuration file, as {@link ParsedConfig#toJson()}.
- * Invalid content does not fail: its errors travel in the JSON, so that whoever applies the configuration can
+ * The vertx-config format {@value #NAME}: the connmonitor configuration file, parsed once into a {@link ParsedConfig}
+ * that the JSON vertx-config asks for carries as it is ({@link #parsed}). vertx-config compares two readings of a
+ * watched file by that JSON, so by the parsed configurations' equality, and nothing is written as JSON and read
+ * back. Invalid content does not fail: its errors travel with it, so that whoever applies the configuration can
  * report every one of them and keep what runs.
  */
 public final class ConnmonitorFormat implements ConfigProcessor {
 
   public static final String NAME = "connmonitor";
+  private static final String PARSED_KEY = "parsed";
 
   /** A file's bytes and what they say. */
   private record Processed(byte[] input, JsonObject output) {
@@ -28,6 +31,11 @@ public final class ConnmonitorFormat implements ConfigProcessor {
    */
   private volatile Processed last;
 
+  /** The configuration a JSON of this format carries. */
+  public static ParsedConfig parsed(JsonObject json) {
+    return (ParsedConfig) json.getValue(PARSED_KEY);
+  }
+
   @Override
   public String name() {
     return NAME;
@@ -37,11 +45,10 @@ public final class ConnmonitorFormat implements ConfigProcessor {
   public Future<JsonObject> process(Vertx vertx, JsonObject configuration, Buffer input) {
     byte[] bytes = input == null ? new byte[0] : input.getBytes();
     Processed previous = last;
-    if (previous != null && Arrays.equals(previous.input(), bytes)
-        && previous.output().getJsonArray("errors").isEmpty()) {
+    if (previous != null && Arrays.equals(previous.input(), bytes) && parsed(previous.output()).valid()) {
       return Future.succeededFuture(previous.output());
     }
-    JsonObject output = ConfigParser.parse(bytes).toJson();
+    JsonObject output = new JsonObject().put(PARSED_KEY, ConfigParser.parse(bytes));
     last = new Processed(bytes, output);
     return Future.succeededFuture(output);
   }

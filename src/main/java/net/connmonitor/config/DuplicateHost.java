@@ -1,7 +1,5 @@
 package net.connmonitor.config;
 
-import io.vertx.core.json.JsonObject;
-
 /**
  * A host line that says again what an earlier line says: the same host with the same options, however ordered,
  * spelt or spaced. Measuring it twice would send every probe twice and print every record twice, so only the
@@ -17,14 +15,5 @@ public record DuplicateHost(int line, int firstLine, String host) {
   public String message() {
     return "line " + line + ": \"" + host + "\" repeats line " + firstLine
         + " (the same host and options); measured once";
-  }
-
-  public JsonObject toJson() {
-    return new JsonObject().put("line", line).put("firstLine", firstLine).put("host", host);
-  }
-
-  /** The inverse of {@link #toJson()}. */
-  public static DuplicateHost fromJson(JsonObject json) {
-    return new DuplicateHost(json.getInteger("line"), json.getInteger("firstLine"), json.getString("host"));
   }
 }

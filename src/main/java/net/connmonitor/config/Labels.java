@@ -21,6 +21,10 @@ final class Labels {
   static final List<String> RESERVED =
       List.of("host", "addr", "source", "interface", "service", "port", "vantage", "le", "quantile");
 
+  /** What the option takes, as the end of the sentence "expected ...". */
+  static final String ACCEPTED = "KEY:VALUE[,KEY:VALUE...], each key once, of letters, digits and _ (not first a digit,"
+      + " not __ first, none of " + String.join(", ", RESERVED) + "), each value not empty";
+
   private static final Pattern KEY = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
   private Labels() {

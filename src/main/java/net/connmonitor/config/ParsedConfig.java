@@ -1,7 +1,6 @@
 package net.connmonitor.config;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.shareddata.Shareable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -15,6 +14,8 @@ import java.util.function.Function;
  * list those, then one line for the rest, so that a file of garbage says what is wrong in a hundred lines rather
  * than in hundreds of thousands.
  *
+ * <p>Immutable, and so {@link Shareable}: vertx-config carries it inside its JSON as it is, and copies it as itself.
+ *
  * @param hosts          one entry per correct host line, without the lines that repeat an earlier one
  * @param errors         the first errors, in file order; empty when the configuration can be applied
  * @param moreErrors     how many errors there are beyond those listed
@@ -23,7 +24,7 @@ import java.util.function.Function;
  */
 public record ParsedConfig(
     List<HostConfig> hosts, List<ConfigError> errors, int moreErrors, List<DuplicateHost> duplicates,
-    int moreDuplicates) {
+    int moreDuplicates) implements Shareable {
 
   /** How many findings of one kind are listed for one configuration. */
   public static final int LISTED = 100;
@@ -57,35 +58,5 @@ public record ParsedConfig(
       lines.add("… and " + more + " more " + (more == 1 ? one : many));
     }
     return lines;
-  }
-
-  /**
-   * {@code {"hosts": [HostConfig.toJson()...], "errors": [ConfigError.toJson()...], "moreErrors": N,
-   * "duplicates": [DuplicateHost.toJson()...], "moreDuplicates": N}}.
-   */
-  public JsonObject toJson() {
-    JsonArray hostsJson = new JsonArray();
-    hosts.forEach(host -> hostsJson.add(host.toJson()));
-    JsonArray errorsJson = new JsonArray();
-    errors.forEach(error -> errorsJson.add(error.toJson()));
-    JsonArray duplicatesJson = new JsonArray();
-    duplicates.forEach(duplicate -> duplicatesJson.add(duplicate.toJson()));
-    return new JsonObject()
-        .put("hosts", hostsJson)
-        .put("errors", errorsJson)
-        .put("moreErrors", moreErrors)
-        .put("duplicates", duplicatesJson)
-        .put("moreDuplicates", moreDuplicates);
-  }
-
-  /** The inverse of {@link #toJson()}. */
-  public static ParsedConfig fromJson(JsonObject json) {
-    return new ParsedConfig(
-        json.getJsonArray("hosts").stream().map(host -> HostConfig.fromJson((JsonObject) host)).toList(),
-        json.getJsonArray("errors").stream().map(error -> ConfigError.fromJson((JsonObject) error)).toList(),
-        json.getInteger("moreErrors"),
-        json.getJsonArray("duplicates").stream()
-            .map(duplicate -> DuplicateHost.fromJson((JsonObject) duplicate)).toList(),
-        json.getInteger("moreDuplicates"));
   }
 }

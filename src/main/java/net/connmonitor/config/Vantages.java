@@ -22,6 +22,10 @@ public record Vantages(Kind kind, SortedSet<String> names) {
   /** One live node measures the host, the one the assignment picks. */
   public static final Vantages ANY = new Vantages(Kind.ANY, Collections.emptySortedSet());
 
+  /** What the option takes, as the end of the sentence "expected ...". */
+  static final String ACCEPTED = "all, any, or VANTAGE[,VANTAGE...] (where in a cluster the host is measured), each of"
+      + " letters, digits, '.', '_' and '-'";
+
   /** What a vantage's name may be: a host name's characters, so that it fits a label value and a comma list. */
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
 
@@ -62,10 +66,5 @@ public record Vantages(Kind kind, SortedSet<String> names) {
       case ANY -> "any";
       case LISTED -> String.join(",", names);
     };
-  }
-
-  /** The inverse of {@link #written()}. */
-  static Vantages written(String value) {
-    return parse(value).orElseThrow(() -> new IllegalArgumentException("not a from= value: " + value));
   }
 }

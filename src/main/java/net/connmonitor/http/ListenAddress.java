@@ -1,6 +1,6 @@
 package net.connmonitor.http;
 
-import io.netty.util.NetUtil;
+import net.connmonitor.config.IpLiteral;
 
 /**
  * Where the HTTP endpoints listen, as {@code --listen} gives it: {@code ADDRESS:PORT}, {@code [IPv6]:PORT}, or
@@ -27,10 +27,10 @@ public record ListenAddress(String host, int port, String text) {
       return new ListenAddress(EVERY_ADDRESS, port, text);
     }
     String bracketed = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : "";
-    if (NetUtil.isValidIpV6Address(bracketed)) {
+    if (IpLiteral.isIpv6(bracketed)) {
       return new ListenAddress(bracketed, port, text);
     }
-    if (NetUtil.isValidIpV4Address(host)) {
+    if (IpLiteral.isIpv4(host)) {
       return new ListenAddress(host, port, text);
     }
     throw invalid(text, "\"" + host + "\" is not an IPv4 address or an IPv6 address in brackets");

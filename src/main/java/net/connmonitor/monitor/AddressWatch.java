@@ -9,7 +9,8 @@ import java.net.UnknownHostException;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import net.connmonitor.config.Family;
+import net.connmonitor.config.FamilyChoice;
+import net.connmonitor.config.IpLiteral;
 import net.connmonitor.log.Log;
 import net.connmonitor.metrics.NameMetrics;
 
@@ -28,7 +29,7 @@ final class AddressWatch {
   private final Vertx vertx;
   private final Context context;
   private final String host;
-  private final Family family;
+  private final FamilyChoice family;
   private final Consumer<InetAddress> measure;
   private final NameMetrics name;
   /** A name's name servers; none for a literal. */
@@ -46,7 +47,7 @@ final class AddressWatch {
    * @param measure told the host's first address and every new one, on the host's context
    * @param name    told the outcome of every look-up
    */
-  AddressWatch(Vertx vertx, Context context, String host, Family family, Consumer<InetAddress> measure,
+  AddressWatch(Vertx vertx, Context context, String host, FamilyChoice family, Consumer<InetAddress> measure,
       NameMetrics name) {
     this.vertx = vertx;
     this.context = context;
@@ -54,11 +55,7 @@ final class AddressWatch {
     this.family = family;
     this.measure = measure;
     this.name = name;
-    this.nameServers = isLiteral(host) ? null : new NameServers(context);
-  }
-
-  static boolean isLiteral(String host) {
-    return NetUtil.isValidIpV4Address(host) || NetUtil.isValidIpV6Address(host);
+    this.nameServers = IpLiteral.isAddress(host) ? null : new NameServers(context);
   }
 
   /** @return completes after the first lookup, whether it found an address or not */
@@ -68,7 +65,7 @@ final class AddressWatch {
 
   /** Looks the name up now: the configuration was reloaded. */
   void refresh() {
-    if (!isLiteral(host)) {
+    if (!IpLiteral.isAddress(host)) {
       context.runOnContext(now -> {
         cancelTimer();
         lookUp();
@@ -90,7 +87,7 @@ final class AddressWatch {
   }
 
   private Future<Void> lookUp() {
-    if (isLiteral(host)) {
+    if (IpLiteral.isAddress(host)) {
       // A literal is parsed, not looked up: ten thousand of them must not queue for the blocking resolver.
       try {
         found(HostResolver.literal(host, family));

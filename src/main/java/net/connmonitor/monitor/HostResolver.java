@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import net.connmonitor.config.Family;
+import net.connmonitor.config.FamilyChoice;
 
 /**
  * The address a host is measured at, IPv4 first unless the host line asks for a family, and when to look again: a
@@ -38,12 +38,12 @@ final class HostResolver {
      * When the name has several addresses, the line that says which one is measured and why: a name with many
      * addresses would otherwise be measured at one of them without a word.
      */
-    Optional<String> choice(String host, Family family) {
+    Optional<String> choice(String host, FamilyChoice family) {
       if (candidates.size() < 2) {
         return Optional.empty();
       }
       String all = candidates.stream().map(NetUtil::toAddressString).collect(Collectors.joining(", "));
-      String why = family != Family.ANY || candidates.stream().allMatch(measured.getClass()::isInstance)
+      String why = family != FamilyChoice.ANY || candidates.stream().allMatch(measured.getClass()::isInstance)
           ? "the first the resolver gave"
           : "the first IPv4 one the resolver gave (family=6 measures IPv6)";
       return Optional.of(host + " has " + candidates.size() + " addresses (" + all + "); measuring "
@@ -55,24 +55,24 @@ final class HostResolver {
   }
 
   /** A literal address, parsed: nothing is looked up. */
-  static Resolution literal(String host, Family family) throws UnknownHostException {
+  static Resolution literal(String host, FamilyChoice family) throws UnknownHostException {
     return of(host, family, List.of(InetAddress.getAllByName(host)), REFRESH_MS);
   }
 
   /** A name found in the hosts file: looked up again at the usual period. */
-  static Resolution fromHostsFile(String host, Family family, List<InetAddress> addresses)
+  static Resolution fromHostsFile(String host, FamilyChoice family, List<InetAddress> addresses)
       throws UnknownHostException {
     return of(host, family, addresses, REFRESH_MS);
   }
 
   /** A name server's answer: looked up again when its TTL runs out, within the shortest and longest wait. */
-  static Resolution fromNameServer(String host, Family family, NameServers.Answer answer)
+  static Resolution fromNameServer(String host, FamilyChoice family, NameServers.Answer answer)
       throws UnknownHostException {
     long ttlMs = Math.min(answer.ttlSeconds(), REFRESH_MS / 1000) * 1000;
     return of(host, family, answer.addresses(), Math.max(SHORTEST_REFRESH_MS, ttlMs));
   }
 
-  private static Resolution of(String host, Family family, List<InetAddress> addresses, long refreshMs)
+  private static Resolution of(String host, FamilyChoice family, List<InetAddress> addresses, long refreshMs)
       throws UnknownHostException {
     List<InetAddress> candidates = new ArrayList<>();
     InetAddress measured = null;
@@ -86,7 +86,7 @@ final class HostResolver {
       }
     }
     if (measured == null) {
-      throw new UnknownHostException(host + " has no " + (family == Family.V4 ? "IPv4" : "IPv6") + " address");
+      throw new UnknownHostException(host + " has no " + (family == FamilyChoice.V4 ? "IPv4" : "IPv6") + " address");
     }
     return new Resolution(measured, List.copyOf(candidates), refreshMs);
   }

@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import net.connmonitor.config.ConfigSource;
+import net.connmonitor.config.ConnmonitorFormat;
 import net.connmonitor.config.HostConfig;
 import net.connmonitor.config.PingRecords;
 import net.connmonitor.config.ParsedConfig;
@@ -109,7 +110,7 @@ public final class MonitorVerticle extends VerticleBase {
     return retriever.getConfig()
         .recover(e -> startFailure("cannot read " + source.describe() + " (" + reason(e) + ")"))
         .compose(json -> {
-          ParsedConfig parsed = ParsedConfig.fromJson(json);
+          ParsedConfig parsed = ConnmonitorFormat.parsed(json);
           if (!parsed.valid()) {
             logErrors(parsed);
             return startFailure(source.describe() + " has errors");
@@ -194,7 +195,7 @@ public final class MonitorVerticle extends VerticleBase {
   }
 
   private Future<ReloadOutcome> reconcile(JsonObject json) {
-    ParsedConfig parsed = ParsedConfig.fromJson(json);
+    ParsedConfig parsed = ConnmonitorFormat.parsed(json);
     if (parsed.valid()) {
       warnDuplicates(parsed);
       return share.offer(parsed.hosts(), true).compose(hosts -> apply(hosts, true))

@@ -23,7 +23,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-import net.connmonitor.config.Family;
+import net.connmonitor.config.FamilyChoice;
 import net.connmonitor.vertx.EventLoops;
 
 /**
@@ -57,12 +57,12 @@ final class NameServers implements AutoCloseable {
   }
 
   /** Fails with an {@link UnknownHostException} when the name has no address of the family. */
-  Future<Answer> look(String host, Family family) {
+  Future<Answer> look(String host, FamilyChoice family) {
     List<Future<List<DnsRecord>>> queries = new ArrayList<>();
-    if (family != Family.V6) {
+    if (family != FamilyChoice.V6) {
       queries.add(query(host, DnsRecordType.A));
     }
-    if (family != Family.V4) {
+    if (family != FamilyChoice.V4) {
       queries.add(query(host, DnsRecordType.AAAA));
     }
     return Future.join(queries).transform(done -> {

@@ -1,6 +1,5 @@
 package net.connmonitor.probe;
 
-import io.netty.util.NetUtil;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -15,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
+import net.connmonitor.config.IpLiteral;
 
 /**
  * A service scan of one host: {@code HEAD /} over HTTP on port 80 and over TLS on 443 (with the facts of the TLS
@@ -76,9 +76,8 @@ public final class ScanProbe implements Probe<Scan> {
     this.httpsDialogue = new TcpDialogue(vertx, client, scanner.context(first, 1), timeout);
     this.mysqlDialogue = new TcpDialogue(vertx, client, scanner.context(first, 2), timeout);
     this.address = address;
-    boolean literal = NetUtil.isValidIpV4Address(name) || NetUtil.isValidIpV6Address(name);
-    this.tlsServerName = literal ? "" : name;
-    String host = NetUtil.isValidIpV6Address(name) ? "[" + name + "]" : name;
+    this.tlsServerName = IpLiteral.isAddress(name) ? "" : name;
+    String host = IpLiteral.isIpv6(name) ? "[" + name + "]" : name;
     this.headRequest = Buffer.buffer("HEAD / HTTP/1.1\r\nHost: " + host
         + "\r\nUser-Agent: connmonitor\r\nAccept: */*\r\nConnection: close\r\n\r\n",
         StandardCharsets.ISO_8859_1.name());

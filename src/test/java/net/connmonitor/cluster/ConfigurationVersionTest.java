@@ -16,7 +16,7 @@ class ConfigurationVersionTest {
 
   @Test
   void orderedByCounterThenByVantage() {
-    ConfigurationVersion first = ConfigurationVersion.of(1, "site-b", HOSTS);
+    ConfigurationVersion first = new ConfigurationVersion(1, "site-b", HOSTS);
     ConfigurationVersion second = first.next("site-a", HOSTS);
     assertEquals(2, second.counter());
     assertTrue(second.compareTo(first) > 0);
@@ -26,8 +26,8 @@ class ConfigurationVersionTest {
 
   @Test
   void holdsTheHostsLineForLineThroughItsJsonForm() {
-    ConfigurationVersion version = ConfigurationVersion.fromJson(ConfigurationVersion.of(3, "site-a", HOSTS).toJson());
-    assertEquals(HOSTS, version.hostConfigs());
+    ConfigurationVersion version = ConfigurationVersion.fromJson(new ConfigurationVersion(3, "site-a", HOSTS).toJson());
+    assertEquals(HOSTS, version.hosts());
     assertTrue(version.holds(HOSTS));
     assertFalse(version.holds(HOSTS.subList(0, 1)));
   }

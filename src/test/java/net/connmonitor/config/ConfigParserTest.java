@@ -15,7 +15,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ConfigParserTest {
 
   private static final HostConfig EXAMPLE_DEFAULTS =
-      new HostConfig("example.org", 500, 10, 41, 0, 30, 0, false, true, 2000);
+      line("example.org", 500, 10, 41, 0, 30, 0, false, true, 2000);
+
+  /** A line as the ten probe options make it, the other options at their default. */
+  private static HostConfig line(String host, double ping, int numPings, int payload, double trace, int hops,
+      double scan, boolean json, boolean timestamp, double timeout) {
+    return HostConfig.of(host).with(Option.PING, ping).with(Option.NUMPINGS, numPings).with(Option.PAYLOAD, payload)
+        .with(Option.TRACE, trace).with(Option.HOPS, hops).with(Option.SCAN, scan).with(Option.JSON, json)
+        .with(Option.TIMESTAMP, timestamp).with(Option.TIMEOUT, timeout);
+  }
 
   private static List<String> messages(ParsedConfig config) {
     return config.errors().stream().map(ConfigError::message).toList();
@@ -38,7 +46,7 @@ class ConfigParserTest {
   @Test
   void everyOptionIsRead() {
     assertEquals(
-        new HostConfig("example.org", 250, 5, 100, 5000, 12, 60000, true, false, 800),
+        line("example.org", 250, 5, 100, 5000, 12, 60000, true, false, 800),
         onlyHost("example.org ping=250 numpings=5 payload=100 trace=5000 hops=12 scan=60000 json=1"
             + " timestamp=0 timeout=800"));
   }
@@ -46,7 +54,7 @@ class ConfigParserTest {
   @Test
   void namesAndValuesIgnoreCaseButTheHostKeepsIt() {
     assertEquals(
-        new HostConfig("Example.ORG", 1000, 10, 41, 0.5, 30, 0, true, false, 2000),
+        line("Example.ORG", 1000, 10, 41, 0.5, 30, 0, true, false, 2000),
         onlyHost("Example.ORG PING=1E3 Trace=.5 Json=TRUE TimeStamp=False"));
   }
 
@@ -85,7 +93,7 @@ class ConfigParserTest {
   @Test
   void atMostAHundredRepeatedLinesAreListedAndTheRestCounted() {
     ParsedConfig config = ConfigParser.parse("example.org\n".repeat(1000));
-    assertEquals(List.of(new HostConfig("example.org", 500, 10, 41, 0, 30, 0, false, true, 2000)), config.hosts());
+    assertEquals(List.of(line("example.org", 500, 10, 41, 0, 30, 0, false, true, 2000)), config.hosts());
     assertEquals(101, config.duplicateReport().size());
     assertEquals("… and 899 more repeated host lines", config.duplicateReport().get(100));
   }
@@ -122,9 +130,9 @@ class ConfigParserTest {
             + "  # indented comment ping=x\n");
     assertEquals(List.of(), messages(config));
     assertEquals(List.of(
-            new HostConfig("example.org", 1, 10, 41, 0, 30, 0, false, true, 2000),
-            new HostConfig("b.example", 500, 10, 41, 0, 30, 0, false, true, 2000),
-            new HostConfig("c.example", 500, 10, 41, 2, 30, 0, false, true, 2000)),
+            line("example.org", 1, 10, 41, 0, 30, 0, false, true, 2000),
+            line("b.example", 500, 10, 41, 0, 30, 0, false, true, 2000),
+            line("c.example", 500, 10, 41, 2, 30, 0, false, true, 2000)),
         config.hosts());
   }
 
@@ -144,7 +152,7 @@ class ConfigParserTest {
 
   @Test
   void aLoneCrEndsTheLastLine() {
-    assertEquals(List.of(new HostConfig("a", 500, 10, 41, 0, 30, 0, false, true, 2000)),
+    assertEquals(List.of(line("a", 500, 10, 41, 0, 30, 0, false, true, 2000)),
         ConfigParser.parse("a\r").hosts());
   }
 
@@ -152,7 +160,7 @@ class ConfigParserTest {
   void tokensAreSeparatedByAnyWhiteSpaceThatDoesNotEndALine() {
     // tab, no-break space, em space, ideographic space, unit separator, thin no-break space
     assertEquals(
-        new HostConfig("example.org", 1, 10, 41, 2, 30, 3, true, false, 4),
+        line("example.org", 1, 10, 41, 2, 30, 3, true, false, 4),
         onlyHost(" \texample.org\tping=1\u00A0trace=2\u2003scan=3\u3000json=1\u001Ftimestamp=0\u202Ftimeout=4 \t"));
   }
 

@@ -1,6 +1,8 @@
 package net.connmonitor.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.vertx.config.ConfigRetriever;
 import io.vertx.core.Vertx;
@@ -28,7 +30,7 @@ class ConnmonitorFormatTest {
     Path file = Files.writeString(dir.resolve("connmonitor.conf"), text);
     ConfigRetriever retriever = ConfigRetriever.create(vertx, ConfigSource.file(file.toString()).retrieverOptions(0));
     retriever.getConfig().onComplete(test.succeeding(json -> test.verify(() -> {
-      assertEquals(ConfigParser.parse(text), ParsedConfig.fromJson(json));
+      assertEquals(ConfigParser.parse(text), ConnmonitorFormat.parsed(json));
       test.completeNow();
     })));
   }
@@ -40,7 +42,7 @@ class ConnmonitorFormatTest {
     retriever.getConfig().onComplete(test.succeeding(json -> test.verify(() -> {
       assertEquals(List.of("line 1: \"ping=soon\": invalid value for ping; expected a decimal number of"
               + " milliseconds from 0 to 31536000000 (a year), 0 for no pings"),
-          ParsedConfig.fromJson(json).errors().stream().map(ConfigError::message).toList());
+          ConnmonitorFormat.parsed(json).errors().stream().map(ConfigError::message).toList());
       test.completeNow();
     })));
   }
@@ -52,7 +54,7 @@ class ConnmonitorFormatTest {
         ConfigRetriever.create(vertx, ConfigSource.file(file.toString()).retrieverOptions(50));
     retriever.getConfig().onComplete(test.succeeding(first -> {
       retriever.listen(change -> test.verify(() -> {
-        assertEquals(List.of("b.example"), ParsedConfig.fromJson(change.getNewConfiguration()).hosts().stream()
+        assertEquals(List.of("b.example"), ConnmonitorFormat.parsed(change.getNewConfiguration()).hosts().stream()
             .map(HostConfig::host).toList());
         test.completeNow();
       }));
@@ -62,15 +64,48 @@ class ConnmonitorFormatTest {
 
   @Test
   void anEmptyOrMissingBufferIsAnEmptyFile(Vertx vertx, VertxTestContext test) {
-    JsonObject empty = ConfigParser.parse("").toJson();
+    ParsedConfig empty = ConfigParser.parse("");
     ConnmonitorFormat format = new ConnmonitorFormat();
     format.process(vertx, new JsonObject(), Buffer.buffer())
         .compose(json -> {
-          test.verify(() -> assertEquals(empty, json));
+          test.verify(() -> assertEquals(empty, ConnmonitorFormat.parsed(json)));
           return format.process(vertx, null, null);
         })
         .onComplete(test.succeeding(json -> test.verify(() -> {
-          assertEquals(empty, json);
+          assertEquals(empty, ConnmonitorFormat.parsed(json));
+          test.completeNow();
+        })));
+  }
+
+  /** An unchanged valid file is the very same configuration: neither parsed again nor compared line by line. */
+  @Test
+  void anUnchangedValidFileIsTheSameObject(Vertx vertx, VertxTestContext test) {
+    ConnmonitorFormat format = new ConnmonitorFormat();
+    Buffer valid = Buffer.buffer("example.org\n");
+    Buffer invalid = Buffer.buffer("example.org ping=x\n");
+    format.process(vertx, null, valid)
+        .compose(first -> format.process(vertx, null, valid).map(second -> {
+          test.verify(() -> assertSame(ConnmonitorFormat.parsed(first), ConnmonitorFormat.parsed(second)));
+          return second;
+        }))
+        .compose(valid2 -> format.process(vertx, null, invalid))
+        .compose(first -> format.process(vertx, null, invalid).map(second -> {
+          test.verify(() -> {
+            assertNotSame(ConnmonitorFormat.parsed(first), ConnmonitorFormat.parsed(second));
+            assertEquals(ConnmonitorFormat.parsed(first), ConnmonitorFormat.parsed(second));
+          });
+          return second;
+        }))
+        .onComplete(test.succeeding(done -> test.completeNow()));
+  }
+
+  /** vertx-config copies the JSON it hands out: the configuration in it is copied as itself. */
+  @Test
+  void theConfigurationSurvivesACopyOfItsJson(Vertx vertx, VertxTestContext test) {
+    new ConnmonitorFormat().process(vertx, null, Buffer.buffer("example.org\nexample.org\nb.example hops=0\n"))
+        .onComplete(test.succeeding(json -> test.verify(() -> {
+          assertSame(ConnmonitorFormat.parsed(json), ConnmonitorFormat.parsed(json.copy()));
+          assertEquals(json, json.copy());
           test.completeNow();
         })));
   }

@@ -53,9 +53,9 @@ class HostOptionsTest {
 
   @Test
   void theFamilyOfAHostsAddressesMustAgree() {
-    assertEquals(Family.V6, only("example.org family=6").family());
-    assertEquals(Family.V6, only("example.org source=::1").addressFamily());
-    assertEquals(Family.ANY, only("example.org").addressFamily());
+    assertEquals(FamilyChoice.V6, only("example.org family=6").family());
+    assertEquals(FamilyChoice.V6, only("example.org source=::1").addressFamily());
+    assertEquals(FamilyChoice.ANY, only("example.org").addressFamily());
     assertEquals(List.of("line 1: \"family=5\": invalid value for family; expected 4, 6 or both (which address of a "
         + "name that has both; both: each, told apart by its address)"), errors("example.org family=5"));
     String otherFamily = "not of the same address family as ";
@@ -68,10 +68,18 @@ class HostOptionsTest {
   }
 
   @Test
-  void everyOptionSurvivesTheJsonOfTheConfigurationFormat() {
+  void everyOptionSurvivesTheJsonThatCarriesALineBetweenNodes() {
     ParsedConfig config = ConfigParser.parse("example.org labels=site:eu source=2001:db8::1 interface=cmt0 family=6\n"
         + "b.example\n", MACHINE);
-    assertEquals(config, ParsedConfig.fromJson(new JsonObject(config.toJson().encode())));
+    assertEquals(config.hosts(),
+        config.hosts().stream().map(host -> HostConfig.fromJson(new JsonObject(host.toJson().encode()))).toList());
+  }
+
+  @Test
+  void theJsonNamesWhatALineDoesNotLeaveAtItsDefaultAsALineWould() {
+    assertEquals(new JsonObject("{\"host\":\"example.org\"}"), only("example.org").toJson());
+    assertEquals(new JsonObject("{\"host\":\"b.example\",\"ping\":\"250\",\"labels\":\"site:eu\",\"family\":\"6\","
+        + "\"tcp\":\"22,443\"}"), only("b.example tcp=443,22 family=6 labels=site:eu ping=250.0").toJson());
   }
 
   private static HostConfig only(String line) {

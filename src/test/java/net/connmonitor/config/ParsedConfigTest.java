@@ -2,6 +2,7 @@ package net.connmonitor.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
@@ -11,32 +12,33 @@ import org.junit.jupiter.api.Test;
 class ParsedConfigTest {
 
   @Test
-  void jsonLayout() {
-    assertEquals(
-        new JsonObject("{\"hosts\":[{\"host\":\"example.org\",\"ping\":500.0,\"numpings\":10,\"payload\":41,"
-            + "\"trace\":0.0,\"hops\":30,\"scan\":0.0,\"json\":false,\"timestamp\":true,\"timeout\":2000.0}],"
-            + "\"errors\":[{\"line\":2,\"token\":\"hops=0\",\"problem\":\"value out of range for hops; expected an"
-            + " integer from 1 to 255 (the largest IP time to live)\"}],\"moreErrors\":0,"
-            + "\"duplicates\":[{\"line\":3,\"firstLine\":1,\"host\":\"example.org\"}],\"moreDuplicates\":0}"),
-        ConfigParser.parse("example.org\nb.example hops=0\nexample.org\n").toJson());
+  void whatAConfigurationSays() {
+    ParsedConfig config = ConfigParser.parse("example.org\nb.example hops=0\nexample.org\n");
+    assertEquals(List.of(HostConfig.of("example.org")), config.hosts());
+    assertEquals(List.of(new ConfigError(2, "hops=0", "value out of range for hops; expected an integer from 1 to 255"
+        + " (the largest IP time to live)")), config.errors());
+    assertEquals(0, config.moreErrors());
+    assertEquals(List.of(new DuplicateHost(3, 1, "example.org")), config.duplicates());
+    assertEquals(0, config.moreDuplicates());
   }
 
+  /** vertx-config carries the configuration inside its JSON and copies that JSON: a copy is the configuration. */
   @Test
-  void jsonRoundTrips() {
+  void aCopyIsItself() {
     ParsedConfig config = ConfigParser.parse("example.org ping=2.5 json=1\nexample.org ping=2.5 json=1\n"
         + "b.example hops=0 x\n\n# nothing\n");
-    assertEquals(config, ParsedConfig.fromJson(config.toJson()));
-    assertEquals(config, ParsedConfig.fromJson(new JsonObject(config.toJson().encode())));
+    assertSame(config, config.copy());
+    assertSame(config, new JsonObject().put("parsed", config).copy().getValue("parsed"));
     ParsedConfig empty = ConfigParser.parse("");
-    assertEquals(empty, ParsedConfig.fromJson(new JsonObject(empty.toJson().encode())));
+    assertSame(empty, new JsonObject().put("parsed", empty).copy().getValue("parsed"));
   }
 
   @Test
-  void whatIsOnlyCountedSurvivesTheJsonToo() {
+  void whatIsOnlyCountedIsKept() {
     ParsedConfig config = ConfigParser.parse("a.example\n".repeat(150) + "b.example ping=x\n".repeat(150));
     assertEquals(50, config.moreErrors());
     assertEquals(49, config.moreDuplicates());
-    assertEquals(config, ParsedConfig.fromJson(new JsonObject(config.toJson().encode())));
+    assertEquals(config, ConfigParser.parse("a.example\n".repeat(150) + "b.example ping=x\n".repeat(150)));
   }
 
   @Test

@@ -51,9 +51,9 @@ class ProbeOptionsTest {
   @Test
   void familyBothIsMeasuredAsOneHostPerFamily() {
     HostConfig both = onlyHost("example.org family=both tcp=443");
-    assertEquals(Family.BOTH, both.family());
+    assertEquals(FamilyChoice.BOTH, both.family());
     assertEquals(both, HostConfig.fromJson(both.toJson()));
-    assertEquals(List.of(Family.V4, Family.V6), both.perFamily().stream().map(HostConfig::family).toList());
+    assertEquals(List.of(FamilyChoice.V4, FamilyChoice.V6), both.perFamily().stream().map(HostConfig::family).toList());
     assertEquals(List.of(List.of(443), List.of(443)), both.perFamily().stream().map(HostConfig::tcpPorts).toList());
     HostConfig one = onlyHost("example.org family=6");
     assertEquals(List.of(one), one.perFamily());

@@ -56,11 +56,11 @@ class StdinConfigStoreTest {
     ParsedConfig expected = ConfigParser.parse(TEXT);
     retriever.getConfig()
         .compose(first -> {
-          test.verify(() -> assertEquals(expected, ParsedConfig.fromJson(first)));
+          test.verify(() -> assertEquals(expected, ConnmonitorFormat.parsed(first)));
           return retriever.getConfig();
         })
         .onComplete(test.succeeding(second -> test.verify(() -> {
-          assertEquals(expected, ParsedConfig.fromJson(second));
+          assertEquals(expected, ConnmonitorFormat.parsed(second));
           test.completeNow();
         })));
   }

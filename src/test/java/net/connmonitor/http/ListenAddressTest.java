@@ -21,6 +21,8 @@ class ListenAddressTest {
     assertProblem("9100", "no :PORT");
     assertProblem("localhost:9100", "\"localhost\" is not an IPv4 address or an IPv6 address in brackets");
     assertProblem("::1:9100", "\"::1\" is not an IPv4 address or an IPv6 address in brackets");
+    assertProblem("010.0.0.1:9100", "\"010.0.0.1\" is not an IPv4 address or an IPv6 address in brackets");
+    assertProblem("[[::1]]:9100", "\"[[::1]]\" is not an IPv4 address or an IPv6 address in brackets");
     assertProblem("[::1]9100", "the port \"1]9100\" is not a number");
     assertProblem("127.0.0.1:", "the port \"\" is not a number");
     assertProblem("127.0.0.1:http", "the port \"http\" is not a number");

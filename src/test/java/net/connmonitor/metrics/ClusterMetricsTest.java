@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import net.connmonitor.config.HostConfig;
+import net.connmonitor.config.Option;
 import net.connmonitor.probe.Measurement;
 import net.connmonitor.probe.PingStats;
 import net.connmonitor.probe.Trace;
@@ -28,8 +29,8 @@ class ClusterMetricsTest {
 
   private static final Instant NOW = Instant.ofEpochSecond(1_795_000_000);
   private static final int NUMPINGS = 10;
-  private static final HostConfig WEB = new HostConfig("web.example", 500, NUMPINGS, 41, 0, 30, 0, false, true, 2000);
-  private static final HostConfig DB = new HostConfig("db.example", 500, 4, 41, 0, 30, 0, false, true, 2000);
+  private static final HostConfig WEB = HostConfig.of("web.example").with(Option.NUMPINGS, NUMPINGS);
+  private static final HostConfig DB = HostConfig.of("db.example").with(Option.NUMPINGS, 4);
   private static final String WEB_ADDRESS = "198.18.10.2";
 
   private final FixedCluster cluster = new FixedCluster("paris", "paris", "oslo", "lima");

@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import net.connmonitor.config.HostConfig;
+import net.connmonitor.config.Option;
 import net.connmonitor.probe.HttpAnswer;
 import net.connmonitor.probe.Measurement;
 import net.connmonitor.probe.PingStats;
@@ -134,8 +135,7 @@ class ExpositionTest {
   }
 
   private static HostConfig line(HostLabels host) {
-    return new HostConfig(host.host(), 500, SENT, 41, 0, 30, 0, false, true, 2000, host.labels(), Optional.empty(),
-        Optional.empty(), net.connmonitor.config.Family.ANY);
+    return HostConfig.of(host.host()).with(Option.NUMPINGS, SENT).with(Option.LABELS, host.labels());
   }
 
   private static void measure(HostMetrics host) {

@@ -9,14 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import net.connmonitor.Version;
-import net.connmonitor.config.Family;
 import net.connmonitor.config.HostConfig;
+import net.connmonitor.config.Option;
 import net.connmonitor.probe.HttpAnswer;
 import net.connmonitor.probe.MysqlAnswer;
 import net.connmonitor.probe.PingStats;
@@ -94,11 +93,9 @@ class PrometheusMetricsTest {
 
   @Test
   void linesOfOneHostThatLeaveFromElsewhereHaveSeriesOfTheirOwnSayingWhence() throws Exception {
-    HostConfig plain = new HostConfig("web.example", 500, 10, 41, 0, 30, 0, false, true, 2000);
-    HostConfig bySource = new HostConfig("web.example", 500, 10, 41, 0, 30, 0, false, true, 2000,
-        Collections.emptySortedMap(), Optional.of("198.18.0.1"), Optional.empty(), Family.ANY);
-    HostConfig byInterface = new HostConfig("web.example", 500, 10, 41, 0, 30, 0, false, true, 2000,
-        Collections.emptySortedMap(), Optional.empty(), Optional.of("cmt1"), Family.ANY);
+    HostConfig plain = HostConfig.of("web.example");
+    HostConfig bySource = plain.with(Option.SOURCE, Optional.of("198.18.0.1"));
+    HostConfig byInterface = plain.with(Option.INTERFACE, Optional.of("cmt1"));
     List<HostLabels> hosts = List.of(HostLabels.of(plain), HostLabels.of(bySource), HostLabels.of(byInterface));
     metrics.labelNames(hosts);
     burst(metrics.host(hosts.get(0), "198.18.10.2"), 1, 0.5);

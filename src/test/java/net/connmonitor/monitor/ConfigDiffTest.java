@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import net.connmonitor.config.HostConfig;
+import net.connmonitor.config.Option;
 import org.junit.jupiter.api.Test;
 
 class ConfigDiffTest {
@@ -54,6 +55,6 @@ class ConfigDiffTest {
   }
 
   private static HostConfig line(String host, double ping) {
-    return new HostConfig(host, ping, 10, 41, 0, 30, 0, false, true, 2000);
+    return HostConfig.of(host).with(Option.PING, ping);
   }
 }

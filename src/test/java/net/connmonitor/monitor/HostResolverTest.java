@@ -6,7 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
-import net.connmonitor.config.Family;
+import net.connmonitor.config.FamilyChoice;
 import org.junit.jupiter.api.Test;
 
 class HostResolverTest {
@@ -17,23 +17,23 @@ class HostResolverTest {
 
   @Test
   void aNameWithOneAddressGoesWithoutSaying() {
-    assertEquals(Optional.empty(), usual(WEB_V4, WEB_V4).choice("web", Family.ANY));
+    assertEquals(Optional.empty(), usual(WEB_V4, WEB_V4).choice("web", FamilyChoice.ANY));
   }
 
   @Test
   void ofSeveralAddressesTheMeasuredOneIsSaidWithWhy() {
     assertEquals(Optional.of("web has 3 addresses (2001:db8:0:10::2, 198.18.10.2, 198.18.11.2); measuring "
         + "198.18.10.2, the first IPv4 one the resolver gave (family=6 measures IPv6), and only it"),
-        usual(WEB_V4, WEB_V6, WEB_V4, LOSSY_V4).choice("web", Family.ANY));
+        usual(WEB_V4, WEB_V6, WEB_V4, LOSSY_V4).choice("web", FamilyChoice.ANY));
     assertEquals(Optional.of("web has 2 addresses (198.18.10.2, 198.18.11.2); measuring 198.18.10.2, the first the "
         + "resolver gave, and only it"),
-        usual(WEB_V4, WEB_V4, LOSSY_V4).choice("web", Family.V4));
+        usual(WEB_V4, WEB_V4, LOSSY_V4).choice("web", FamilyChoice.V4));
   }
 
   @Test
   void aLiteralIsItsOwnOnlyCandidate() throws Exception {
     assertEquals(new HostResolver.Resolution(WEB_V6, List.of(WEB_V6), HostResolver.REFRESH_MS),
-        HostResolver.literal("2001:db8:0:10::2", Family.ANY));
+        HostResolver.literal("2001:db8:0:10::2", FamilyChoice.ANY));
   }
 
   @Test
@@ -47,9 +47,9 @@ class HostResolverTest {
   @Test
   void aNameInTheHostsFileIsLookedUpAgainEveryFiveMinutesAndMeasuredAtItsFirstIpv4Address() throws Exception {
     assertEquals(new HostResolver.Resolution(WEB_V4, List.of(WEB_V6, WEB_V4), 300_000),
-        HostResolver.fromHostsFile("web", Family.ANY, List.of(WEB_V6, WEB_V4)));
+        HostResolver.fromHostsFile("web", FamilyChoice.ANY, List.of(WEB_V6, WEB_V4)));
     assertEquals(new HostResolver.Resolution(WEB_V6, List.of(WEB_V6), 300_000),
-        HostResolver.fromHostsFile("web", Family.V6, List.of(WEB_V6, WEB_V4)));
+        HostResolver.fromHostsFile("web", FamilyChoice.V6, List.of(WEB_V6, WEB_V4)));
   }
 
   /** A resolution looked up again at the usual period. */
@@ -58,7 +58,7 @@ class HostResolverTest {
   }
 
   private static long refreshAfter(long ttlSeconds) throws UnknownHostException {
-    return HostResolver.fromNameServer("web", Family.ANY, new NameServers.Answer(List.of(WEB_V4), ttlSeconds))
+    return HostResolver.fromNameServer("web", FamilyChoice.ANY, new NameServers.Answer(List.of(WEB_V4), ttlSeconds))
         .refreshMs();
   }
 

@@ -4,7 +4,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 
 /** Which address of a name that resolves to both a host is measured at ({@code family=4|6|both}). */
-public enum Family {
+public enum FamilyChoice {
   /** The system's preference, as resolved: IPv4 when a name has both. */
   ANY,
   V4,
@@ -27,7 +27,7 @@ public enum Family {
     };
   }
 
-  static Family written(String value) {
+  static FamilyChoice written(String value) {
     return switch (value) {
       case "4" -> V4;
       case "6" -> V6;
