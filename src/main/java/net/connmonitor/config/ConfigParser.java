@@ -124,6 +124,9 @@ public final class ConfigParser {
       if (given.containsKey(Option.TCP) && valueOf(Option.PING, given).equals(0.0)) {
         lineErrors.add(ConfigError.tcpWithoutPings(lineNumber, tokensOf.get(Option.TCP)));
       }
+      if (!valueOf(Option.HOPSTATS, given).equals(0) && valueOf(Option.TRACE, given).equals(0.0)) {
+        lineErrors.add(ConfigError.hopStatsWithoutTraces(lineNumber, tokensOf.get(Option.HOPSTATS)));
+      }
     }
     lineErrors.forEach(errors::add);
     return lineErrors.isEmpty() ? Optional.of(hostConfig(host, given)) : Optional.empty();
@@ -183,7 +186,8 @@ public final class ConfigParser {
         (Vantages) valueOf(Option.FROM, given),
         (Optional<PingRecords>) valueOf(Option.PINGRECORDS, given),
         (List<Integer>) valueOf(Option.TCP, given),
-        (Integer) valueOf(Option.TOS, given));
+        (Integer) valueOf(Option.TOS, given),
+        (Integer) valueOf(Option.HOPSTATS, given));
   }
 
   private static Object valueOf(Option option, Map<Option, Object> given) {

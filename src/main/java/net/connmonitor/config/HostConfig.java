@@ -30,6 +30,7 @@ import java.util.TreeMap;
  * @param pingRecords     which of its ping records are printed, or the process's default
  * @param tcpPorts        the ports each ping burst also connects to, ascending; empty for none
  * @param tos             the IPv4 TOS or IPv6 traffic class byte of the host's probes; 0 is the system's own
+ * @param hopStats        how many traces each hop statistics record is over; 0 for no hop statistics
  */
 public record HostConfig(
     String host,
@@ -49,27 +50,31 @@ public record HostConfig(
     Vantages from,
     Optional<PingRecords> pingRecords,
     List<Integer> tcpPorts,
-    int tos) {
+    int tos,
+    int hopStats) {
 
   public HostConfig {
     labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
     tcpPorts = List.copyOf(tcpPorts);
   }
 
-  /** A line that chooses neither where in a cluster it is measured, its ping records, TCP ports nor TOS. */
+  /**
+   * A line that chooses neither where in a cluster it is measured, its ping records, TCP ports, TOS nor hop
+   * statistics.
+   */
   public HostConfig(String host, double pingIntervalMs, int numPings, int payloadBytes, double traceIntervalMs,
       int maxHops, double scanIntervalMs, boolean json, boolean timestamp, double timeoutMs,
       SortedMap<String, String> labels, Optional<String> source, Optional<String> interfaceName, Family family) {
     this(host, pingIntervalMs, numPings, payloadBytes, traceIntervalMs, maxHops, scanIntervalMs, json, timestamp,
-        timeoutMs, labels, source, interfaceName, family, Vantages.ALL, Optional.empty(), List.of(), 0);
+        timeoutMs, labels, source, interfaceName, family, Vantages.ALL, Optional.empty(), List.of(), 0, 0);
   }
 
-  /** A line without labels, source, interface, family, from, ping records, TCP ports or TOS. */
+  /** A line without labels, source, interface, family, from, ping records, TCP ports, TOS or hop statistics. */
   public HostConfig(String host, double pingIntervalMs, int numPings, int payloadBytes, double traceIntervalMs,
       int maxHops, double scanIntervalMs, boolean json, boolean timestamp, double timeoutMs) {
     this(host, pingIntervalMs, numPings, payloadBytes, traceIntervalMs, maxHops, scanIntervalMs, json, timestamp,
         timeoutMs, Collections.emptySortedMap(), Optional.empty(), Optional.empty(), Family.ANY, Vantages.ALL,
-        Optional.empty(), List.of(), 0);
+        Optional.empty(), List.of(), 0, 0);
   }
 
   /** Which address of a name is measured: as {@code family=} says, else of the source's family, else either. */
@@ -93,7 +98,7 @@ public record HostConfig(
 
   private HostConfig withFamily(Family only) {
     return new HostConfig(host, pingIntervalMs, numPings, payloadBytes, traceIntervalMs, maxHops, scanIntervalMs, json,
-        timestamp, timeoutMs, labels, source, interfaceName, only, from, pingRecords, tcpPorts, tos);
+        timestamp, timeoutMs, labels, source, interfaceName, only, from, pingRecords, tcpPorts, tos, hopStats);
   }
 
   public JsonObject toJson() {
@@ -127,6 +132,9 @@ public record HostConfig(
     if (tos != 0) {
       line.put("tos", tos);
     }
+    if (hopStats != 0) {
+      line.put("hopstats", hopStats);
+    }
     return line;
   }
 
@@ -150,7 +158,8 @@ public record HostConfig(
         Vantages.written(json.getString("from", "all")),
         Optional.ofNullable(json.getString("pingrecords")).flatMap(PingRecords::written),
         ports(json.getJsonArray("tcp", new JsonArray())),
-        json.getInteger("tos", 0));
+        json.getInteger("tos", 0),
+        json.getInteger("hopstats", 0));
   }
 
   private static List<Integer> ports(JsonArray json) {

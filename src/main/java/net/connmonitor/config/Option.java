@@ -49,7 +49,10 @@ public enum Option {
       "all, any, or VANTAGE[,VANTAGE...] (where in a cluster the host is measured), each of letters, digits, '.', '_'"
           + " and '-'"),
   /** Empty: the process's default ({@code --ping-records}) applies. */
-  PINGRECORDS("pingrecords", Kind.PING_RECORDS, Optional.empty(), PingRecords.ACCEPTED);
+  PINGRECORDS("pingrecords", Kind.PING_RECORDS, Optional.empty(), PingRecords.ACCEPTED),
+  /** The traces each hop statistics record is over; a hundred traces of a full route are held per host. */
+  HOPSTATS("hopstats", 0, 0, 100,
+      "an integer number of traces from 0 to 100 (each hop statistics record is over that many), 0 for none");
 
   /** What kind of value an option takes, and so which Java type {@link #parse} yields. */
   public enum Kind {
