@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 /** The schema itself: a valid JSON Schema that takes the SPEC's three layouts and nothing else. */
 class RecordSchemaTest {
 
+  private static final String HOP = "{\"hop\":1,\"addr\":\"::1\",\"loss\":0.0,\"sent\":10,\"last\":0.05,"
+      + "\"avg\":0.05,\"best\":0.04,\"worst\":0.06,\"std\":0.01}";
   private static final String PING = "\"ping\":{\"min\":0.021,\"avg\":0.034,\"max\":0.051,\"std\":0.012,\"loss\":0.0}";
 
   @Test
@@ -35,6 +37,7 @@ class RecordSchemaTest {
         + "\"scan\":{\"http\":{\"rtt\":1.5,\"response code\":\"200\",\"server\":\"nginx\"},\"https\":\"None\","
         + "\"mysql\":{\"rtt\":0.7,\"version\":\"10.11.6-MariaDB\"}}}");
     RecordSchema.assertValid("{\"addr\":\"::1\",\"name\":\"::1\"," + PING + "}");
+    RecordSchema.assertValid("{\"addr\":\"::1\",\"name\":\"::1\",\"hopstats\":[" + HOP + "]}");
   }
 
   @Test
@@ -67,6 +70,11 @@ class RecordSchemaTest {
             + "\"https\":\"None\",\"mysql\":\"None\"}}",
         "{\"addr\":\"::1\",\"name\":\"::1\",\"scan\":{\"http\":\"None\",\"https\":\"None\","
             + "\"mysql\":{\"rtt\":1}}}",
+        "{\"addr\":\"::1\",\"name\":\"::1\",\"hopstats\":[" + HOP.replace("\"sent\":10,", "") + "]}",
+        "{\"addr\":\"::1\",\"name\":\"::1\",\"hopstats\":[" + HOP.replace("\"hop\":1", "\"hop\":0") + "]}",
+        "{\"addr\":\"::1\",\"name\":\"::1\",\"hopstats\":[" + HOP.replace("\"loss\":0.0", "\"loss\":101") + "]}",
+        "{\"addr\":\"::1\",\"name\":\"::1\",\"hopstats\":[" + HOP.replace("}", ",\"lost\":0}") + "]}",
+        "{\"addr\":\"::1\",\"name\":\"::1\",\"hopstats\":[[\"::1\",0.5]]}",
     }) {
       assertFalse(RecordSchema.problems(wrong).isEmpty(), wrong);
     }
