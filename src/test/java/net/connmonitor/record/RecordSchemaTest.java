@@ -10,8 +10,11 @@ import com.networknt.schema.SchemaId;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import net.connmonitor.probe.Measurement;
 import org.junit.jupiter.api.Test;
 
 /** The schema itself: a valid JSON Schema that takes the SPEC's three layouts and nothing else. */
@@ -50,6 +53,18 @@ class RecordSchemaTest {
     assertEquals(measured.vantage(), RecordJsonReader.read(measured.toJson()).vantage());
     assertFalse(RecordSchema.problems("{\"addr\":\"::1\",\"name\":\"::1\",\"vantage\":\"\"," + PING + "}")
         .isEmpty());
+  }
+
+  /** What the host's line says of where its probes leave from goes into every kind of its records. */
+  @Test
+  void everyKindTakesTheVantageSourceAndInterface() {
+    Target target = new Target("web", "198.18.10.2", new TreeMap<>(), Optional.of("198.18.0.1"),
+        Optional.of("cmt1"));
+    for (Measurement measurement : List.of(SampleMeasurements.TRACE, SampleMeasurements.SCAN, SampleMeasurements.TCP,
+        SampleMeasurements.HOPS)) {
+      RecordSchema.assertValid(RecordJson.line(new MonitorRecord(target, Instant.ofEpochSecond(1795597507),
+          measurement, Optional.of("site-b")), Optional.empty()).strip());
+    }
   }
 
   @Test
