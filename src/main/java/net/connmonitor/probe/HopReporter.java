@@ -7,7 +7,8 @@ import java.util.function.Consumer;
 /**
  * A host's hop statistics ({@code hopstats=N}): after each trace, each hop's figures over the last N traces go to an
  * observer (the metrics); after every N-th, they go out as a record too, so that consecutive records are over
- * traces of their own, as mtr's reports one after the other would be. Sees every trace, printed or not, with where
+ * traces of their own, as mtr's reports one after the other would be; none when no hop answered in those traces.
+ * Sees every trace, printed or not, with where
  * the known route ends (see {@link RouteChangeFilter}). Confined to the context of its host.
  */
 public final class HopReporter implements TraceObserver {
@@ -38,7 +39,10 @@ public final class HopReporter implements TraceObserver {
     sinceReport++;
     if (sinceReport == traces) {
       sinceReport = 0;
-      sink.accept(new HopReport(hops));
+      // Where no hop answered there are no hops to report, and a record has a body.
+      if (!hops.isEmpty()) {
+        sink.accept(new HopReport(hops));
+      }
     }
   }
 }

@@ -43,6 +43,19 @@ class HopReporterTest {
     assertEquals(50.0, reports.get(0).hops().get(1).lossPercent());
   }
 
+  @Test
+  void tracesWhereNothingAnsweredMakeNoRecord() {
+    HopReporter reporter = new HopReporter(2, observed::add, reports::add);
+    Trace silent = new Trace(List.of(TraceStep.silent(), TraceStep.silent()));
+    reporter.trace(silent, false, OptionalInt.empty());
+    reporter.trace(silent, false, OptionalInt.empty());
+    assertEquals(List.of(List.of(), List.of()), observed);
+    assertEquals(List.of(), reports);
+    reporter.trace(trace(4), false, OptionalInt.of(2));
+    reporter.trace(silent, false, OptionalInt.of(2));
+    assertEquals(1, reports.size());
+  }
+
   private static Trace trace(double targetRttMs) {
     return new Trace(List.of(new TraceStep(ROUTER, 1), new TraceStep(TARGET, targetRttMs)));
   }

@@ -90,6 +90,7 @@ class RecordSchemaTest {
         "{\"addr\":\"::1\",\"name\":\"::1\",\"hopstats\":[" + HOP.replace("\"loss\":0.0", "\"loss\":101") + "]}",
         "{\"addr\":\"::1\",\"name\":\"::1\",\"hopstats\":[" + HOP.replace("}", ",\"lost\":0}") + "]}",
         "{\"addr\":\"::1\",\"name\":\"::1\",\"hopstats\":[[\"::1\",0.5]]}",
+        "{\"addr\":\"::1\",\"name\":\"::1\",\"hopstats\":[]}",
     }) {
       assertFalse(RecordSchema.problems(wrong).isEmpty(), wrong);
     }
