@@ -99,6 +99,11 @@ public record ConfigError(int line, String token, String problem) {
         "TCP pings go with the ping bursts, which ping=0 turns off; expected ping= above 0, or no tcp=");
   }
 
+  static ConfigError hopStatsWithoutTraces(int line, String token) {
+    return new ConfigError(line, token,
+        "hop statistics are over the traces, which trace=0 turns off; expected trace= above 0, or no hopstats=");
+  }
+
   static ConfigError missingHost(int line, String token) {
     return new ConfigError(line, token, "missing host; expected a line " + LINE_FORM + " that starts with the host");
   }

@@ -121,6 +121,9 @@ public final class ConfigParser {
       if (tokensOf.containsKey(Option.TCP) && values.get(Option.PING) == 0) {
         lineErrors.add(ConfigError.tcpWithoutPings(lineNumber, tokensOf.get(Option.TCP)));
       }
+      if (values.get(Option.HOPSTATS) != 0 && values.get(Option.TRACE) == 0) {
+        lineErrors.add(ConfigError.hopStatsWithoutTraces(lineNumber, tokensOf.get(Option.HOPSTATS)));
+      }
     }
     lineErrors.forEach(errors::add);
     return lineErrors.isEmpty() ? Optional.of(new HostConfig(host, values)) : Optional.empty();

@@ -119,6 +119,11 @@ public record HostConfig(String host, OptionValues options) {
     return get(Option.TOS);
   }
 
+  /** How many traces each hop statistics record is over; 0 for no hop statistics. */
+  public int hopStats() {
+    return get(Option.HOPSTATS);
+  }
+
   /** Which address of a name is measured: as {@code family=} says, else of the source's family, else either. */
   public FamilyChoice addressFamily() {
     if (family() != FamilyChoice.ANY || source().isEmpty()) {

@@ -63,6 +63,9 @@ public final class Option<T> {
   /** Empty: the process's default ({@code --ping-records}) applies. */
   public static final Option<Optional<PingRecords>> PINGRECORDS =
       new Option<>("pingrecords", Optional.empty(), ValueSyntax.pingRecords());
+  /** The traces each hop statistics record is over; a hundred traces of a full route are held per host. */
+  public static final Option<Integer> HOPSTATS = new Option<>("hopstats", 0, ValueSyntax.integer(
+      "an integer number of traces", 0, 100, " (each hop statistics record is over that many), 0 for none"));
 
   private static final List<Option<?>> ALL = List.copyOf(TABLE);
   private static final String KEYWORDS = ALL.stream().map(Option::keyword).collect(Collectors.joining(", "));

@@ -1,19 +1,16 @@
 package net.connmonitor.metrics;
 
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.SortedSet;
 import java.util.TreeMap;
-import net.connmonitor.probe.HopStatistics;
 import net.connmonitor.probe.HopStats;
-import net.connmonitor.probe.Trace;
 
 /**
  * What the per-hop series of one host at one address hold: each hop's loss and round-trip times over the host's last
- * {@value HopStatistics#TRACES} traces. A hop's series are labelled with its number and the address that last
- * answered there, so a host has one series per family for each hop of its route, never more than its hop limit;
- * when another address answers at a hop, its series replaces the old one. Part of its {@link HostState}, and used
- * under that object's lock only.
+ * traces, as its hop statistics ({@code hopstats=N}) last gave them; a host without them has no such series. A hop's
+ * series are labelled with its number and the address that last answered there, so a host has one series per family
+ * for each hop of its route, never more than its hop limit; when another address answers at a hop, its series
+ * replaces the old one. Part of its {@link HostState}, and used under that object's lock only.
  */
 final class HopState {
 
@@ -21,7 +18,6 @@ final class HopState {
   static final String HOP_ADDRESS = "hop_addr";
 
   private final HostSeriesKey key;
-  private final HopStatistics window = new HopStatistics(HopStatistics.TRACES);
   private List<HopStats> hops = List.of();
   /** Each hop's labels, made for {@link #labelNames} and the hop's address of {@link #hops}. */
   private List<SeriesLabels> labels = List.of();
@@ -31,9 +27,8 @@ final class HopState {
     this.key = key;
   }
 
-  void trace(Trace trace, OptionalInt endHop) {
-    window.add(trace);
-    hops = window.hops(endHop);
+  void hops(List<HopStats> latest) {
+    hops = List.copyOf(latest);
     labels = List.of();
   }
 

@@ -3,6 +3,8 @@ package net.connmonitor.metrics;
 import java.util.List;
 import java.util.OptionalInt;
 import net.connmonitor.probe.BurstObserver;
+import net.connmonitor.probe.HopObserver;
+import net.connmonitor.probe.HopStats;
 import net.connmonitor.probe.PingStats;
 import net.connmonitor.probe.Scan;
 import net.connmonitor.probe.TcpPing;
@@ -13,7 +15,7 @@ import net.connmonitor.probe.TraceObserver;
  * The series of one host at one address, fed from that host's event loop. Closed when the host stops measuring
  * that address (it was removed, or moved to another address): its series go with it.
  */
-public interface HostMetrics extends BurstObserver, TraceObserver {
+public interface HostMetrics extends BurstObserver, TraceObserver, HopObserver {
 
   /** For a monitor without a metrics endpoint. */
   HostMetrics NONE = new HostMetrics() {
@@ -27,6 +29,10 @@ public interface HostMetrics extends BurstObserver, TraceObserver {
 
     @Override
     public void trace(Trace trace, boolean changed, OptionalInt hops) {
+    }
+
+    @Override
+    public void hops(List<HopStats> hops) {
     }
 
     @Override

@@ -2,6 +2,7 @@ package net.connmonitor.metrics;
 
 import java.util.List;
 import java.util.OptionalInt;
+import net.connmonitor.probe.HopStats;
 import net.connmonitor.probe.PingStats;
 import net.connmonitor.probe.Scan;
 import net.connmonitor.probe.TcpPing;
@@ -37,6 +38,13 @@ final class HostSeries implements HostMetrics {
   public void trace(Trace trace, boolean changed, OptionalInt hops) {
     if (!closed) {
       state.trace(trace, changed, hops, metrics.now().toEpochMilli() / 1000.0);
+    }
+  }
+
+  @Override
+  public void hops(List<HopStats> hops) {
+    if (!closed) {
+      state.hops(hops);
     }
   }
 

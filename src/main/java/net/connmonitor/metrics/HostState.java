@@ -3,6 +3,7 @@ package net.connmonitor.metrics;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import net.connmonitor.probe.HopStats;
 import net.connmonitor.probe.HttpAnswer;
 import net.connmonitor.probe.MysqlAnswer;
 import net.connmonitor.probe.PingStats;
@@ -17,8 +18,9 @@ import net.connmonitor.probe.TraceStep;
  *
  * <p>On a cluster's collector, the series of a host measured by another vantage are fed from that vantage's records
  * instead. A record holds less than the probe saw: a burst's figures but not each reply, no burst that could not be
- * sent, only the traces that changed the route. So such a host has no round-trip histogram, no send errors and no
- * time of its last trace; its other series are those its own node serves.
+ * sent, only the traces that changed the route, hop statistics once every so many traces. So such a host has no
+ * round-trip histogram, no send errors and no time of its last trace, and its per-hop series move only with each hop
+ * statistics record; its other series are those its own node serves.
  */
 final class HostState {
 
@@ -139,12 +141,16 @@ final class HostState {
 
   synchronized void trace(Trace trace, boolean changed, OptionalInt endHop, double epochSeconds) {
     traced = true;
-    hopState.trace(trace, endHop);
     if (changed) {
       routeChanges++;
     }
     hops = endHop.isPresent() ? endHop.getAsInt() : Double.NaN;
     lastTrace = epochSeconds;
+  }
+
+  /** The host's hop statistics after a trace, or in another vantage's record of them. */
+  synchronized void hops(List<HopStats> hops) {
+    hopState.hops(hops);
   }
 
   synchronized void scan(Scan scan) {
@@ -186,11 +192,8 @@ final class HostState {
       case SCAN_UP -> services(out, labels, up);
       case SCAN_RTT -> services(out, labels, scanRtt);
       case SCAN_HTTP_STATUS -> services(out, labels, httpStatus);
-      case TRACE_HOP_LOSS, TRACE_HOP_LAST, TRACE_HOP_AVG, TRACE_HOP_BEST, TRACE_HOP_WORST, TRACE_HOP_STDDEV -> {
-        if (traced) {
+      case TRACE_HOP_LOSS, TRACE_HOP_LAST, TRACE_HOP_AVG, TRACE_HOP_BEST, TRACE_HOP_WORST, TRACE_HOP_STDDEV ->
           hopState.write(family, labels, out);
-        }
-      }
       default -> probes.write(family, labels, out);
     }
   }

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import net.connmonitor.probe.HopReport;
 import net.connmonitor.probe.Measurement;
 import net.connmonitor.probe.PingStats;
 import net.connmonitor.probe.Scan;
@@ -71,6 +72,12 @@ final class VantageSeries {
       @Override
       public Void tcp(TcpPing tcp) {
         state.tcp(tcp);
+        return null;
+      }
+
+      @Override
+      public Void hopStats(HopReport report) {
+        state.hops(report.hops());
         return null;
       }
     });

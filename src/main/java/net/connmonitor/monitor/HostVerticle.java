@@ -22,6 +22,7 @@ import net.connmonitor.metrics.HostMetrics;
 import net.connmonitor.metrics.MonitorMetrics;
 import net.connmonitor.metrics.NameMetrics;
 import net.connmonitor.output.OutputStyle;
+import net.connmonitor.probe.HopReporter;
 import net.connmonitor.probe.PingProbe;
 import net.connmonitor.probe.PingRecordFilter;
 import net.connmonitor.probe.PingStats;
@@ -32,6 +33,7 @@ import net.connmonitor.probe.ScanClient;
 import net.connmonitor.probe.ScanProbe;
 import net.connmonitor.probe.TcpPing;
 import net.connmonitor.probe.TcpPingProbe;
+import net.connmonitor.probe.TraceObserver;
 import net.connmonitor.probe.TraceProbe;
 import net.connmonitor.record.Target;
 import net.connmonitor.vertx.EventLoops;
@@ -163,7 +165,15 @@ public final class HostVerticle extends VerticleBase {
       }
       if (config.traceIntervalMs() > 0) {
         TraceProbe trace = new TraceProbe(session, config.maxHops(), timeout, context);
-        RouteChangeFilter changes = new RouteChangeFilter(publisher::publish, measured);
+        TraceObserver observer = measured;
+        if (config.hopStats() > 0) {
+          HopReporter hops = new HopReporter(config.hopStats(), measured, publisher::publish);
+          observer = (traced, changed, endHop) -> {
+            measured.trace(traced, changed, endHop);
+            hops.trace(traced, changed, endHop);
+          };
+        }
+        RouteChangeFilter changes = new RouteChangeFilter(publisher::publish, observer);
         start(new ProbeLoop<>(vertx, trace, config.traceIntervalMs(), changes, "trace of " + host), "trace",
             config.traceIntervalMs());
       }

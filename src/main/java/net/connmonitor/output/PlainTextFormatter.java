@@ -5,8 +5,9 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 import net.connmonitor.log.CTime;
-import net.connmonitor.probe.Measurement;
+import net.connmonitor.probe.HopReport;
 import net.connmonitor.probe.HttpAnswer;
+import net.connmonitor.probe.Measurement;
 import net.connmonitor.probe.PingStats;
 import net.connmonitor.probe.Scan;
 import net.connmonitor.probe.TcpPing;
@@ -77,6 +78,19 @@ public final class PlainTextFormatter {
       tcp.ports().forEach((port, stats) -> lines.append(String.format(Locale.ROOT,
           "%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\n",
           port, stats.min(), stats.avg(), stats.max(), stats.std(), stats.loss(), stats.refused())));
+      return lines.toString();
+    }
+
+    /**
+     * A line per hop, mtr's report's columns: {@code HOP<TAB>ADDRESS<TAB>loss<TAB>sent<TAB>last<TAB>avg<TAB>best<TAB>
+     * worst<TAB>std}, the loss in percent; {@code *} for a hop where nothing answered, whose times are -1.
+     */
+    @Override
+    public String hopStats(HopReport report) {
+      StringBuilder lines = new StringBuilder();
+      report.hops().forEach(hop -> lines.append(String.format(Locale.ROOT,
+          "%d\t%s\t%.3f\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\n", hop.hop(), hop.answered() ? hop.address() : "*",
+          hop.lossPercent(), hop.sent(), hop.lastMs(), hop.avgMs(), hop.bestMs(), hop.worstMs(), hop.stdMs())));
       return lines.toString();
     }
 

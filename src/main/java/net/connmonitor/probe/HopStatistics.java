@@ -17,12 +17,10 @@ import java.util.OptionalInt;
  */
 public final class HopStatistics {
 
-  /** How many traces the figures are over: mtr's default report. */
-  public static final int TRACES = 10;
-
   private final int traces;
   private final Deque<Trace> window = new ArrayDeque<>();
 
+  /** @param traces how many traces the figures are over, the newest */
   public HopStatistics(int traces) {
     this.traces = traces;
   }

@@ -23,6 +23,11 @@ public record HopStats(int hop, String address, int sent, int lost, double lastM
     return (double) lost / sent;
   }
 
+  /** The share of the probes lost as a percentage, as the records give a loss. */
+  public double lossPercent() {
+    return 100.0 * lost / sent;
+  }
+
   public boolean answered() {
     return address != null;
   }

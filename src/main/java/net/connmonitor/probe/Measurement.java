@@ -1,11 +1,11 @@
 package net.connmonitor.probe;
 
 /** What one run of a probe measured: the body of one record. */
-public sealed interface Measurement permits PingStats, Trace, Scan, TcpPing {
+public sealed interface Measurement permits PingStats, Trace, Scan, TcpPing, HopReport {
 
   /**
-   * The record's kind on the event bus and its key in JSON output: {@code ping}, {@code trace}, {@code scan} or
-   * {@code tcp}.
+   * The record's kind on the event bus and its key in JSON output: {@code ping}, {@code trace}, {@code scan},
+   * {@code tcp} or {@code hopstats}.
    */
   String kind();
 
@@ -20,5 +20,7 @@ public sealed interface Measurement permits PingStats, Trace, Scan, TcpPing {
     R scan(Scan scan);
 
     R tcp(TcpPing tcp);
+
+    R hopStats(HopReport report);
   }
 }

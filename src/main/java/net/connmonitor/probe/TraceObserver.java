@@ -4,7 +4,7 @@ import java.util.OptionalInt;
 
 /**
  * Sees every trace of a host, printed or not: only a trace whose route changed is handed on as a record, and the
- * metrics need them all.
+ * metrics and the hop statistics need them all.
  */
 @FunctionalInterface
 public interface TraceObserver {

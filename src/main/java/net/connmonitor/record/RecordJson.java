@@ -11,8 +11,10 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
-import net.connmonitor.probe.Measurement;
+import net.connmonitor.probe.HopReport;
+import net.connmonitor.probe.HopStats;
 import net.connmonitor.probe.HttpAnswer;
+import net.connmonitor.probe.Measurement;
 import net.connmonitor.probe.PingStats;
 import net.connmonitor.probe.ReplyTtl;
 import net.connmonitor.probe.Scan;
@@ -24,7 +26,8 @@ import net.connmonitor.probe.TraceStep;
 
 /**
  * The one JSON form of a record, written here only: {@code {"addr":…,"name":…,"timestamp":…,"ping":{…}}}, with
- * {@code "trace":[…]}, {@code "scan":{…}} or {@code "tcp":{"80":{…}}} in place of {@code "ping"} for those kinds.
+ * {@code "trace":[…]}, {@code "scan":{…}}, {@code "tcp":{"80":{…}}} or {@code "hopstats":[{"hop":1,…},…]} in place of
+ * {@code "ping"} for those kinds.
  * Numbers are written whole in plain notation; the timestamp is milliseconds since the Unix epoch with microseconds.
  * Standard output gets it as one line (the layout {@code records.schema.json} describes); the event bus's JSON form
  * is the same object with the record's {@code kind} first and the time it was measured.
@@ -93,6 +96,8 @@ public final class RecordJson {
   private record Body(JsonGenerator json) implements Measurement.Visitor<Void> {
 
     private static final String NONE = "None";
+    /** Where nothing answered: a trace's silent step, a hop without an answer. */
+    private static final String SILENT = "*";
 
     @Override
     public Void ping(PingStats ping) {
@@ -127,7 +132,7 @@ public final class RecordJson {
             json.writeString(step.address());
             writeNumber(json, step.rttMs());
           } else {
-            json.writeString("*");
+            json.writeString(SILENT);
           }
           json.writeEndArray();
         }
@@ -176,6 +181,34 @@ public final class RecordJson {
           json.writeEndObject();
         }
         json.writeEndObject();
+        return null;
+      } catch (IOException e) {
+        throw new UncheckedIOException("a StringWriter cannot fail", e);
+      }
+    }
+
+    /**
+     * An object per hop, mtr's columns: {@code "addr"} is the address that last answered there, {@code "*"} when none
+     * did (the times are then -1, as a ping's when every request was lost); {@code "loss"} is a percentage.
+     */
+    @Override
+    public Void hopStats(HopReport report) {
+      try {
+        json.writeStartArray();
+        for (HopStats hop : report.hops()) {
+          json.writeStartObject();
+          json.writeNumberField("hop", hop.hop());
+          json.writeStringField("addr", hop.answered() ? hop.address() : SILENT);
+          writeNumberField(json, "loss", hop.lossPercent());
+          json.writeNumberField("sent", hop.sent());
+          writeNumberField(json, "last", hop.lastMs());
+          writeNumberField(json, "avg", hop.avgMs());
+          writeNumberField(json, "best", hop.bestMs());
+          writeNumberField(json, "worst", hop.worstMs());
+          writeNumberField(json, "std", hop.stdMs());
+          json.writeEndObject();
+        }
+        json.writeEndArray();
         return null;
       } catch (IOException e) {
         throw new UncheckedIOException("a StringWriter cannot fail", e);

@@ -13,8 +13,10 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import net.connmonitor.probe.Measurement;
+import net.connmonitor.probe.HopReport;
+import net.connmonitor.probe.HopStats;
 import net.connmonitor.probe.HttpAnswer;
+import net.connmonitor.probe.Measurement;
 import net.connmonitor.probe.MysqlAnswer;
 import net.connmonitor.probe.PingStats;
 import net.connmonitor.probe.ReplyTtl;
@@ -31,7 +33,7 @@ import net.connmonitor.probe.TraceStep;
  */
 public final class RecordJsonReader {
 
-  /** A trace step where nothing answered: {@code ["*"]}. */
+  /** A trace step where nothing answered, {@code ["*"]}, and the address of a hop where nothing did. */
   private static final String SILENT = "*";
   /** A scanned service that gave no answer. */
   private static final String NONE = "None";
@@ -55,8 +57,9 @@ public final class RecordJsonReader {
       case "trace" -> trace(array(json, "trace"));
       case "scan" -> scan(object(json, "scan"));
       case "tcp" -> tcp(object(json, "tcp"));
+      case "hopstats" -> hopStats(array(json, "hopstats"));
       default -> throw new IllegalArgumentException("malformed record: \"kind\" is " + Json.encode(kind)
-          + ", expected \"ping\", \"trace\", \"scan\" or \"tcp\"");
+          + ", expected \"ping\", \"trace\", \"scan\", \"tcp\" or \"hopstats\"");
     };
     Optional<String> vantage = json.getValue("vantage") == null
         ? Optional.empty() : Optional.of(string(json, "", "vantage"));
@@ -137,6 +140,27 @@ public final class RecordJsonReader {
       }
     }
     return new Trace(parsed);
+  }
+
+  /** The hops, each with the count of its probes lost, which the loss in percent of those sent gives back. */
+  private static HopReport hopStats(JsonArray hops) {
+    List<HopStats> parsed = new ArrayList<>(hops.size());
+    for (int i = 0; i < hops.size(); i++) {
+      String path = "hopstats[" + i + "].";
+      Object value = hops.getValue(i);
+      if (!(value instanceof JsonObject hop)) {
+        throw malformed("hopstats[" + i + "]", value, "an object");
+      }
+      String address = string(hop, path, "addr");
+      int sent = integer(hop, path, "sent");
+      if (sent < 1) {
+        throw malformed(path + "sent", sent, "at least 1");
+      }
+      parsed.add(new HopStats(integer(hop, path, "hop"), address.equals(SILENT) ? null : address, sent,
+          (int) Math.round(number(hop, path, "loss") * sent / 100), number(hop, path, "last"),
+          number(hop, path, "avg"), number(hop, path, "best"), number(hop, path, "worst"), number(hop, path, "std")));
+    }
+    return new HopReport(parsed);
   }
 
   private static Scan scan(JsonObject scan) {

@@ -2,6 +2,7 @@ package net.connmonitor.view;
 
 import java.util.List;
 import java.util.Optional;
+import net.connmonitor.probe.HopReport;
 import net.connmonitor.probe.Measurement;
 import net.connmonitor.probe.PingStats;
 import net.connmonitor.probe.Scan;
@@ -102,6 +103,12 @@ final class HostHistory {
       /** The graphs are of the ICMP round trips; a host's TCP pings are in its records and metrics. */
       @Override
       public Void tcp(TcpPing ping) {
+        return null;
+      }
+
+      /** The page shows the route as it changed; each hop's statistics are in the host's records and metrics. */
+      @Override
+      public Void hopStats(HopReport report) {
         return null;
       }
     });

@@ -174,7 +174,7 @@ class ConfigParserTest {
   void anUnknownOption() {
     assertEquals(List.of("line 3: \"pings=5\": unknown option; expected one of ping, numpings, payload, trace,"
             + " hops, scan, json, timestamp, timeout, labels, source, interface, family, tcp, tos, from,"
-            + " pingrecords"),
+            + " pingrecords, hopstats"),
         messages(ConfigParser.parse("a.example\n\nexample.org pings=5\n")));
   }
 
@@ -183,7 +183,7 @@ class ConfigParserTest {
     // U+017F LATIN SMALL LETTER LONG S upper-cases to 'S'.
     assertEquals(List.of("line 1: \"\u017Fcan=5\": unknown option; expected one of ping, numpings, payload,"
             + " trace, hops, scan, json, timestamp, timeout, labels, source, interface, family, tcp, tos,"
-            + " from, pingrecords"),
+            + " from, pingrecords, hopstats"),
         messages(ConfigParser.parse("example.org \u017Fcan=5")));
   }
 
@@ -198,7 +198,7 @@ class ConfigParserTest {
   void aMissingOptionName() {
     assertEquals(List.of("line 1: \"=5\": missing option name; expected NAME=VALUE with NAME one of ping,"
             + " numpings, payload, trace, hops, scan, json, timestamp, timeout, labels, source, interface, family,"
-            + " tcp, tos, from, pingrecords"),
+            + " tcp, tos, from, pingrecords, hopstats"),
         messages(ConfigParser.parse("example.org =5")));
   }
 

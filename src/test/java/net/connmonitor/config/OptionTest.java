@@ -17,13 +17,13 @@ class OptionTest {
   @Test
   void keywordsFollowTheSpecificationTable() {
     assertEquals("ping, numpings, payload, trace, hops, scan, json, timestamp, timeout, labels, source, interface, "
-        + "family, tcp, tos, from, pingrecords", Option.keywords());
+        + "family, tcp, tos, from, pingrecords, hopstats", Option.keywords());
   }
 
   @Test
   void defaults() {
     assertEquals(Arrays.asList(500.0, 10, 41, 0.0, 30, 0.0, false, true, 2000.0, Collections.emptySortedMap(),
-        Optional.empty(), Optional.empty(), FamilyChoice.ANY, List.of(), 0, Vantages.ALL, Optional.empty()),
+        Optional.empty(), Optional.empty(), FamilyChoice.ANY, List.of(), 0, Vantages.ALL, Optional.empty(), 0),
         Option.all().stream().map(Option::defaultValue).toList());
   }
 

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The options of the further probes: {@code tcp=} and {@code tos=}, each judged with its line and token. */
+/**
+ * The options of the further probes: {@code tcp=}, {@code tos=}, {@code family=} and {@code hopstats=}, each judged
+ * with its line and token.
+ */
 class ProbeOptionsTest {
 
   @Test
@@ -59,6 +62,32 @@ class ProbeOptionsTest {
     assertEquals(List.of(one), one.perFamily());
     assertEquals(List.of("line 1: \"family=both\": not of the same address family as the host 192.0.2.7; expected "
         + "addresses and family of one kind, IPv4 or IPv6"), messages("192.0.2.7 family=both\n"));
+  }
+
+  @Test
+  void hopStatisticsAreOffUnlessAskedForAndKeptThroughJson() {
+    assertEquals(0, onlyHost("example.org trace=1000").hopStats());
+    HostConfig host = onlyHost("example.org trace=1000 hopstats=10");
+    assertEquals(10, host.hopStats());
+    assertEquals(host, HostConfig.fromJson(host.toJson()));
+    assertEquals(100, onlyHost("example.org trace=1000 hopstats=100").hopStats());
+    assertEquals(0, onlyHost("example.org hopstats=0").hopStats());
+  }
+
+  @Test
+  void hopStatisticsTakeAFewTracesAndOnlyWithTraces() {
+    String expected = "an integer number of traces from 0 to 100 (each hop statistics record is over that many), 0 for "
+        + "none";
+    assertEquals(List.of(
+            "line 1: \"hopstats=101\": value out of range for hopstats; expected " + expected,
+            "line 2: \"hopstats=ten\": invalid value for hopstats; expected " + expected,
+            "line 3: \"hopstats=-5\": invalid value for hopstats; expected " + expected,
+            "line 4: \"HopStats=10\": hop statistics are over the traces, which trace=0 turns off; expected trace= "
+                + "above 0, or no hopstats=",
+            "line 5: \"hopstats=1\": hop statistics are over the traces, which trace=0 turns off; expected trace= "
+                + "above 0, or no hopstats="),
+        messages("a trace=1 hopstats=101\nb trace=1 hopstats=ten\nc trace=1 hopstats=-5\nd HopStats=10\n"
+            + "e trace=0 hopstats=1\n"));
   }
 
   private static HostConfig onlyHost(String text) {

@@ -34,7 +34,7 @@ class ProbesIT {
     TestNetwork.requireRoot("raw ICMP sockets need CAP_NET_RAW, and the test network needs namespaces");
     String listen = "127.0.0.1:" + PrometheusServer.freePort();
     String config = WEB + " ping=300 numpings=3 tcp=80,443,3306 tos=184 scan=1000 json=1\n"
-        + FAR + " ping=300 numpings=3 tcp=443 trace=1000 json=1\n";
+        + FAR + " ping=300 numpings=3 tcp=443 trace=1000 hopstats=10 json=1\n";
     try (MonitorProcess monitor = MonitorProcess.start(List.of(), config, "--listen", listen)) {
       String tcp = record(monitor, "\"addr\":\"" + WEB + "\",\"name\":\"" + WEB + "\",\"timestamp\"", "\"tcp\":");
       for (String port : List.of("80", "443", "3306")) {

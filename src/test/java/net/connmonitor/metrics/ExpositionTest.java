@@ -28,6 +28,9 @@ import java.util.OptionalInt;
 import java.util.TreeMap;
 import net.connmonitor.config.HostConfig;
 import net.connmonitor.config.Option;
+import net.connmonitor.probe.HopReport;
+import net.connmonitor.probe.HopStatistics;
+import net.connmonitor.probe.HopStats;
 import net.connmonitor.probe.HttpAnswer;
 import net.connmonitor.probe.Measurement;
 import net.connmonitor.probe.PingStats;
@@ -59,6 +62,9 @@ class ExpositionTest {
   private static final TcpPing TCP = new TcpPing(new TreeMap<>(Map.of(
       443, TcpPortStats.of(SENT, List.of(0.25, 0.5), 0),
       22, TcpPortStats.of(SENT, List.of(), SENT))));
+
+  private static final Trace TRACE =
+      new Trace(List.of(new TraceStep("198.18.0.2", 0.05), TraceStep.silent(), new TraceStep(ADDRESS, 0.25)));
 
   private static final String OPEN_METRICS = "application/openmetrics-text; version=1.0.0";
   /** This node, and another vantage whose records reach it, in a cluster. */
@@ -119,7 +125,10 @@ class ExpositionTest {
     return ours;
   }
 
-  /** This node measures the host, and so does another vantage, whose records (the first trace among them) come in. */
+  /**
+   * This node measures the host, and so does another vantage, whose records (the first trace among them, and its hop
+   * statistics) come in.
+   */
   private static PrometheusMetrics collector() {
     PrometheusMetrics ours = new PrometheusMetrics(Clock.fixed(NOW, ZoneOffset.UTC),
         RttBuckets.perDecade(RttBuckets.DEFAULT_PER_DECADE), Optional.of(new FixedCluster(HERE, HERE, THERE)));
@@ -128,7 +137,7 @@ class ExpositionTest {
     Target target = new Target(HOST.host(), ADDRESS, HOST.labels());
     List<TraceStep> fiveHops = List.of(new TraceStep("198.18.0.1", 1), TraceStep.silent(),
         new TraceStep("198.18.0.3", 2), new TraceStep("198.18.0.4", 3), new TraceStep(ADDRESS, 4));
-    for (Measurement measurement : List.of(burst(), new Trace(fiveHops), scan(), TCP)) {
+    for (Measurement measurement : List.of(burst(), new Trace(fiveHops), scan(), TCP, new HopReport(hops()))) {
       ours.record(new MonitorRecord(target, NOW, measurement, Optional.of(THERE)));
     }
     return ours;
@@ -140,10 +149,17 @@ class ExpositionTest {
 
   private static void measure(HostMetrics host) {
     host.burst(SENT, RTTS_MS, burst());
-    host.trace(new Trace(List.of(new TraceStep("198.18.0.2", 0.05), TraceStep.silent(), new TraceStep(ADDRESS, 0.25))),
-        true, OptionalInt.of(3));
+    host.trace(TRACE, true, OptionalInt.of(3));
+    host.hops(hops());
     host.scan(scan());
     host.tcp(TCP);
+  }
+
+  /** The hop statistics of the one trace measured here: a router, a silent hop, the destination. */
+  private static List<HopStats> hops() {
+    HopStatistics window = new HopStatistics(10);
+    window.add(TRACE);
+    return window.hops(OptionalInt.of(3));
   }
 
   private static PingStats burst() {
@@ -242,19 +258,19 @@ class ExpositionTest {
         sendErrors.labelValues(host);
         routeChanges.labelValues(host).inc();
         lastTrace.labelValues(host).set(1_795_000_000.125);
-        // Each hop's statistics come from this node's traces, not from another vantage's change-only records.
-        hopLoss.labelValues(hop(host, 1, "198.18.0.2")).set(0);
-        hopLoss.labelValues(hop(host, 2, "")).set(1);
-        hopLoss.labelValues(hop(host, 3, ADDRESS)).set(0);
-        hopRtts.forEach((family, gauge) -> {
-          boolean std = family == MetricFamily.TRACE_HOP_STDDEV;
-          gauge.labelValues(hop(host, 1, "198.18.0.2")).set(std ? 0 : 0.00005);
-          gauge.labelValues(hop(host, 2, "")).set(Double.NaN);
-          gauge.labelValues(hop(host, 3, ADDRESS)).set(std ? 0 : 0.00025);
-        });
       } else {
         routeChanges.labelValues(host);
       }
+      // Each hop's statistics: from this node's traces, or from another vantage's hop statistics record.
+      hopLoss.labelValues(hop(host, 1, "198.18.0.2")).set(0);
+      hopLoss.labelValues(hop(host, 2, "")).set(1);
+      hopLoss.labelValues(hop(host, 3, ADDRESS)).set(0);
+      hopRtts.forEach((family, gauge) -> {
+        boolean std = family == MetricFamily.TRACE_HOP_STDDEV;
+        gauge.labelValues(hop(host, 1, "198.18.0.2")).set(std ? 0 : 0.00005);
+        gauge.labelValues(hop(host, 2, "")).set(Double.NaN);
+        gauge.labelValues(hop(host, 3, ADDRESS)).set(std ? 0 : 0.00025);
+      });
       requests.labelValues(host).inc(SENT);
       replies.labelValues(host).inc(RTTS_MS.size());
       min.labelValues(host).set(stats.min() / 1000);

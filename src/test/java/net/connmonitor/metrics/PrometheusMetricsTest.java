@@ -16,11 +16,13 @@ import java.util.OptionalInt;
 import net.connmonitor.Version;
 import net.connmonitor.config.HostConfig;
 import net.connmonitor.config.Option;
+import net.connmonitor.probe.HopStats;
 import net.connmonitor.probe.HttpAnswer;
 import net.connmonitor.probe.MysqlAnswer;
 import net.connmonitor.probe.PingStats;
 import net.connmonitor.probe.Scan;
 import net.connmonitor.probe.Trace;
+import net.connmonitor.probe.TraceStep;
 import org.junit.jupiter.api.Test;
 
 /** The series hosts feed, as a scrape in Prometheus's text format shows them. */
@@ -127,6 +129,19 @@ class PrometheusMetricsTest {
     scrape = scrape();
     assertSeries(scrape, "connmonitor_trace_route_changes_total{" + labels + "} 1.0");
     assertSeries(scrape, "connmonitor_trace_hops{" + labels + "} 3.0");
+  }
+
+  /** A host without hop statistics ({@code hopstats=}) has no per-hop series, however many traces it makes. */
+  @Test
+  void perHopSeriesComeFromTheHopStatisticsAlone() throws Exception {
+    metrics.labelNames(List.of(WEB));
+    HostMetrics host = metrics.host(WEB, "198.18.10.2");
+    host.trace(new Trace(List.of(new TraceStep("198.18.0.2", 0.5), new TraceStep("198.18.10.2", 1.5))), true,
+        OptionalInt.of(2));
+    assertFalse(scrape().contains("connmonitor_trace_hop_loss_ratio{"), scrape());
+    host.hops(List.of(new HopStats(1, "198.18.0.2", 4, 1, 0.5, 0.5, 0.5, 0.5, 0)));
+    assertSeries(scrape(), "connmonitor_trace_hop_loss_ratio{addr=\"198.18.10.2\",hop=\"1\",hop_addr=\"198.18.0.2\","
+        + "host=\"web.example\"} 0.25");
   }
 
   @Test

@@ -99,6 +99,15 @@ class PlainTextFormatterTest {
         formatter.format(record("web", "198.18.10.2", SampleMeasurements.TCP), Optional.empty()));
   }
 
+  @Test
+  void hopStatisticsHaveALinePerHopWithMtrsColumns() {
+    assertEquals("lossy 198.18.11.2\nTue Nov  3 09:05:07 2026\n"
+            + "1\t198.18.0.2\t0.000\t10\t0.025\t0.016\t0.006\t0.033\t0.009\n"
+            + "2\t*\t100.000\t10\t-1.000\t-1.000\t-1.000\t-1.000\t-1.000\n"
+            + "3\t198.18.11.2\t30.000\t10\t0.016\t0.013\t0.008\t0.022\t0.004\n",
+        formatter.format(record("lossy", "198.18.11.2", SampleMeasurements.HOPS), PRINTED));
+  }
+
   private static MonitorRecord record(String name, String address, Measurement stats) {
     return new MonitorRecord(new Target(name, address), MEASURED, stats);
   }

@@ -27,6 +27,7 @@ class RecordJsonReaderTest {
         record(SampleMeasurements.NOTHING_ANSWERED),
         record(SampleMeasurements.TLS),
         record(SampleMeasurements.TCP),
+        record(SampleMeasurements.HOPS),
     };
     for (MonitorRecord record : records) {
       assertEquals(record, RecordJsonReader.read(record.toJson()));
@@ -49,8 +50,8 @@ class RecordJsonReaderTest {
   @Test
   void aMalformedObjectSaysWhatIsWrong() {
     assertMalformed("malformed record: \"addr\" is missing, expected a string", LOCALHOST.toJson().put("addr", null));
-    assertMalformed("malformed record: \"kind\" is \"dns\", expected \"ping\", \"trace\", \"scan\" or \"tcp\"",
-        LOCALHOST.toJson().put("kind", "dns"));
+    assertMalformed("malformed record: \"kind\" is \"dns\", expected \"ping\", \"trace\", \"scan\", \"tcp\" or "
+        + "\"hopstats\"", LOCALHOST.toJson().put("kind", "dns"));
     assertMalformed("malformed record: \"trace\" is missing, expected an array",
         LOCALHOST.toJson().put("kind", "trace"));
     JsonObject trace = record(SampleMeasurements.TRACE).toJson();
@@ -62,6 +63,15 @@ class RecordJsonReaderTest {
     JsonObject version = record(SampleMeasurements.SCAN).toJson();
     version.getJsonObject("scan").getJsonObject("mysql").remove("version");
     assertMalformed("malformed record: \"scan.mysql.version\" is missing, expected a string", version);
+    JsonObject hops = record(SampleMeasurements.HOPS).toJson();
+    hops.getJsonArray("hopstats").getJsonObject(1).remove("sent");
+    assertMalformed("malformed record: \"hopstats[1].sent\" is missing, expected an integer", hops);
+    JsonObject none = record(SampleMeasurements.HOPS).toJson();
+    none.getJsonArray("hopstats").getJsonObject(0).put("sent", 0);
+    assertMalformed("malformed record: \"hopstats[0].sent\" is 0, expected at least 1", none);
+    JsonObject flat = record(SampleMeasurements.HOPS).toJson();
+    flat.getJsonArray("hopstats").set(2, "198.18.11.2");
+    assertMalformed("malformed record: \"hopstats[2]\" is \"198.18.11.2\", expected an object", flat);
     assertMalformed("malformed record: \"timestamp\" is \"now\", expected a finite number",
         LOCALHOST.toJson().put("timestamp", "now"));
     assertMalformed("malformed record: \"ping\" is missing, expected an object", LOCALHOST.toJson().put("ping", null));

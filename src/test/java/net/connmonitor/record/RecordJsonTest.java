@@ -148,6 +148,19 @@ class RecordJsonTest {
   }
 
   @Test
+  void hopStatisticsAreAnArrayOfHopsWithAStarWhereNothingAnswered() {
+    assertEquals("{\"addr\":\"198.18.11.2\",\"name\":\"lossy\",\"hopstats\":["
+            + "{\"hop\":1,\"addr\":\"198.18.0.2\",\"loss\":0.0,\"sent\":10,\"last\":0.025,\"avg\":0.0155,"
+            + "\"best\":0.006,\"worst\":0.033,\"std\":0.0091},"
+            + "{\"hop\":2,\"addr\":\"*\",\"loss\":100.0,\"sent\":10,\"last\":-1.0,\"avg\":-1.0,\"best\":-1.0,"
+            + "\"worst\":-1.0,\"std\":-1.0},"
+            + "{\"hop\":3,\"addr\":\"198.18.11.2\",\"loss\":30.0,\"sent\":10,\"last\":0.016,\"avg\":0.0125,"
+            + "\"best\":0.008,\"worst\":0.022,\"std\":0.004}]}\n",
+        line(record("lossy", "198.18.11.2", SampleMeasurements.HOPS), Optional.empty()));
+    assertEquals("hopstats", record("lossy", "198.18.11.2", SampleMeasurements.HOPS).toJson().getString("kind"));
+  }
+
+  @Test
   void aServerNameIsEscaped() {
     Scan odd = new Scan(Optional.of(new HttpAnswer(1, "200", "a\"b\u2028c")), Optional.empty(), Optional.empty());
     String line = line(record("web", "198.18.10.2", odd), Optional.empty());

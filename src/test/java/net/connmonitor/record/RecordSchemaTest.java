@@ -10,13 +10,18 @@ import com.networknt.schema.SchemaId;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import net.connmonitor.probe.Measurement;
 import org.junit.jupiter.api.Test;
 
 /** The schema itself: a valid JSON Schema that takes the layouts of the JSON output lines and nothing else. */
 class RecordSchemaTest {
 
+  private static final String HOP = "{\"hop\":1,\"addr\":\"::1\",\"loss\":0.0,\"sent\":10,\"last\":0.05,"
+      + "\"avg\":0.05,\"best\":0.04,\"worst\":0.06,\"std\":0.01}";
   private static final String PING = "\"ping\":{\"min\":0.021,\"avg\":0.034,\"max\":0.051,\"std\":0.012,\"loss\":0.0}";
 
   @Test
@@ -35,6 +40,7 @@ class RecordSchemaTest {
         + "\"scan\":{\"http\":{\"rtt\":1.5,\"response code\":\"200\",\"server\":\"nginx\"},\"https\":\"None\","
         + "\"mysql\":{\"rtt\":0.7,\"version\":\"10.11.6-MariaDB\"}}}");
     RecordSchema.assertValid("{\"addr\":\"::1\",\"name\":\"::1\"," + PING + "}");
+    RecordSchema.assertValid("{\"addr\":\"::1\",\"name\":\"::1\",\"hopstats\":[" + HOP + "]}");
   }
 
   @Test
@@ -47,6 +53,18 @@ class RecordSchemaTest {
     assertEquals(measured.vantage(), RecordJsonReader.read(measured.toJson()).vantage());
     assertFalse(RecordSchema.problems("{\"addr\":\"::1\",\"name\":\"::1\",\"vantage\":\"\"," + PING + "}")
         .isEmpty());
+  }
+
+  /** What the host's line says of where its probes leave from goes into every kind of its records. */
+  @Test
+  void everyKindTakesTheVantageSourceAndInterface() {
+    Target target = new Target("web", "198.18.10.2", new TreeMap<>(), Optional.of("198.18.0.1"),
+        Optional.of("cmt1"));
+    for (Measurement measurement : List.of(SampleMeasurements.TRACE, SampleMeasurements.SCAN, SampleMeasurements.TCP,
+        SampleMeasurements.HOPS)) {
+      RecordSchema.assertValid(RecordJson.line(new MonitorRecord(target, Instant.ofEpochSecond(1795597507),
+          measurement, Optional.of("site-b")), Optional.empty()).strip());
+    }
   }
 
   @Test
@@ -67,6 +85,12 @@ class RecordSchemaTest {
             + "\"https\":\"None\",\"mysql\":\"None\"}}",
         "{\"addr\":\"::1\",\"name\":\"::1\",\"scan\":{\"http\":\"None\",\"https\":\"None\","
             + "\"mysql\":{\"rtt\":1}}}",
+        "{\"addr\":\"::1\",\"name\":\"::1\",\"hopstats\":[" + HOP.replace("\"sent\":10,", "") + "]}",
+        "{\"addr\":\"::1\",\"name\":\"::1\",\"hopstats\":[" + HOP.replace("\"hop\":1", "\"hop\":0") + "]}",
+        "{\"addr\":\"::1\",\"name\":\"::1\",\"hopstats\":[" + HOP.replace("\"loss\":0.0", "\"loss\":101") + "]}",
+        "{\"addr\":\"::1\",\"name\":\"::1\",\"hopstats\":[" + HOP.replace("}", ",\"lost\":0}") + "]}",
+        "{\"addr\":\"::1\",\"name\":\"::1\",\"hopstats\":[[\"::1\",0.5]]}",
+        "{\"addr\":\"::1\",\"name\":\"::1\",\"hopstats\":[]}",
     }) {
       assertFalse(RecordSchema.problems(wrong).isEmpty(), wrong);
     }
