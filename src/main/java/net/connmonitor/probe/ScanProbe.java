@@ -78,8 +78,16 @@ public final class ScanProbe implements Probe<Scan> {
     this.address = address;
     boolean literal = NetUtil.isValidIpV4Address(name) || NetUtil.isValidIpV6Address(name);
     this.tlsServerName = literal ? "" : name;
+    this.headRequest = headRequest(name);
+  }
+
+  /**
+   * The request of a scan's HTTP and HTTPS dialogues with the host {@code name} (an address literal or a name), the
+   * same over both: {@code HEAD /}, closing the connection after the answer.
+   */
+  public static Buffer headRequest(String name) {
     String host = NetUtil.isValidIpV6Address(name) ? "[" + name + "]" : name;
-    this.headRequest = Buffer.buffer("HEAD / HTTP/1.1\r\nHost: " + host
+    return Buffer.buffer("HEAD / HTTP/1.1\r\nHost: " + host
         + "\r\nUser-Agent: connmonitor\r\nAccept: */*\r\nConnection: close\r\n\r\n",
         StandardCharsets.ISO_8859_1.name());
   }
