@@ -18,7 +18,6 @@ final class OutputWriter {
 
   private static final int BATCH_BYTES = 64 * 1024;
   private static final long POLL_MS = 1000;
-  private static final int EPIPE = 32;
 
   private final OutputQueue queue;
   private final OutputStream sink;
@@ -101,7 +100,7 @@ final class OutputWriter {
 
   private static String brokenPipe() {
     try {
-      return LibC.describe(EPIPE);
+      return LibC.describe(LibC.EPIPE);
     } catch (LinkageError e) {
       return "Broken pipe";
     }
