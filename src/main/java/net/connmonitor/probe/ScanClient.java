@@ -20,14 +20,17 @@ import net.connmonitor.vertx.EventLoops;
  * work (a TLS handshake costs milliseconds of CPU) does not stretch the time measured for another; hosts start on
  * different loops, so that thousands of scans spread over them all, and no host costs a context of its own. And what
  * the first scan waits for: a {@link WarmUp}; and the judge of the servers' certificate chains, whose trust store a
- * worker reads from disk as the client is made, so that no event loop waits for the disk.
+ * worker reads from disk while the first scan waits for the warm-up (only a monitor that scans pays for it), so that
+ * no event loop waits for the disk.
  */
 public final class ScanClient {
 
   private final Vertx vertx;
   private final List<Context> contexts;
   private final WarmUp warmUp;
-  private final CompletionStage<ChainCheck> chains;
+  private final Callable<ChainCheck> readChains;
+  /** Made by the first scan; guarded by {@code this}. */
+  private CompletionStage<ChainCheck> chains;
   private final Map<Origin, NetClient> clients = new ConcurrentHashMap<>();
 
   /**
@@ -53,11 +56,11 @@ public final class ScanClient {
     public static final Origin ANY = new Origin(Optional.empty(), 0);
   }
 
-  private ScanClient(Vertx vertx, List<Context> contexts, WarmUp warmUp, Callable<ChainCheck> chains) {
+  private ScanClient(Vertx vertx, List<Context> contexts, WarmUp warmUp, Callable<ChainCheck> readChains) {
     this.vertx = vertx;
     this.contexts = List.copyOf(contexts);
     this.warmUp = warmUp;
-    this.chains = vertx.executeBlocking(chains).toCompletionStage();
+    this.readChains = readChains;
     clients.put(Origin.ANY, vertx.createNetClient());
   }
 
@@ -70,18 +73,26 @@ public final class ScanClient {
     return create(vertx, warmUp, ChainCheck::ofSystem);
   }
 
-  /** @param chains makes the judge of certificate chains; run on a worker */
-  static ScanClient create(Vertx vertx, WarmUp warmUp, Callable<ChainCheck> chains) {
-    return new ScanClient(vertx, EventLoops.contextOnEach(vertx), warmUp, chains);
+  /** @param readChains makes the judge of certificate chains; run on a worker */
+  static ScanClient create(Vertx vertx, WarmUp warmUp, Callable<ChainCheck> readChains) {
+    return new ScanClient(vertx, EventLoops.contextOnEach(vertx), warmUp, readChains);
   }
 
-  /** What a scan waits for before it runs. */
+  /** What a scan waits for before it runs; the trust store is read meanwhile. */
   CompletionStage<Void> warmedUp() {
+    chains();
     return warmUp.of(vertx, this);
   }
 
-  /** The judge of certificate chains, once a worker has read the trust store; fails if it could not. */
-  CompletionStage<ChainCheck> chains() {
+  /**
+   * The judge of certificate chains, once a worker has read the trust store (the first call has it read); fails if
+   * it could not be.
+   */
+  synchronized CompletionStage<ChainCheck> chains() {
+    if (chains == null) {
+      // Unordered: it waits for no other blocking work of the caller's context, nor holds any up.
+      chains = vertx.executeBlocking(readChains, false).toCompletionStage();
+    }
     return chains;
   }
 
