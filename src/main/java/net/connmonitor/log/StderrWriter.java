@@ -18,8 +18,6 @@ final class StderrWriter {
 
   static final int MAX_LINES = 16_384;
   static final long MAX_BYTES = 4 << 20;
-  private static final int BATCH_BYTES = 64 * 1024;
-  private static final long POLL_MS = 1000;
   private static final long DROP_REPORT_NANOS = 60_000_000_000L;
 
   private final OutputQueue queue = new OutputQueue(MAX_LINES, MAX_BYTES);
@@ -60,11 +58,11 @@ final class StderrWriter {
   }
 
   private void run() {
-    ByteArrayOutputStream batch = new ByteArrayOutputStream(BATCH_BYTES);
+    ByteArrayOutputStream batch = new ByteArrayOutputStream(OutputQueue.BATCH_BYTES);
     while (true) {
       List<byte[]> lines;
       try {
-        lines = queue.take(BATCH_BYTES, POLL_MS);
+        lines = queue.takeBatch();
       } catch (InterruptedException e) {
         return;
       }

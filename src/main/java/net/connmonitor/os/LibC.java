@@ -26,6 +26,7 @@ public final class LibC {
   public static final int EACCES = 13;
   public static final int ENFILE = 23;
   public static final int EMFILE = 24;
+  public static final int EPIPE = 32;
   public static final int ENOBUFS = 105;
   public static final int ECONNREFUSED = 111;
   public static final int EHOSTUNREACH = 113;

@@ -13,6 +13,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class OutputQueue {
 
+  /**
+   * The most a writer takes at a time, in bytes: several whole records or lines in one write, so that thousands of
+   * hosts cost a few system calls a second.
+   */
+  public static final int BATCH_BYTES = 64 * 1024;
+  /** How long a writer waits for something to take before it looks again, at whether the queue was closed. */
+  private static final long POLL_MS = 1000;
+
   private final int maxRecords;
   private final long maxBytes;
   private final ArrayDeque<byte[]> records = new ArrayDeque<>();
@@ -41,13 +49,18 @@ public final class OutputQueue {
     notifyAll();
   }
 
+  /** What a writer takes next: {@link #take} of at most {@link #BATCH_BYTES}, waiting a second at most. */
+  public List<byte[]> takeBatch() throws InterruptedException {
+    return take(BATCH_BYTES, POLL_MS);
+  }
+
   /**
    * Waits up to {@code timeoutMs} for records, then takes whole records totalling at most {@code maxBytes} (at least
    * one).
    *
    * @return empty when nothing came in time, or when the queue is closed and empty
    */
-  public synchronized List<byte[]> take(int maxBytes, long timeoutMs) throws InterruptedException {
+  synchronized List<byte[]> take(int maxBytes, long timeoutMs) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
     while (records.isEmpty() && !closed) {
       long left = deadline - System.nanoTime();

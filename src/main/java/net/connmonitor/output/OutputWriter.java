@@ -10,15 +10,11 @@ import net.connmonitor.os.LibC;
 
 /**
  * The one thread that writes records out: its writes may block for as long as the reader likes, and nothing else
- * waits for them. Several whole records go out in one write, so that thousands of hosts cost a few system calls a
- * second and records never split or interleave. A closed pipe (the reader went away) ends the writing; any other
- * failure drops records until writing works again.
+ * waits for them. Several whole records go out in one write ({@link OutputQueue#takeBatch}), and records never split
+ * or interleave. A closed pipe (the reader went away) ends the writing; any other failure drops records until
+ * writing works again.
  */
 final class OutputWriter {
-
-  private static final int BATCH_BYTES = 64 * 1024;
-  private static final long POLL_MS = 1000;
-  private static final int EPIPE = 32;
 
   private final OutputQueue queue;
   private final OutputStream sink;
@@ -46,10 +42,10 @@ final class OutputWriter {
   }
 
   private void run() {
-    ByteArrayOutputStream batch = new ByteArrayOutputStream(BATCH_BYTES);
+    ByteArrayOutputStream batch = new ByteArrayOutputStream(OutputQueue.BATCH_BYTES);
     try {
       while (!queue.isClosedAndEmpty()) {
-        List<byte[]> records = queue.take(BATCH_BYTES, POLL_MS);
+        List<byte[]> records = queue.takeBatch();
         if (records.isEmpty()) {
           continue;
         }
@@ -101,7 +97,7 @@ final class OutputWriter {
 
   private static String brokenPipe() {
     try {
-      return LibC.describe(EPIPE);
+      return LibC.describe(LibC.EPIPE);
     } catch (LinkageError e) {
       return "Broken pipe";
     }

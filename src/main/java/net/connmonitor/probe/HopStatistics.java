@@ -81,21 +81,8 @@ public final class HopStatistics {
     if (rtts.isEmpty()) {
       return new HopStats(hop, null, sent, sent, -1, -1, -1, -1, -1);
     }
-    double sum = 0;
-    double best = Double.MAX_VALUE;
-    double worst = 0;
-    for (double rtt : rtts) {
-      sum += rtt;
-      best = Math.min(best, rtt);
-      worst = Math.max(worst, rtt);
-    }
-    int n = rtts.size();
-    double avg = sum / n;
-    double squares = 0;
-    for (double rtt : rtts) {
-      squares += (rtt - avg) * (rtt - avg);
-    }
-    double std = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
-    return new HopStats(hop, address, sent, sent - n, rtts.get(n - 1), avg, best, worst, std);
+    RttSummary summary = RttSummary.of(rtts);
+    return new HopStats(hop, address, sent, sent - rtts.size(), rtts.get(rtts.size() - 1), summary.avg(),
+        summary.min(), summary.max(), summary.std());
   }
 }

@@ -27,24 +27,9 @@ public record PingStats(double min, double avg, double max, double std, double l
     if (rttsMs.isEmpty()) {
       return ALL_LOST;
     }
-    int n = rttsMs.size();
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    double sum = 0;
-    for (double rtt : rttsMs) {
-      min = Math.min(min, rtt);
-      max = Math.max(max, rtt);
-      sum += rtt;
-    }
-    double avg = sum / n;
-    double squares = 0;
-    for (double rtt : rttsMs) {
-      squares += (rtt - avg) * (rtt - avg);
-    }
-    // Sample standard deviation (n - 1), as the original connvitals reported it.
-    double std = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
-    double loss = 100.0 * (sent - n) / sent;
-    return new PingStats(min, avg, max, std, loss);
+    RttSummary rtts = RttSummary.of(rttsMs);
+    double loss = 100.0 * (sent - rttsMs.size()) / sent;
+    return new PingStats(rtts.min(), rtts.avg(), rtts.max(), rtts.std(), loss);
   }
 
   /** The same statistics, with the replies' TTL. */

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import net.connmonitor.vertx.EventLoops;
@@ -18,13 +19,18 @@ import net.connmonitor.vertx.EventLoops;
  * each of Vert.x's event loops. A scan runs its three dialogues on three different loops, so that one service's
  * work (a TLS handshake costs milliseconds of CPU) does not stretch the time measured for another; hosts start on
  * different loops, so that thousands of scans spread over them all, and no host costs a context of its own. And what
- * the first scan waits for: a {@link WarmUp}.
+ * the first scan waits for: a {@link WarmUp}; and the judge of the servers' certificate chains, whose trust store a
+ * worker reads from disk while the first scan waits for the warm-up (only a monitor that scans pays for it), so that
+ * no event loop waits for the disk.
  */
 public final class ScanClient {
 
   private final Vertx vertx;
   private final List<Context> contexts;
   private final WarmUp warmUp;
+  private final Callable<ChainCheck> readChains;
+  /** Made by the first scan; guarded by {@code this}. */
+  private CompletionStage<ChainCheck> chains;
   private final Map<Origin, NetClient> clients = new ConcurrentHashMap<>();
 
   /**
@@ -50,10 +56,11 @@ public final class ScanClient {
     public static final Origin ANY = new Origin(Optional.empty(), 0);
   }
 
-  private ScanClient(Vertx vertx, List<Context> contexts, WarmUp warmUp) {
+  private ScanClient(Vertx vertx, List<Context> contexts, WarmUp warmUp, Callable<ChainCheck> readChains) {
     this.vertx = vertx;
     this.contexts = List.copyOf(contexts);
     this.warmUp = warmUp;
+    this.readChains = readChains;
     clients.put(Origin.ANY, vertx.createNetClient());
   }
 
@@ -63,12 +70,30 @@ public final class ScanClient {
    * @param warmUp what every scan waits for
    */
   public static ScanClient create(Vertx vertx, WarmUp warmUp) {
-    return new ScanClient(vertx, EventLoops.contextOnEach(vertx), warmUp);
+    return create(vertx, warmUp, ChainCheck::ofSystem);
   }
 
-  /** What a scan waits for before it runs. */
+  /** @param readChains makes the judge of certificate chains; run on a worker */
+  static ScanClient create(Vertx vertx, WarmUp warmUp, Callable<ChainCheck> readChains) {
+    return new ScanClient(vertx, EventLoops.contextOnEach(vertx), warmUp, readChains);
+  }
+
+  /** What a scan waits for before it runs; the trust store is read meanwhile. */
   CompletionStage<Void> warmedUp() {
+    chains();
     return warmUp.of(vertx, this);
+  }
+
+  /**
+   * The judge of certificate chains, once a worker has read the trust store (the first call has it read); fails if
+   * it could not be.
+   */
+  synchronized CompletionStage<ChainCheck> chains() {
+    if (chains == null) {
+      // Unordered: it waits for no other blocking work of the caller's context, nor holds any up.
+      chains = vertx.executeBlocking(readChains, false).toCompletionStage();
+    }
+    return chains;
   }
 
   /**

@@ -77,8 +77,16 @@ public final class ScanProbe implements Probe<Scan> {
     this.mysqlDialogue = new TcpDialogue(vertx, client, scanner.context(first, 2), timeout);
     this.address = address;
     this.tlsServerName = IpLiteral.isAddress(name) ? "" : name;
+    this.headRequest = headRequest(name);
+  }
+
+  /**
+   * The request of a scan's HTTP and HTTPS dialogues with the host {@code name} (an address literal or a name), the
+   * same over both: {@code HEAD /}, closing the connection after the answer.
+   */
+  public static Buffer headRequest(String name) {
     String host = IpLiteral.isIpv6(name) ? "[" + name + "]" : name;
-    this.headRequest = Buffer.buffer("HEAD / HTTP/1.1\r\nHost: " + host
+    return Buffer.buffer("HEAD / HTTP/1.1\r\nHost: " + host
         + "\r\nUser-Agent: connmonitor\r\nAccept: */*\r\nConnection: close\r\n\r\n",
         StandardCharsets.ISO_8859_1.name());
   }
@@ -103,19 +111,34 @@ public final class ScanProbe implements Probe<Scan> {
 
   private Future<Optional<HttpAnswer>> http(TcpDialogue dialogue, Optional<String> tls, int port) {
     return dialogue.talk(SocketAddress.inetSocketAddress(port, address), tls, headRequest, HttpResponseHead::complete)
-        .map(heard -> heard.flatMap(h -> HttpResponseHead.parse(h.answer())
-            .map(head -> new HttpAnswer(millis(h.rttNanos()), head.statusCode(), head.server(),
-                h.tls().flatMap(ScanProbe::tlsFacts)))));
+        .compose(heard -> heard.map(this::httpAnswer).orElse(Future.succeededFuture(Optional.empty())));
+  }
+
+  /**
+   * The answer if it is HTTP's; over TLS, with the facts of the session, which wait (on the scan's context) for the
+   * trust store only if a worker is still reading it: the round trip is measured by then.
+   */
+  private Future<Optional<HttpAnswer>> httpAnswer(TcpDialogue.Heard heard) {
+    Optional<HttpResponseHead> parsed = HttpResponseHead.parse(heard.answer());
+    if (parsed.isEmpty() || heard.tls().isEmpty()) {
+      return Future.succeededFuture(parsed.map(head -> answer(heard, head, Optional.empty())));
+    }
+    return Future.fromCompletionStage(scanner.chains(), vertx.getOrCreateContext())
+        .map(chains -> Optional.of(answer(heard, parsed.get(), tlsFacts(chains, heard.tls().get()))));
+  }
+
+  private static HttpAnswer answer(TcpDialogue.Heard heard, HttpResponseHead head, Optional<TlsFacts> tls) {
+    return new HttpAnswer(millis(heard.rttNanos()), head.statusCode(), head.server(), tls);
   }
 
   /** Empty when the session shows no X.509 chain, which a TLS server that answered HTTP has always sent. */
-  private static Optional<TlsFacts> tlsFacts(SSLSession session) {
+  private static Optional<TlsFacts> tlsFacts(ChainCheck chains, SSLSession session) {
     try {
       Certificate[] chain = session.getPeerCertificates();
       if (!Arrays.stream(chain).allMatch(X509Certificate.class::isInstance)) {
         return Optional.empty();
       }
-      return Optional.of(ChainCheck.SYSTEM.facts(session.getProtocol(),
+      return Optional.of(chains.facts(session.getProtocol(),
           Arrays.stream(chain).map(X509Certificate.class::cast).toArray(X509Certificate[]::new)));
     } catch (SSLPeerUnverifiedException e) {
       return Optional.empty();

@@ -47,8 +47,8 @@ public final class ScanWarmUp {
   /** No first scan waits longer than this, whatever happens to the warm-up. */
   private static final Duration DEADLINE = Duration.ofSeconds(10);
   private static final String LOOPBACK = "127.0.0.1";
-  private static final byte[] HTTP_REQUEST = ("HEAD / HTTP/1.1\r\nHost: localhost\r\nUser-Agent: connmonitor\r\n"
-      + "Accept: */*\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+  /** What a scan of this machine by the name {@code localhost} asks. */
+  private static final byte[] HTTP_REQUEST = ScanProbe.headRequest("localhost").getBytes();
   private static final byte[] HTTP_RESPONSE = ("HTTP/1.1 200 OK\r\nServer: connmonitor\r\nContent-Length: 0\r\n"
       + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
   /** As MariaDB greets, with the prefix old MySQL clients need, so that removing it is part of the run. */

@@ -10,8 +10,10 @@ import static net.connmonitor.packaging.Kind.PLAIN;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Where each file of the packages goes, its mode, and how the package manager treats it: the one description that
@@ -21,6 +23,8 @@ final class InstallLayout {
 
   private static final Set<Format> BOTH = Set.of(DEB, RPM);
   private static final String DOCS = "/usr/share/doc/connmonitor/";
+  /** The README's pages and their images, by their folder in the project and below {@link #DOCS}. */
+  private static final List<String> DOCUMENT_FOLDERS = List.of("docs", "docs/images");
 
   private final List<InstalledFile> files;
 
@@ -41,7 +45,7 @@ final class InstallLayout {
     Path changelog = MaxGzip.compress(project.resolve("debian/changelog"), staged.resolve("changelog.gz"));
     Path conf = project.resolve("conf");
     Path unit = project.resolve("systemd/connmonitor.service");
-    return new InstallLayout(List.of(
+    List<InstalledFile> files = new ArrayList<>(List.of(
         new InstalledFile("/usr/bin/connmonitor", conf.resolve("connmonitor.launcher"), 0755, PLAIN, BOTH),
         new InstalledFile("/usr/share/connmonitor/connmonitor.jar", build.resolve("connmonitor.jar"), 0644, PLAIN,
             BOTH),
@@ -76,6 +80,23 @@ final class InstallLayout {
         new InstalledFile(DOCS + "changelog.gz", changelog, 0644, PLAIN, Set.of(DEB)),
         new InstalledFile("/usr/share/licenses/connmonitor/LICENSE", project.resolve("rpm/LICENSE"), 0644, LICENSE,
             Set.of(RPM))));
+    files.addAll(documents(project));
+    return new InstallLayout(files);
+  }
+
+  /**
+   * What the README links to: every page of {@code docs/} and the images they show, beside it as in the project, so
+   * that the links of the installed README and of the pages resolve.
+   */
+  private static List<InstalledFile> documents(Path project) throws IOException {
+    List<InstalledFile> documents = new ArrayList<>();
+    for (String folder : DOCUMENT_FOLDERS) {
+      try (Stream<Path> listed = Files.list(project.resolve(folder))) {
+        listed.filter(Files::isRegularFile).sorted().forEach(page -> documents.add(new InstalledFile(
+            DOCS + folder + "/" + page.getFileName(), page, 0644, DOC, BOTH)));
+      }
+    }
+    return documents;
   }
 
   /** The sysusers.d file of the service's user. */
@@ -89,8 +110,10 @@ final class InstallLayout {
 
   /** The directories that are the package's own; an RPM lists them, dpkg owns those of its files by itself. */
   List<String> directories() {
-    return List.of("/etc/connmonitor", "/usr/share/connmonitor", "/usr/share/doc/connmonitor",
-        "/usr/share/licenses/connmonitor");
+    List<String> directories = new ArrayList<>(List.of("/etc/connmonitor", "/usr/share/connmonitor",
+        "/usr/share/doc/connmonitor", "/usr/share/licenses/connmonitor"));
+    DOCUMENT_FOLDERS.forEach(folder -> directories.add(DOCS + folder));
+    return directories;
   }
 
   /** The log files the unit appends the records and the errors to. */

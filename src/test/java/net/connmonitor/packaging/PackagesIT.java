@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import net.connmonitor.record.RecordSchema;
 import net.connmonitor.testnet.TestNetwork;
@@ -35,6 +36,9 @@ class PackagesIT {
   private static final Path JAR = Path.of(System.getProperty("connmonitor.jar", "target/connmonitor.jar"));
   private static final Path SCRIPTS = Path.of("src/test/packaging");
   private static final String PACKAGED_JAR = "./usr/share/connmonitor/connmonitor.jar";
+  private static final String DOCS = "/usr/share/doc/connmonitor";
+  /** A Markdown link's target: a page, an image, an address; an anchor after {@code #} is not part of the file. */
+  private static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]*)(?:#[^)\\s]*)?\\)");
 
   @Test
   void theDebHoldsExactlyItsFiles() throws Exception {
@@ -46,7 +50,7 @@ class PackagesIT {
         files.add(fields[0] + " " + fields[1] + " " + fields[5].substring(1));
       }
     }
-    assertEquals(new TreeSet<>(List.of(
+    Set<String> expected = new TreeSet<>(List.of(
         "-rwxr-xr-x root/root /usr/bin/connmonitor",
         "-rw-r--r-- root/root /usr/share/connmonitor/connmonitor.jar",
         "-rw-r--r-- root/root /usr/share/connmonitor/connmonitor.conf",
@@ -62,7 +66,39 @@ class PackagesIT {
         "-rw-r--r-- root/root /usr/share/doc/connmonitor/README.md",
         "-rw-r--r-- root/root /usr/share/doc/connmonitor/records.schema.json",
         "-rw-r--r-- root/root /usr/share/doc/connmonitor/copyright",
-        "-rw-r--r-- root/root /usr/share/doc/connmonitor/changelog.gz")), files);
+        "-rw-r--r-- root/root /usr/share/doc/connmonitor/changelog.gz"));
+    expected.addAll(documents("-rw-r--r-- root/root "));
+    assertEquals(expected, files);
+  }
+
+  /** Every relative link of the installed README and pages leads to a file the package installs. */
+  @Test
+  void theInstalledReadmeAndItsPagesLinkOnlyToWhatIsInstalled() throws Exception {
+    Path root = Files.createTempDirectory("connmonitor-deb-files");
+    run("dpkg-deb", "-x", DEB.toString(), root.toString());
+    List<Path> pages;
+    try (Stream<Path> walked = Files.walk(root.resolve(DOCS.substring(1)))) {
+      pages = walked.filter(path -> path.toString().endsWith(".md")).toList();
+    }
+    List<String> broken = new ArrayList<>();
+    int resolved = 0;
+    for (Path page : pages) {
+      Matcher link = LINK.matcher(Files.readString(page));
+      while (link.find()) {
+        String target = link.group(1);
+        if (target.isEmpty() || target.contains(":")) {
+          continue;
+        }
+        if (Files.isRegularFile(page.resolveSibling(target))) {
+          resolved++;
+        } else {
+          broken.add(root.relativize(page) + " -> " + target);
+        }
+      }
+    }
+    run("rm", "-rf", root.toString());
+    assertEquals(List.of(), broken);
+    assertTrue(pages.size() > 1 && resolved > 0, pages.size() + " pages, " + resolved + " links");
   }
 
   @Test
@@ -88,10 +124,12 @@ class PackagesIT {
   @Test
   void theRpmHoldsExactlyItsFilesMarkedAsConfigurationDocumentationLicenceOrGhost() throws Exception {
     // FILEFLAGS: c configuration, n noreplace, d documentation, l licence, g ghost (owned, not carried).
-    assertEquals(new TreeSet<>(List.of(
+    Set<String> expected = new TreeSet<>(List.of(
         "- drwxr-xr-x root/root /etc/connmonitor",
         "- drwxr-xr-x root/root /usr/share/connmonitor",
         "- drwxr-xr-x root/root /usr/share/doc/connmonitor",
+        "- drwxr-xr-x root/root /usr/share/doc/connmonitor/docs",
+        "- drwxr-xr-x root/root /usr/share/doc/connmonitor/docs/images",
         "- drwxr-xr-x root/root /usr/share/licenses/connmonitor",
         "- -rwxr-xr-x root/root /usr/bin/connmonitor",
         "- -rw-r--r-- root/root /usr/share/connmonitor/connmonitor.jar",
@@ -109,7 +147,9 @@ class PackagesIT {
         "d -rw-r--r-- root/root /usr/share/doc/connmonitor/records.schema.json",
         "l -rw-r--r-- root/root /usr/share/licenses/connmonitor/LICENSE",
         "g -rw-r----- root/root /var/log/connmonitor.log",
-        "g -rw-r----- root/root /var/log/connmonitor.err")),
+        "g -rw-r----- root/root /var/log/connmonitor.err"));
+    expected.addAll(documents("d -rw-r--r-- root/root "));
+    assertEquals(expected,
         new TreeSet<>(run("rpm", "-qp", "--qf",
             "[%{FILEFLAGS:fflags} %{FILEMODES:perms} %{FILEUSERNAME}/%{FILEGROUPNAME} %{FILENAMES}\\n]",
             RPM.toString()).stream().map(line -> line.startsWith(" ") ? "-" + line : line).toList()));
@@ -298,6 +338,18 @@ class PackagesIT {
         Files.delete(file);
       }
     }
+  }
+
+  /** The README's pages and their images as both packages install them, each line starting with {@code prefix}. */
+  private static List<String> documents(String prefix) throws IOException {
+    List<String> documents = new ArrayList<>();
+    for (String folder : List.of("docs", "docs/images")) {
+      try (Stream<Path> listed = Files.list(Path.of(folder))) {
+        listed.filter(Files::isRegularFile)
+            .forEach(file -> documents.add(prefix + DOCS + "/" + folder + "/" + file.getFileName()));
+      }
+    }
+    return documents;
   }
 
   private static List<String> run(String... command) throws IOException, InterruptedException {

@@ -59,44 +59,32 @@ class RouteChangeFilterTest {
 
   @Test
   void aNewRouterAtAKnownHopIsAChange() {
-    Trace first = trace("a b c D");
-    Trace changed = trace("a x c D");
-    assertEquals(List.of(first, changed), feed(first, changed));
+    assertChange("a b c D", "a x c D");
   }
 
   @Test
   void aNewRouterIsAChangeEvenWhenItsNeighboursAreSilent() {
-    Trace first = trace("a b c D");
-    Trace changed = trace("* x * D");
-    assertEquals(List.of(first, changed), feed(first, changed));
+    assertChange("a b c D", "* x * D");
   }
 
   @Test
   void theDestinationOneHopNearerIsAChange() {
-    Trace first = trace("a b c D");
-    Trace nearer = trace("a b D");
-    assertEquals(List.of(first, nearer), feed(first, nearer));
+    assertChange("a b c D", "a b D");
   }
 
   @Test
   void theDestinationNearerBehindSilentRoutersIsAChange() {
-    Trace first = trace("a b c D");
-    Trace nearer = trace("* * D");
-    assertEquals(List.of(first, nearer), feed(first, nearer));
+    assertChange("a b c D", "* * D");
   }
 
   @Test
   void theDestinationOneHopFartherIsAChange() {
-    Trace first = trace("a b c D");
-    Trace farther = trace("a b c x D");
-    assertEquals(List.of(first, farther), feed(first, farther));
+    assertChange("a b c D", "a b c x D");
   }
 
   @Test
   void aRouterAnsweringPastTheKnownEndIsAChange() {
-    Trace first = trace("a b c D");
-    Trace longer = trace("a b c * x * *");
-    assertEquals(List.of(first, longer), feed(first, longer));
+    assertChange("a b c D", "a b c * x * *");
   }
 
   @Test
@@ -108,9 +96,7 @@ class RouteChangeFilterTest {
 
   @Test
   void anotherAddressEndingTheRouteIsAChange() {
-    Trace first = trace("a b c D");
-    Trace unreachable = trace("a b c");
-    assertEquals(List.of(first, unreachable), feed(first, unreachable));
+    assertChange("a b c D", "a b c");
   }
 
   @Test
@@ -135,9 +121,7 @@ class RouteChangeFilterTest {
 
   @Test
   void anEndBeforeAKnownRouterIsAChangeEvenWhenNoEndWasKnown() {
-    Trace unanswered = trace("a b c d * *");
-    Trace shorter = trace("a b D");
-    assertEquals(List.of(unanswered, shorter), feed(unanswered, shorter));
+    assertChange("a b c d * *", "a b D");
   }
 
   @Test
@@ -179,6 +163,11 @@ class RouteChangeFilterTest {
     // "a * * D" puts the end at hop 4 at the farthest, where it answered; it may be nearer.
     assertEquals(List.of(new Seen(unanswered, false, OptionalInt.empty()),
         new Seen(behindSilence, false, OptionalInt.of(4))), seen);
+  }
+
+  /** After {@code first}, {@code next} is a change: both are printed. */
+  private void assertChange(String first, String next) {
+    assertEquals(List.of(trace(first), trace(next)), feed(trace(first), trace(next)));
   }
 
   private List<Trace> feed(Trace... traces) {
