@@ -10,30 +10,30 @@ import org.junit.jupiter.api.Test;
 class MemoryLimitTest {
 
   private static final long MIB = 1L << 20;
-  /** The launcher's heap in a 128 MiB cgroup: 40 % of it, less a survivor space. */
-  private static final MemoryLimit CGROUP_128 = new MemoryLimit(128 * MIB, 48 * MIB, false);
+  /** The launcher's heap in a 128 MiB cgroup: 35 % of it (44.8 MiB), less a survivor space. */
+  private static final MemoryLimit CGROUP_128 = new MemoryLimit(128 * MIB, 42 * MIB, false);
 
   @Test
   void hostsWhoseLiveHeapIsHalfTheHeapOrLessFit() {
-    // 2 × (6 MiB + 3686 × 5 KiB) = 47.99 MiB; one more host is 48.00.
+    // 2 × (6 MiB + 3072 × 5 KiB) = 42 MiB; one more host is 10 KiB more.
     assertEquals(Optional.empty(), CGROUP_128.shortfall(0));
-    assertEquals(Optional.empty(), CGROUP_128.shortfall(3686));
-    assertTrue(CGROUP_128.shortfall(3687).isPresent());
+    assertEquals(Optional.empty(), CGROUP_128.shortfall(3072));
+    assertTrue(CGROUP_128.shortfall(3073).isPresent());
   }
 
   @Test
   void tooManyHostsAreSaidWithTheMemoryThatWouldHoldThemAtTheSameShare() {
-    // 2 × (6 MiB + 20,000 × 5 KiB) = 207.3 MiB of heap, 48 of 128: 552.8 MiB.
-    assertEquals(Optional.of("20000 hosts need about 553 MiB of memory and the JVM has 128 MiB (a heap of 48 MiB): "
-        + "running out of it would end the monitor with status 3; give it 553 MiB or more (a cgroup's memory limit), "
+    // 2 × (6 MiB + 20,000 × 5 KiB) = 207.3 MiB of heap, 42 of 128: 631.8 MiB.
+    assertEquals(Optional.of("20000 hosts need about 632 MiB of memory and the JVM has 128 MiB (a heap of 42 MiB): "
+        + "running out of it would end the monitor with status 3; give it 632 MiB or more (a cgroup's memory limit), "
         + "or fewer hosts"), CGROUP_128.shortfall(20_000));
   }
 
   @Test
   void hostsWhoseMetricsAndPageAreServedNeedMore() {
     assertEquals(Optional.empty(), CGROUP_128.shortfall(2000));
-    // 2 × (6 MiB + 2000 × 21 KiB) = 94.0 MiB of heap: 250.7 MiB.
-    assertEquals(Optional.of(251L), new MemoryLimit(128 * MIB, 48 * MIB, true).shortfall(2000)
+    // 2 × (6 MiB + 2000 × 21 KiB) = 94.0 MiB of heap: 286.6 MiB.
+    assertEquals(Optional.of(287L), new MemoryLimit(128 * MIB, 42 * MIB, true).shortfall(2000)
         .map(warning -> Long.parseLong(warning.replaceAll("^2000 hosts need about (\\d+) MiB.*", "$1"))));
   }
 
