@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MemoryLimitIT {
 
   private static final long LIMIT_BYTES = 128L << 20;
-  /** Fits: twice the live heap of 2000 hosts (6 MiB and 5 KiB a host) is 32 MiB, of a heap of 42. */
+  /** Fits: twice the live heap of 2000 hosts (6 MiB and 5 KiB a host) is 32 MiB, of a heap of 43.5. */
   private static final int FITTING = 2000;
   /** The kernel killed the JVM of the former launcher after 5 to 10 s; this one runs it, though short of room. */
   private static final int TIGHT = 5000;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class MemoryLimitTest {
 
   private static final long MIB = 1L << 20;
-  /** The launcher's heap in a 128 MiB cgroup: 35 % of it (44.8 MiB), less a survivor space. */
+  /** About the launcher's heap in a 128 MiB cgroup: 35 % of it less a survivor space, 43.5 MiB. */
   private static final MemoryLimit CGROUP_128 = new MemoryLimit(128 * MIB, 42 * MIB, false);
 
   @Test
