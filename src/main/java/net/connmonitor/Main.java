@@ -39,6 +39,7 @@ import net.connmonitor.metrics.RttBuckets;
 import net.connmonitor.metrics.VantageFeed;
 import net.connmonitor.monitor.MonitorStartException;
 import net.connmonitor.monitor.MonitorVerticle;
+import net.connmonitor.os.MemoryLimit;
 import net.connmonitor.os.NativeSupport;
 import net.connmonitor.output.OutputVerticle;
 import net.connmonitor.view.Page;
@@ -235,8 +236,8 @@ public final class Main {
     }
     Optional<PrometheusMetrics> metrics = listen.map(address -> new PrometheusMetrics(Clock.systemUTC(),
         options.buckets(), clusterView));
-    MonitorVerticle monitor =
-        new MonitorVerticle(metrics.<MonitorMetrics>map(m -> m).orElse(MonitorMetrics.NONE), placement, share);
+    MonitorVerticle monitor = new MonitorVerticle(metrics.<MonitorMetrics>map(m -> m).orElse(MonitorMetrics.NONE),
+        placement, share, MemoryLimit.ofProcess(listen.isPresent()));
     OutputVerticle printer = new OutputVerticle(new FileOutputStream(FileDescriptor.out), ZoneId.systemDefault(),
         options.collect());
     metrics.ifPresent(m -> m.countDroppedRecords(printer::droppedRecords));

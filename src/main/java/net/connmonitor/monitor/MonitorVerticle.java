@@ -16,6 +16,7 @@ import net.connmonitor.icmp.IcmpChannels;
 import net.connmonitor.log.Log;
 import net.connmonitor.log.Problems;
 import net.connmonitor.metrics.MonitorMetrics;
+import net.connmonitor.os.MemoryLimit;
 import net.connmonitor.probe.Punctuality;
 import net.connmonitor.probe.ScanClient;
 import net.connmonitor.warmup.ScanWarmUp;
@@ -51,6 +52,9 @@ public final class MonitorVerticle extends VerticleBase {
   private final MonitorMetrics metrics;
   private final HostPlacement placement;
   private final ConfigurationShare share;
+  private final MemoryLimit memory;
+  /** How many hosts the memory was last checked for: a configuration with more is checked again. */
+  private int hostsChecked;
   /** The hosts of the configuration applied last, before placement; null until the first. */
   private List<HostConfig> configured;
   /** Shared by every host's scans; Vert.x closes it when this verticle is undeployed, after the hosts. */
@@ -74,13 +78,16 @@ public final class MonitorVerticle extends VerticleBase {
   }
 
   public MonitorVerticle(MonitorMetrics metrics) {
-    this(metrics, HostPlacement.ALONE, ConfigurationShare.ALONE);
+    this(metrics, HostPlacement.ALONE, ConfigurationShare.ALONE, MemoryLimit.ofProcess(false));
   }
 
-  public MonitorVerticle(MonitorMetrics metrics, HostPlacement placement, ConfigurationShare share) {
+  /** @param memory says when the hosts measured here need more memory than the process has */
+  public MonitorVerticle(MonitorMetrics metrics, HostPlacement placement, ConfigurationShare share,
+      MemoryLimit memory) {
     this.metrics = metrics;
     this.placement = placement;
     this.share = share;
+    this.memory = memory;
   }
 
   /**
@@ -223,6 +230,10 @@ public final class MonitorVerticle extends VerticleBase {
   private Future<String> applyNow(List<HostConfig> lines, boolean reload) {
     // A family=both line is measured as two hosts, one per family; a line naming one of them too is the same host.
     List<HostConfig> wanted = lines.stream().flatMap(line -> line.perFamily().stream()).distinct().toList();
+    if (wanted.size() > hostsChecked) {
+      memory.shortfall(wanted.size()).ifPresent(Log::warn);
+    }
+    hostsChecked = wanted.size();
     icmp.expectAnswersPerSecond(wanted.stream().mapToDouble(MonitorVerticle::icmpRequestsPerSecond).sum());
     scanClient.prepare(Egress.scanOrigins(wanted));
     // Every host of the configuration, wherever it is measured: the label names of a family are those of them all.
