@@ -7,6 +7,7 @@ import java.util.List;
 import net.connmonitor.log.Log;
 import net.connmonitor.log.Problems;
 import net.connmonitor.os.LibC;
+import net.connmonitor.os.Linux;
 
 /**
  * The one thread that writes records out: its writes may block for as long as the reader likes, and nothing else
@@ -18,7 +19,6 @@ final class OutputWriter {
 
   private static final int BATCH_BYTES = 64 * 1024;
   private static final long POLL_MS = 1000;
-  private static final int EPIPE = 32;
 
   private final OutputQueue queue;
   private final OutputStream sink;
@@ -101,7 +101,7 @@ final class OutputWriter {
 
   private static String brokenPipe() {
     try {
-      return LibC.describe(EPIPE);
+      return LibC.describe(Linux.EPIPE);
     } catch (LinkageError e) {
       return "Broken pipe";
     }
