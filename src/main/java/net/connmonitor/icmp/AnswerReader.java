@@ -1,5 +1,7 @@
 package net.connmonitor.icmp;
 
+import io.netty.util.collection.IntObjectHashMap;
+import io.netty.util.collection.IntObjectMap;
 import java.net.InetAddress;
 import java.util.concurrent.atomic.LongAdder;
 import net.connmonitor.os.LibC;
@@ -16,11 +18,14 @@ final class AnswerReader {
   private static final int MAX_BATCHES = 16;
   /** IPv4 header with options, in front of what a raw IPv4 socket reads. */
   private static final int MAX_IP_HEADER = 60;
+  /** Sources of answers kept for reuse: far beyond the hosts one socket serves. */
+  private static final int SOURCES_KEPT = 1 << 16;
 
   private final IcmpSocket socket;
   private final IcmpCodec codec;
   private final LongAdder droppedAnswers;
   private final ControlMessages control = new ControlMessages();
+  private final IntObjectMap<InetAddress> sources = new IntObjectHashMap<>();
   private MessageBatch batch = MessageBatch.forDatagrams(0, ControlMessages.RECEIVE_SPACE);
   private long kernelDrops;
 
@@ -108,7 +113,7 @@ final class AnswerReader {
       droppedAnswers.add(control.drops - kernelDrops);
       kernelDrops = control.drops;
     }
-    InetAddress source = SocketAddresses.read(batch.memory.host, batch.name(i), socket.family);
+    InetAddress source = SocketAddresses.read(batch.memory.host, batch.name(i), socket.family, sources, SOURCES_KEPT);
     if (source == null) {
       return;
     }

@@ -1,5 +1,6 @@
 package net.connmonitor.icmp;
 
+import io.netty.util.collection.IntObjectMap;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -38,6 +39,35 @@ final class SocketAddresses {
     if ((host.getShort(offset) & 0xffff) != family.addressFamily) {
       return null;
     }
+    return address(host, offset, family);
+  }
+
+  /**
+   * As {@link #read(ByteBuffer, int, IcmpFamily)}, but an IPv4 address read before is the same object again, from
+   * {@code seen}: the sources of a socket's answers are the few addresses it sends to, and reading each answer's
+   * anew would allocate for every one. {@code seen} is emptied when it outgrows {@code limit}, so that a flood of
+   * forged sources costs bounded memory.
+   */
+  static InetAddress read(ByteBuffer host, int offset, IcmpFamily family, IntObjectMap<InetAddress> seen, int limit) {
+    if ((host.getShort(offset) & 0xffff) != family.addressFamily) {
+      return null;
+    }
+    if (family != IcmpFamily.V4) {
+      return address(host, offset, family);
+    }
+    int key = host.getInt(offset + 4);
+    InetAddress known = seen.get(key);
+    if (known == null) {
+      if (seen.size() >= limit) {
+        seen.clear();
+      }
+      known = address(host, offset, family);
+      seen.put(key, known);
+    }
+    return known;
+  }
+
+  private static InetAddress address(ByteBuffer host, int offset, IcmpFamily family) {
     byte[] bytes = new byte[family.addressBytes()];
     host.get(offset + (family == IcmpFamily.V4 ? 4 : 8), bytes);
     try {
