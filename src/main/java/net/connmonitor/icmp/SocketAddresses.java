@@ -55,7 +55,7 @@ final class SocketAddresses {
     if (family != IcmpFamily.V4) {
       return address(host, offset, family);
     }
-    int key = host.getInt(offset + 4);
+    int key = spread(host.getInt(offset + 4));
     InetAddress known = seen.get(key);
     if (known == null) {
       if (seen.size() >= limit) {
@@ -65,6 +65,19 @@ final class SocketAddresses {
       seen.put(key, known);
     }
     return known;
+  }
+
+  /**
+   * The map indexes by a key's low bits, which for an address in machine order are its first byte (127 for every
+   * loopback address): MurmurHash3's finaliser, one-to-one, mixes every byte into them.
+   */
+  private static int spread(int address) {
+    int h = address;
+    h ^= h >>> 16;
+    h *= 0x85ebca6b;
+    h ^= h >>> 13;
+    h *= 0xc2b2ae35;
+    return h ^ h >>> 16;
   }
 
   private static InetAddress address(ByteBuffer host, int offset, IcmpFamily family) {
