@@ -32,7 +32,7 @@ final class ProbeClock {
     this.loop = loop;
   }
 
-  /** The clock of the event loop that runs {@code context}; call it on that loop. */
+  /** The clock of the event loop that runs {@code context}, made on first use; call it on that loop. */
   static ProbeClock of(Context context) {
     return CLOCKS.computeIfAbsent(EventLoops.of(context), loop -> {
       // A loop that stops takes its alarms with it: its clock goes, whatever was still set.
@@ -64,7 +64,7 @@ final class ProbeClock {
 
   /**
    * Sets {@code alarm} to go off at {@code dueAt} ({@link System#nanoTime()}) on its context; call it on the clock's
-   * loop. Get the clock anew each time ({@link #of}): a clock with nothing set goes.
+   * loop.
    */
   void set(Alarm alarm, long dueAt) {
     alarm.dueAt = dueAt;
@@ -101,10 +101,6 @@ final class ProbeClock {
         alarm.context.runOnContext(go -> alarm.run.run());
       }
     }
-    if (alarms.isEmpty()) {
-      CLOCKS.remove(loop, this);
-    } else {
-      wake();
-    }
+    wake();
   }
 }

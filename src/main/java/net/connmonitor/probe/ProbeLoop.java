@@ -23,7 +23,7 @@ public final class ProbeLoop<M extends Measurement> {
   private final Consumer<M> sink;
   private final String description;
   private Future<?> inFlight = Future.succeededFuture();
-  private Context context;
+  private ProbeClock clock;
   private ProbeClock.Alarm alarm;
   /** When the next run is due ({@link System#nanoTime()}), to tell how late it starts. */
   private long dueAt;
@@ -46,12 +46,13 @@ public final class ProbeLoop<M extends Measurement> {
 
   /** @param delayMs how long to wait before the first run; 0 runs it at once. Call it on the owner's context. */
   public void start(long delayMs) {
-    context = vertx.getOrCreateContext();
+    Context context = vertx.getOrCreateContext();
+    clock = ProbeClock.of(context);
     alarm = new ProbeClock.Alarm(context, this::runOnce);
     if (delayMs <= 0) {
       runOnce();
     } else {
-      ProbeClock.of(context).set(alarm, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMs));
+      clock.set(alarm, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMs));
     }
   }
 
@@ -78,7 +79,7 @@ public final class ProbeLoop<M extends Measurement> {
       }
       if (!stopped) {
         dueAt = System.nanoTime() + intervalNanos;
-        ProbeClock.of(context).set(alarm, dueAt);
+        clock.set(alarm, dueAt);
       }
     });
   }
