@@ -1,6 +1,7 @@
 package net.connmonitor;
 
 import net.connmonitor.os.LibC;
+import net.connmonitor.os.Linux;
 import sun.misc.Signal;
 
 /**
@@ -19,7 +20,7 @@ final class ProcessSignals {
     Signal.handle(new Signal("TERM"), signal -> stop.run());
     Signal.handle(new Signal("INT"), signal -> stop.run());
     try {
-      LibC.signal(LibC.SIGHUP, LibC.SIG_DFL);
+      LibC.signal(Linux.SIGHUP, Linux.SIG_DFL);
     } catch (LinkageError e) {
       // Without libc through JNA an inherited "ignore" stays: no reload, but no death either.
     }

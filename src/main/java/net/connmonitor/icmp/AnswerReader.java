@@ -1,8 +1,11 @@
 package net.connmonitor.icmp;
 
+import io.netty.util.collection.IntObjectHashMap;
+import io.netty.util.collection.IntObjectMap;
 import java.net.InetAddress;
 import java.util.concurrent.atomic.LongAdder;
 import net.connmonitor.os.LibC;
+import net.connmonitor.os.Linux;
 
 /**
  * Reads what the kernel queued on a socket with {@code recvmmsg}: the error queue first (transmit timestamps, and
@@ -11,21 +14,19 @@ import net.connmonitor.os.LibC;
  */
 final class AnswerReader {
 
-  private static final int BATCH = 64;
   /** Reads per call before the loop turns to its other work; level-triggered epoll calls again if more wait. */
   private static final int MAX_BATCHES = 16;
-  private static final int MSG_DONTWAIT = 0x40;
-  private static final int MSG_ERRQUEUE = 0x2000;
-  /** Smallest data slot: an ICMP error quotes up to 576 (IPv4) or 1280 (IPv6) bytes of the packet it is about. */
-  private static final int MIN_SLOT = 2048;
   /** IPv4 header with options, in front of what a raw IPv4 socket reads. */
   private static final int MAX_IP_HEADER = 60;
+  /** Sources of answers kept for reuse: far beyond the hosts one socket serves. */
+  private static final int SOURCES_KEPT = 1 << 16;
 
   private final IcmpSocket socket;
   private final IcmpCodec codec;
   private final LongAdder droppedAnswers;
   private final ControlMessages control = new ControlMessages();
-  private MessageBatch batch = new MessageBatch(BATCH, MIN_SLOT, ControlMessages.SPACE);
+  private final IntObjectMap<InetAddress> sources = new IntObjectHashMap<>();
+  private MessageBatch batch = MessageBatch.forDatagrams(0, ControlMessages.RECEIVE_SPACE);
   private long kernelDrops;
 
   /** @param droppedAnswers where the answers the kernel dropped for want of room are counted */
@@ -39,14 +40,14 @@ final class AnswerReader {
   void fit(int payloadBytes) {
     int answer = MAX_IP_HEADER + IcmpCodec.ICMP_HEADER + payloadBytes;
     if (answer > batch.dataSize) {
-      batch = new MessageBatch(RequestWriter.batchFor(answer), answer, ControlMessages.SPACE);
+      batch = MessageBatch.forDatagrams(answer, ControlMessages.RECEIVE_SPACE);
     }
   }
 
   /** Takes in everything queued, errors first, and settles what is complete. */
   void read(EchoMatcher matcher) {
     for (int round = 0; round < MAX_BATCHES; round++) {
-      int count = receive(MSG_ERRQUEUE);
+      int count = receive(Linux.MSG_ERRQUEUE);
       long readAt = System.nanoTime();
       for (int i = 0; i < count; i++) {
         queued(i, readAt, matcher);
@@ -74,11 +75,11 @@ final class AnswerReader {
     // A socket error left by an ICMP error fails one read and is cleared by it: try again once.
     for (int attempt = 0; attempt < 2; attempt++) {
       batch.prepareReceive(batch.capacity);
-      int count = LibC.recvmmsg(socket.fd, batch.messages(0), batch.capacity, flags | MSG_DONTWAIT, 0);
+      int count = LibC.recvmmsg(socket.fd, batch.messages(0), batch.capacity, flags | Linux.MSG_DONTWAIT, 0);
       if (count >= 0) {
         return count;
       }
-      if (LibC.errno() == LibC.EAGAIN) {
+      if (LibC.errno() == Linux.EAGAIN) {
         return 0;
       }
     }
@@ -88,10 +89,10 @@ final class AnswerReader {
   /** A datagram of the error queue: a transmit timestamp, or a router's error about a request of a ping socket. */
   private void queued(int i, long readAt, EchoMatcher matcher) {
     control.parse(batch.memory.host, batch.control(i), batch.controlLength(i), socket.family);
-    if (control.errorOrigin == ControlMessages.ORIGIN_TIMESTAMPING) {
+    if (control.errorOrigin == Linux.SO_EE_ORIGIN_TIMESTAMPING) {
       matcher.transmitted(control.errorData, control.timestamping);
-    } else if (control.errorOrigin == ControlMessages.ORIGIN_ICMP
-        || control.errorOrigin == ControlMessages.ORIGIN_ICMP6) {
+    } else if (control.errorOrigin == Linux.SO_EE_ORIGIN_ICMP
+        || control.errorOrigin == Linux.SO_EE_ORIGIN_ICMP6) {
       InetAddress destination = SocketAddresses.read(batch.memory.host, batch.name(i), socket.family);
       InetAddress offender = control.offender < 0 ? null
           : SocketAddresses.read(batch.memory.host, control.offender, socket.family);
@@ -112,7 +113,7 @@ final class AnswerReader {
       droppedAnswers.add(control.drops - kernelDrops);
       kernelDrops = control.drops;
     }
-    InetAddress source = SocketAddresses.read(batch.memory.host, batch.name(i), socket.family);
+    InetAddress source = SocketAddresses.read(batch.memory.host, batch.name(i), socket.family, sources, SOURCES_KEPT);
     if (source == null) {
       return;
     }

@@ -1,27 +1,25 @@
 package net.connmonitor.icmp;
 
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
+import net.connmonitor.os.Linux;
 
 /**
- * What the kernel says about one received datagram in its control messages: the receive or transmit timestamp, the TTL
- * or hop limit it arrived with, the socket's drop counter, and for the error queue the extended error (an ICMP error
- * about one of our datagrams, or a transmit timestamp's key). Reused for every datagram of a read; confined to the
- * socket's event loop.
+ * Control messages ({@code struct cmsghdr} and its data), both ways. Written: what one datagram sent carries of its
+ * own (its hop limit, source and interface, traffic class). Read: what the kernel says about one received datagram,
+ * the receive or transmit timestamp, the TTL or hop limit it arrived with, the socket's drop counter, and for the
+ * error queue the extended error (an ICMP error about one of our datagrams, or a transmit timestamp's key); the
+ * fields hold the latest datagram's, reused for every datagram of a read. Confined to the socket's event loop.
  */
 final class ControlMessages {
 
-  private static final int SOL_SOCKET = 1;
-  private static final int SCM_TIMESTAMPNS = 35;
-  private static final int SCM_TIMESTAMPING = 37;
-  private static final int SO_RXQ_OVFL = 40;
+  /** {@code struct cmsghdr}: length (size_t), level, type; the data follows, and each message is 8-aligned. */
   private static final int CMSG_HEADER = 16;
 
-  static final int ORIGIN_ICMP = 2;
-  static final int ORIGIN_ICMP6 = 3;
-  static final int ORIGIN_TIMESTAMPING = 4;
-
   /** Enough for a receive timestamp in both forms, a drop counter and an extended error with an IPv6 offender. */
-  static final int SPACE = 256;
+  static final int RECEIVE_SPACE = 256;
+  /** Room for a hop limit (24 bytes), an IPv6 packet info (40) and a traffic class (24). */
+  static final int SEND_SPACE = 88;
 
   /** Nanoseconds since the epoch from SCM_TIMESTAMPNS, or 0. */
   long timestamp;
@@ -59,11 +57,11 @@ final class ControlMessages {
       int level = memory.getInt(at + 8);
       int type = memory.getInt(at + 12);
       int data = at + CMSG_HEADER;
-      if (level == SOL_SOCKET && type == SCM_TIMESTAMPNS) {
+      if (level == Linux.SOL_SOCKET && type == Linux.SO_TIMESTAMPNS) {
         timestamp = nanos(memory, data);
-      } else if (level == SOL_SOCKET && type == SCM_TIMESTAMPING) {
+      } else if (level == Linux.SOL_SOCKET && type == Linux.SO_TIMESTAMPING) {
         timestamping = nanos(memory, data);
-      } else if (level == SOL_SOCKET && type == SO_RXQ_OVFL) {
+      } else if (level == Linux.SOL_SOCKET && type == Linux.SO_RXQ_OVFL) {
         drops = memory.getInt(data) & 0xffffffffL;
       } else if (level == family.ipLevel && type == family.hopLimitMessage) {
         hopLimit = memory.getInt(data);
@@ -74,7 +72,7 @@ final class ControlMessages {
         errorData = memory.getInt(data + 12) & 0xffffffffL;
         offender = messageLength >= CMSG_HEADER + 16 + family.sockaddrLength ? data + 16 : -1;
       }
-      at += (messageLength + 7) & ~7;
+      at += align(messageLength);
     }
   }
 
@@ -85,5 +83,54 @@ final class ControlMessages {
 
   private static long nanos(ByteBuffer memory, int timespec) {
     return memory.getLong(timespec) * 1_000_000_000L + memory.getLong(timespec + 8);
+  }
+
+  /**
+   * Writes an int of one datagram, such as its TTL or hop limit, or its TOS or traffic class, as a control message at
+   * {@code at} of {@code memory}.
+   *
+   * @return the space it takes
+   */
+  static int writeInt(NativeBuffer memory, int at, IcmpFamily family, int type, int value) {
+    memory.host.putLong(at, CMSG_HEADER + Integer.BYTES);
+    memory.host.putInt(at + 8, family.ipLevel);
+    memory.host.putInt(at + 12, type);
+    memory.host.putInt(at + CMSG_HEADER, value);
+    return align(CMSG_HEADER + Integer.BYTES);
+  }
+
+  /**
+   * Writes {@code struct in_pktinfo} (its source and interface; the kernel takes the source from ipi_spec_dst) or
+   * {@code struct in6_pktinfo} as a control message at {@code at} of {@code memory}.
+   *
+   * @return the space it takes
+   */
+  static int writePacketInfo(NativeBuffer memory, int at, IcmpFamily family, Departure departure) {
+    boolean v4 = family == IcmpFamily.V4;
+    int dataLength = v4 ? 12 : 20;
+    memory.host.putLong(at, CMSG_HEADER + dataLength);
+    memory.host.putInt(at + 8, family.ipLevel);
+    memory.host.putInt(at + 12, family.packetInfo);
+    int data = at + CMSG_HEADER;
+    for (int i = 0; i < dataLength; i++) {
+      memory.host.put(data + i, (byte) 0);
+    }
+    byte[] source = departure.source().map(InetAddress::getAddress).orElse(null);
+    if (v4) {
+      memory.host.putInt(data, departure.interfaceIndex());
+      if (source != null) {
+        memory.network.put(data + 4, source);
+      }
+    } else {
+      if (source != null) {
+        memory.network.put(data, source);
+      }
+      memory.host.putInt(data + 16, departure.interfaceIndex());
+    }
+    return align(CMSG_HEADER + dataLength);
+  }
+
+  private static int align(int length) {
+    return (length + 7) & ~7;
   }
 }

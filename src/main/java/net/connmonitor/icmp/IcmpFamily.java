@@ -2,15 +2,14 @@ package net.connmonitor.icmp;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import net.connmonitor.os.Linux;
 
-/** The constants that differ between ICMP over IPv4 and ICMPv6. */
+/** The constants that differ between ICMP over IPv4 and ICMPv6: the message types, and Linux's numbers. */
 public enum IcmpFamily {
-  V4("IPv4", 2 /* AF_INET */, 1 /* IPPROTO_ICMP */, 8, 0, 11, 3, 16,
-      0 /* IPPROTO_IP */, 2 /* IP_TTL */, 11 /* IP_RECVERR */, 8 /* IP_PKTINFO */, 12 /* IP_RECVTTL */,
-      1 /* IP_TOS */),
-  V6("IPv6", 10 /* AF_INET6 */, 58 /* IPPROTO_ICMPV6 */, 128, 129, 3, 1, 28,
-      41 /* IPPROTO_IPV6 */, 52 /* IPV6_HOPLIMIT */, 25 /* IPV6_RECVERR */, 50 /* IPV6_PKTINFO */,
-      51 /* IPV6_RECVHOPLIMIT */, 67 /* IPV6_TCLASS */);
+  V4("IPv4", Linux.AF_INET, Linux.IPPROTO_ICMP, 8, 0, 11, 3, 16, Linux.IPPROTO_IP, Linux.IP_TTL,
+      Linux.IP_RECVERR, Linux.IP_PKTINFO, Linux.IP_RECVTTL, Linux.IP_TOS),
+  V6("IPv6", Linux.AF_INET6, Linux.IPPROTO_ICMPV6, 128, 129, 3, 1, 28, Linux.IPPROTO_IPV6, Linux.IPV6_HOPLIMIT,
+      Linux.IPV6_RECVERR, Linux.IPV6_PKTINFO, Linux.IPV6_RECVHOPLIMIT, Linux.IPV6_TCLASS);
 
   final String label;
   final int addressFamily;

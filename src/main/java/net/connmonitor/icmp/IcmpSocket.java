@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import net.connmonitor.os.LibC;
+import net.connmonitor.os.Linux;
 
 /**
  * The descriptor of one ICMP socket and its options. An unprivileged ping socket when the process's group may open
@@ -15,21 +16,10 @@ import net.connmonitor.os.LibC;
  */
 final class IcmpSocket {
 
-  private static final int SOL_SOCKET = 1;
-  private static final int SO_SNDBUF = 7;
-  private static final int SO_RCVBUF = 8;
-  private static final int SO_ATTACH_FILTER = 26;
-  private static final int SO_SNDBUFFORCE = 32;
-  private static final int SO_RCVBUFFORCE = 33;
-  private static final int SO_TIMESTAMPNS = 35;
-  private static final int SO_TIMESTAMPING = 37;
-  private static final int SO_RXQ_OVFL = 40;
-  private static final int SOL_RAW = 255;
-  private static final int ICMP_FILTER = 1;
-  private static final int ICMP6_FILTER = 1;
   /** Software transmit stamps, reported; each carries a key (OPT_ID) and no copy of the packet (OPT_TSONLY). */
-  private static final int TIMESTAMPING = 0x2 | 0x10 | 0x80 | 0x800;
-  private static final int TIMESTAMPING_WITHOUT_KEYS = TIMESTAMPING & ~0x80;
+  private static final int TIMESTAMPING = Linux.SOF_TIMESTAMPING_TX_SOFTWARE | Linux.SOF_TIMESTAMPING_SOFTWARE
+      | Linux.SOF_TIMESTAMPING_OPT_ID | Linux.SOF_TIMESTAMPING_OPT_TSONLY;
+  private static final int TIMESTAMPING_WITHOUT_KEYS = TIMESTAMPING & ~Linux.SOF_TIMESTAMPING_OPT_ID;
   private static final int SEND_BUFFER = 4 << 20;
 
   private static final Path PING_GROUP_RANGE = Path.of("/proc/sys/net/ipv4/ping_group_range");
@@ -45,12 +35,12 @@ final class IcmpSocket {
     this.fd = fd;
     this.family = family;
     this.kind = kind;
-    setInt(SOL_SOCKET, SO_TIMESTAMPNS, 1);
-    setInt(SOL_SOCKET, SO_RXQ_OVFL, 1);
+    setInt(Linux.SOL_SOCKET, Linux.SO_TIMESTAMPNS, 1);
+    setInt(Linux.SOL_SOCKET, Linux.SO_RXQ_OVFL, 1);
     setInt(family.ipLevel, family.receiveHopLimit, 1);
-    this.transmitTimestamps = setInt(SOL_SOCKET, SO_TIMESTAMPING, TIMESTAMPING);
-    if (!setInt(SOL_SOCKET, SO_SNDBUFFORCE, SEND_BUFFER / 2)) {
-      setInt(SOL_SOCKET, SO_SNDBUF, SEND_BUFFER / 2);
+    this.transmitTimestamps = setInt(Linux.SOL_SOCKET, Linux.SO_TIMESTAMPING, TIMESTAMPING);
+    if (!setInt(Linux.SOL_SOCKET, Linux.SO_SNDBUFFORCE, SEND_BUFFER / 2)) {
+      setInt(Linux.SOL_SOCKET, Linux.SO_SNDBUF, SEND_BUFFER / 2);
     }
   }
 
@@ -59,15 +49,15 @@ final class IcmpSocket {
    * {@code rawIdentifier}.
    */
   static IcmpSocket open(IcmpFamily family, int rawIdentifier) throws IcmpUnavailableException {
-    int flags = LibC.SOCK_NONBLOCK | LibC.SOCK_CLOEXEC;
-    int ping = LibC.socket(family.addressFamily, LibC.SOCK_DGRAM | flags, family.protocol);
+    int flags = Linux.SOCK_NONBLOCK | Linux.SOCK_CLOEXEC;
+    int ping = LibC.socket(family.addressFamily, Linux.SOCK_DGRAM | flags, family.protocol);
     if (ping >= 0) {
       IcmpSocket socket = new IcmpSocket(ping, family, SocketKind.PING);
       socket.setInt(family.ipLevel, family.receiveErrors, 1);
       return socket;
     }
     int pingError = LibC.errno();
-    int raw = LibC.socket(family.addressFamily, LibC.SOCK_RAW | flags, family.protocol);
+    int raw = LibC.socket(family.addressFamily, Linux.SOCK_RAW | flags, family.protocol);
     if (raw < 0) {
       int rawError = LibC.errno();
       if (!isPermissionError(rawError)) {
@@ -90,7 +80,7 @@ final class IcmpSocket {
       for (int type : wanted) {
         blocked &= ~(1 << type);
       }
-      setInt(SOL_RAW, ICMP_FILTER, blocked);
+      setInt(Linux.SOL_RAW, Linux.ICMP_FILTER, blocked);
     } else {
       // struct icmp6_filter: 256 bits, a set bit blocks its type.
       for (int word = 0; word < 8; word++) {
@@ -100,7 +90,7 @@ final class IcmpSocket {
         int word = (type >> 5) * 4;
         scratch.host.putInt(word, scratch.host.getInt(word) & ~(1 << (type & 31)));
       }
-      LibC.setsockopt(fd, family.protocol, ICMP6_FILTER, scratch.address, 32);
+      LibC.setsockopt(fd, family.protocol, Linux.ICMP6_FILTER, scratch.address, 32);
     }
     long[] program = IdentifierFilter.program(family, identifier);
     int code = 64;
@@ -110,7 +100,7 @@ final class IcmpSocket {
     // struct sock_fprog: unsigned short len; struct sock_filter *filter
     scratch.host.putShort(0, (short) program.length);
     scratch.host.putLong(8, scratch.address + code);
-    LibC.setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, scratch.address, 16);
+    LibC.setsockopt(fd, Linux.SOL_SOCKET, Linux.SO_ATTACH_FILTER, scratch.address, 16);
   }
 
   /**
@@ -120,12 +110,12 @@ final class IcmpSocket {
    */
   int receiveBuffer(int bytes) {
     // The kernel doubles the value it is given, for its own bookkeeping, and reports the doubled size.
-    if (!setInt(SOL_SOCKET, SO_RCVBUFFORCE, bytes / 2)) {
-      setInt(SOL_SOCKET, SO_RCVBUF, bytes / 2);
+    if (!setInt(Linux.SOL_SOCKET, Linux.SO_RCVBUFFORCE, bytes / 2)) {
+      setInt(Linux.SOL_SOCKET, Linux.SO_RCVBUF, bytes / 2);
     }
     scratch.host.putInt(0, 0);
     scratch.host.putInt(4, 4);
-    LibC.getsockopt(fd, SOL_SOCKET, SO_RCVBUF, scratch.address, scratch.address + 4);
+    LibC.getsockopt(fd, Linux.SOL_SOCKET, Linux.SO_RCVBUF, scratch.address, scratch.address + 4);
     return scratch.host.getInt(0);
   }
 
@@ -134,8 +124,8 @@ final class IcmpSocket {
    * turning keys off and on again is the one way to know the next one.
    */
   void restartTimestampKeys() {
-    setInt(SOL_SOCKET, SO_TIMESTAMPING, TIMESTAMPING_WITHOUT_KEYS);
-    setInt(SOL_SOCKET, SO_TIMESTAMPING, TIMESTAMPING);
+    setInt(Linux.SOL_SOCKET, Linux.SO_TIMESTAMPING, TIMESTAMPING_WITHOUT_KEYS);
+    setInt(Linux.SOL_SOCKET, Linux.SO_TIMESTAMPING, TIMESTAMPING);
   }
 
   void close() {
@@ -148,7 +138,7 @@ final class IcmpSocket {
   }
 
   private static boolean isPermissionError(int errno) {
-    return errno == LibC.EPERM || errno == LibC.EACCES;
+    return errno == Linux.EPERM || errno == Linux.EACCES;
   }
 
   private static String pingGroupRange() {

@@ -7,6 +7,12 @@ package net.connmonitor.icmp;
  */
 final class MessageBatch {
 
+  /** Messages per system call. */
+  private static final int MAX_MESSAGES = 64;
+  /** Batches are made smaller for large datagrams, so that a batch's memory stays within about this. */
+  private static final int MAX_MEMORY = 1 << 20;
+  /** Smallest data slot: an ICMP error quotes up to 576 (IPv4) or 1280 (IPv6) bytes of the packet it is about. */
+  private static final int MIN_SLOT = 2048;
   private static final int MMSGHDR = 64;
   private static final int IOVEC = 16;
   /** Room for a {@code sockaddr_in6} (28 bytes), 8-aligned. */
@@ -21,7 +27,16 @@ final class MessageBatch {
   private final int controls;
   private final int datas;
 
-  MessageBatch(int capacity, int dataSize, int controlSize) {
+  /**
+   * A batch whose data slots hold datagrams of {@code datagramBytes} (or the smallest slot, if more), as many
+   * messages as the memory bound allows.
+   */
+  static MessageBatch forDatagrams(int datagramBytes, int controlSize) {
+    int dataSize = Math.max(MIN_SLOT, datagramBytes);
+    return new MessageBatch(Math.max(1, Math.min(MAX_MESSAGES, MAX_MEMORY / dataSize)), dataSize, controlSize);
+  }
+
+  private MessageBatch(int capacity, int dataSize, int controlSize) {
     this.capacity = capacity;
     this.dataSize = dataSize;
     this.controlSize = controlSize;
@@ -68,7 +83,10 @@ final class MessageBatch {
     }
   }
 
-  /** Message {@code i} sends {@code dataLength} bytes to the address in its name slot, with its control slot's first {@code controlLength} bytes. */
+  /**
+   * Message {@code i} sends {@code dataLength} bytes to the address in its name slot, with its control slot's first
+   * {@code controlLength} bytes.
+   */
   void prepareSend(int i, int nameLength, int dataLength, int controlLength) {
     int header = i * MMSGHDR;
     memory.host.putInt(header + 8, nameLength);

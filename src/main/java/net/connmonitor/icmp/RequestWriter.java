@@ -1,8 +1,8 @@
 package net.connmonitor.icmp;
 
-import java.net.InetAddress;
 import java.util.ArrayDeque;
 import net.connmonitor.os.LibC;
+import net.connmonitor.os.Linux;
 
 /**
  * Writes a socket's queued echo requests with {@code sendmmsg}, a batch a call, each with its destination, its hop
@@ -11,20 +11,11 @@ import net.connmonitor.os.LibC;
  */
 final class RequestWriter {
 
-  private static final int BATCH = 64;
-  /** Batches are made smaller for large payloads, so that the buffers stay within about this. */
-  private static final int BATCH_MEMORY = 1 << 20;
-  private static final int MIN_SLOT = 2048;
-  /** Room for a hop limit (24 bytes), an IPv6 packet info (40) and a traffic class (24) as control messages. */
-  private static final int CONTROL = 88;
-  /** A control message of one int. */
-  private static final int INT_SPACE = 24;
-
   private final IcmpSocket socket;
   private final IcmpCodec codec;
   private final int identifier;
-  private MessageBatch batch = new MessageBatch(BATCH, MIN_SLOT, CONTROL);
-  private Request[] sending = new Request[BATCH];
+  private MessageBatch batch = MessageBatch.forDatagrams(0, ControlMessages.SEND_SPACE);
+  private Request[] sending = new Request[batch.capacity];
   private long nextTimestampKey;
 
   RequestWriter(IcmpSocket socket, IcmpCodec codec, int identifier) {
@@ -37,13 +28,9 @@ final class RequestWriter {
   void fit(int payloadBytes) {
     int request = IcmpCodec.ICMP_HEADER + payloadBytes;
     if (request > batch.dataSize) {
-      batch = new MessageBatch(batchFor(request), request, CONTROL);
+      batch = MessageBatch.forDatagrams(request, ControlMessages.SEND_SPACE);
       sending = new Request[batch.capacity];
     }
-  }
-
-  static int batchFor(int slot) {
-    return Math.max(1, Math.min(BATCH, BATCH_MEMORY / slot));
   }
 
   /**
@@ -68,11 +55,11 @@ final class RequestWriter {
         continue;
       }
       int errno = LibC.errno();
-      if (errno == LibC.EINTR) {
+      if (errno == Linux.EINTR) {
         continue;
       }
       restartTimestampKeys();
-      if (errno == LibC.EAGAIN || errno == LibC.ENOBUFS || errno == LibC.ENOMEM) {
+      if (errno == Linux.EAGAIN || errno == Linux.ENOBUFS || errno == Linux.ENOMEM) {
         for (int i = count - 1; i >= next; i--) {
           unsent.addFirst(sending[i]);
         }
@@ -98,64 +85,25 @@ final class RequestWriter {
           exchange.destination, exchange.destinationBytes, socket.family);
       int length = codec.encode(batch.memory.network, batch.data(count), exchange.destinationBytes, identifier,
           request.sequence, exchange.payloadBytes);
+      IcmpFamily family = socket.family;
+      int control = batch.control(count);
       int controlLength = 0;
       if (request.hopLimit() > 0) {
-        controlLength = intMessage(batch.control(count), socket.family.hopLimitMessage, request.hopLimit());
+        controlLength = ControlMessages.writeInt(batch.memory, control, family, family.hopLimitMessage,
+            request.hopLimit());
       }
       if (!exchange.departure.anyPlace()) {
-        controlLength += packetInfo(batch.control(count) + controlLength, exchange.departure);
+        controlLength += ControlMessages.writePacketInfo(batch.memory, control + controlLength, family,
+            exchange.departure);
       }
       if (exchange.departure.trafficClass() != 0) {
-        controlLength += intMessage(batch.control(count) + controlLength, socket.family.trafficClassMessage,
-            exchange.departure.trafficClass());
+        controlLength += ControlMessages.writeInt(batch.memory, control + controlLength, family,
+            family.trafficClassMessage, exchange.departure.trafficClass());
       }
       batch.prepareSend(count, nameLength, length, controlLength);
       sending[count++] = request;
     }
     return count;
-  }
-
-  /**
-   * An int of one datagram, such as its TTL or hop limit, or its TOS or traffic class, as a control message at
-   * {@code at}; returns the space it takes.
-   */
-  private int intMessage(int at, int type, int value) {
-    batch.memory.host.putLong(at, 20);
-    batch.memory.host.putInt(at + 8, socket.family.ipLevel);
-    batch.memory.host.putInt(at + 12, type);
-    batch.memory.host.putInt(at + 16, value);
-    return INT_SPACE;
-  }
-
-  /**
-   * Writes {@code struct in_pktinfo} (its source and interface; the kernel takes the source from ipi_spec_dst) or
-   * {@code struct in6_pktinfo} as a control message at {@code at}.
-   *
-   * @return the space it takes
-   */
-  private int packetInfo(int at, Departure departure) {
-    boolean v4 = socket.family == IcmpFamily.V4;
-    int dataLength = v4 ? 12 : 20;
-    batch.memory.host.putLong(at, 16 + dataLength);
-    batch.memory.host.putInt(at + 8, socket.family.ipLevel);
-    batch.memory.host.putInt(at + 12, socket.family.packetInfo);
-    int data = at + 16;
-    for (int i = 0; i < dataLength; i++) {
-      batch.memory.host.put(data + i, (byte) 0);
-    }
-    byte[] source = departure.source().map(InetAddress::getAddress).orElse(null);
-    if (v4) {
-      batch.memory.host.putInt(data, departure.interfaceIndex());
-      if (source != null) {
-        batch.memory.network.put(data + 4, source);
-      }
-    } else {
-      if (source != null) {
-        batch.memory.network.put(data, source);
-      }
-      batch.memory.host.putInt(data + 16, departure.interfaceIndex());
-    }
-    return (16 + dataLength + 7) & ~7;
   }
 
   /** A failed send may or may not have used a timestamp key: start the count again from a known value. */

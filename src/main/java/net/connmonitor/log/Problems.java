@@ -5,6 +5,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import net.connmonitor.os.LibC;
+import net.connmonitor.os.Linux;
 
 /** Turns an exception into the few words an operator needs, for one-line errors: no class names, no traces. */
 public final class Problems {
@@ -18,7 +19,7 @@ public final class Problems {
    */
   public static boolean isOutOfDescriptors(Throwable error) {
     String problem = describe(error);
-    return problem.equals(LibC.describe(LibC.EMFILE)) || problem.equals(LibC.describe(LibC.ENFILE));
+    return problem.equals(LibC.describe(Linux.EMFILE)) || problem.equals(LibC.describe(Linux.ENFILE));
   }
 
   public static String describe(Throwable error) {

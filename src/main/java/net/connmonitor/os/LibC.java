@@ -10,26 +10,9 @@ import com.sun.jna.NativeLibrary;
  * <p>Directly mapped (static natives registered with JNA): about 55 ns a call, against several hundred through an
  * interface proxy, which counts at a hundred thousand datagrams a second. Pointers are passed as addresses in a
  * {@code long}: every architecture the monitor ships for (x86-64, aarch64, riscv64) is LP64. A call that fails
- * returns -1 and leaves its error in {@link #errno()}.
+ * returns -1 and leaves its error in {@link #errno()}; the numbers it takes and gives are {@link Linux}'s.
  */
 public final class LibC {
-
-  public static final int SOCK_DGRAM = 2;
-  public static final int SOCK_RAW = 3;
-  public static final int SOCK_NONBLOCK = 04000;
-  public static final int SOCK_CLOEXEC = 02000000;
-
-  public static final int EPERM = 1;
-  public static final int EINTR = 4;
-  public static final int EAGAIN = 11;
-  public static final int ENOMEM = 12;
-  public static final int EACCES = 13;
-  public static final int ENFILE = 23;
-  public static final int EMFILE = 24;
-  public static final int EPIPE = 32;
-  public static final int ENOBUFS = 105;
-  public static final int ECONNREFUSED = 111;
-  public static final int EHOSTUNREACH = 113;
 
   static {
     Native.register(LibC.class, NativeLibrary.getInstance("c"));
@@ -54,11 +37,8 @@ public final class LibC {
 
   public static native int isatty(int fd);
 
-  /** Sets a signal's disposition; {@link #SIG_DFL} restores the default. */
+  /** Sets a signal's disposition; {@link Linux#SIG_DFL} restores the default. */
   public static native long signal(int signal, long handler);
-
-  public static final int SIGHUP = 1;
-  public static final long SIG_DFL = 0;
 
   private static native String strerror(int errno);
 

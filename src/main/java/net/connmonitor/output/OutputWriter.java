@@ -7,6 +7,7 @@ import java.util.List;
 import net.connmonitor.log.Log;
 import net.connmonitor.log.Problems;
 import net.connmonitor.os.LibC;
+import net.connmonitor.os.Linux;
 
 /**
  * The one thread that writes records out: its writes may block for as long as the reader likes, and nothing else
@@ -97,7 +98,7 @@ final class OutputWriter {
 
   private static String brokenPipe() {
     try {
-      return LibC.describe(LibC.EPIPE);
+      return LibC.describe(Linux.EPIPE);
     } catch (LinkageError e) {
       return "Broken pipe";
     }

@@ -5,6 +5,7 @@ import java.net.NoRouteToHostException;
 import java.util.Optional;
 import java.util.Set;
 import net.connmonitor.os.LibC;
+import net.connmonitor.os.Linux;
 
 /**
  * A connection that could not even be tried for a reason of this machine's (out of descriptors, ports or memory,
@@ -14,8 +15,8 @@ import net.connmonitor.os.LibC;
 final class LocalFailure extends Exception {
   private static final long serialVersionUID = 1L;
 
-  /** EPERM, ENOMEM, EACCES, ENFILE, EMFILE, EADDRNOTAVAIL, ENETUNREACH, ENOBUFS. */
-  private static final Set<Integer> LOCAL_ERRORS = Set.of(1, 12, 13, 23, 24, 99, 101, 105);
+  private static final Set<Integer> LOCAL_ERRORS = Set.of(Linux.EPERM, Linux.ENOMEM, Linux.EACCES, Linux.ENFILE,
+      Linux.EMFILE, Linux.EADDRNOTAVAIL, Linux.ENETUNREACH, Linux.ENOBUFS);
 
   private LocalFailure(String message) {
     super(message, null, false, false);
@@ -27,7 +28,7 @@ final class LocalFailure extends Exception {
       if (cause instanceof NoRouteToHostException) {
         // Netty's name for ENETUNREACH and EHOSTUNREACH on connect: the route or link to the host is gone here, as
         // a ping or a trace says when its send fails the same way.
-        return Optional.of(new LocalFailure("cannot " + what + ": " + LibC.describe(LibC.EHOSTUNREACH)));
+        return Optional.of(new LocalFailure("cannot " + what + ": " + LibC.describe(Linux.EHOSTUNREACH)));
       }
       if (cause instanceof Errors.NativeIoException io && LOCAL_ERRORS.contains(Math.abs(io.expectedErr()))) {
         String message = io.getMessage();

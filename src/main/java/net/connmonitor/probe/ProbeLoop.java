@@ -1,5 +1,6 @@
 package net.connmonitor.probe;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.concurrent.TimeUnit;
@@ -10,18 +11,20 @@ import net.connmonitor.log.Problems;
  * Runs a probe, hands its measurement on, waits the interval, and again, until stopped. Stopping lets the run in
  * flight finish and hand its measurement on. A run that fails (a local failure: the probe could not even be sent)
  * hands nothing on; a failure is said when it starts or changes, and its end once (within the process's
- * {@link FailureLog} limit). How late each run starts goes to the process's {@link Punctuality}. Confined to the
- * context of the verticle that owns it.
+ * {@link FailureLog} limit). Its runs are timed by its event loop's {@link ProbeClock}, with every other loop's there;
+ * how late each starts goes to the process's {@link Punctuality}. Confined to the context of the verticle that owns
+ * it, on which it is started.
  */
 public final class ProbeLoop<M extends Measurement> {
 
   private final Vertx vertx;
   private final Probe<M> probe;
-  private final long intervalMs;
+  private final long intervalNanos;
   private final Consumer<M> sink;
   private final String description;
   private Future<?> inFlight = Future.succeededFuture();
-  private long timer = -1;
+  private ProbeClock clock;
+  private ProbeClock.Alarm alarm;
   /** When the next run is due ({@link System#nanoTime()}), to tell how late it starts. */
   private long dueAt;
   private boolean stopped;
@@ -29,31 +32,36 @@ public final class ProbeLoop<M extends Measurement> {
   private String failing;
 
   /**
-   * @param intervalMs  the pause between the end of one run and the start of the next; Vert.x timers count whole
-   *                    milliseconds, so it is rounded, and at least 1
+   * @param intervalMs  the pause between the end of one run and the start of the next: at least a tick of the
+   *                    {@link ProbeClock}, which starts runs a tick at a time
    * @param description names the loop in error messages, e.g. "ping of example.net"
    */
   public ProbeLoop(Vertx vertx, Probe<M> probe, double intervalMs, Consumer<M> sink, String description) {
     this.vertx = vertx;
     this.probe = probe;
-    this.intervalMs = Math.max(1, Math.round(intervalMs));
+    this.intervalNanos = Math.max(ProbeClock.TICK_NANOS, Math.round(intervalMs * 1_000_000));
     this.sink = sink;
     this.description = description;
   }
 
-  /** @param delayMs how long to wait before the first run; 0 runs it at once */
+  /** @param delayMs how long to wait before the first run; 0 runs it at once. Call it on the owner's context. */
   public void start(long delayMs) {
+    Context context = vertx.getOrCreateContext();
+    clock = ProbeClock.of(context);
+    alarm = new ProbeClock.Alarm(context, this::runOnce);
     if (delayMs <= 0) {
       runOnce();
     } else {
-      timer = vertx.setTimer(delayMs, id -> runOnce());
+      clock.set(alarm, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMs));
     }
   }
 
   private void runOnce() {
-    timer = -1;
+    if (stopped) {
+      return;
+    }
     if (dueAt != 0) {
-      Punctuality.ofProcess().started(System.nanoTime() - dueAt, TimeUnit.MILLISECONDS.toNanos(intervalMs));
+      Punctuality.ofProcess().started(System.nanoTime() - dueAt, intervalNanos);
     }
     inFlight = probe.run().andThen(result -> {
       if (result.succeeded()) {
@@ -70,8 +78,8 @@ public final class ProbeLoop<M extends Measurement> {
         }
       }
       if (!stopped) {
-        dueAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(intervalMs);
-        timer = vertx.setTimer(intervalMs, id -> runOnce());
+        dueAt = System.nanoTime() + intervalNanos;
+        clock.set(alarm, dueAt);
       }
     });
   }
@@ -79,8 +87,8 @@ public final class ProbeLoop<M extends Measurement> {
   /** @return completes once the run in flight, if any, has handed its measurement on */
   public Future<Void> stop() {
     stopped = true;
-    if (timer >= 0) {
-      vertx.cancelTimer(timer);
+    if (alarm != null) {
+      alarm.cancel();
     }
     return inFlight.<Void>mapEmpty().otherwiseEmpty();
   }

@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import net.connmonitor.os.LibC;
+import net.connmonitor.os.Linux;
 
 /**
  * One TCP "ping": a connection opened and at once closed with a reset, timed by the kernel. Once the handshake is
@@ -49,7 +49,7 @@ final class TcpHandshake {
   }
 
   /** How Netty's message for a refused connection gives its error number. */
-  private static final String REFUSED = "failed with error(-" + LibC.ECONNREFUSED + ")";
+  private static final String REFUSED = "failed with error(-" + Linux.ECONNREFUSED + ")";
 
   private final Bootstrap bootstrap;
   private final Optional<InetSocketAddress> local;

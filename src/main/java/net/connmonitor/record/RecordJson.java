@@ -3,6 +3,7 @@ package net.connmonitor.record;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
@@ -34,7 +35,18 @@ import net.connmonitor.probe.TraceStep;
  */
 public final class RecordJson {
 
-  private static final JsonFactory FACTORY = new JsonFactory();
+  /** Doubles in their shortest form (Schubfach, as {@link Double#toString} from JDK 19 on), whatever the runtime. */
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+  /** The bounds within which a double's shortest form is plain notation, not scientific. */
+  private static final double PLAIN_FROM = 1e-3;
+  private static final double PLAIN_BELOW = 1e7;
+  /** Seconds since the epoch whose microseconds a long holds. */
+  private static final long LONG_MICROS_SECONDS = Long.MAX_VALUE / 1_000_000 - 1;
+  /** Zero, of either sign, as the exact conversion writes it. */
+  private static final String ZERO = "0.0";
+  /** A record line's usual length, so that the text is not copied while it grows. */
+  private static final int LINE_CHARS = 256;
 
   private RecordJson() {
   }
@@ -46,16 +58,16 @@ public final class RecordJson {
    * @return the whole record: one line ending in a newline
    */
   public static String line(MonitorRecord record, Optional<Instant> timestamp) {
-    return write(record, false, timestamp) + '\n';
+    return write(record, false, timestamp, "\n");
   }
 
   /** The record as the event bus's JSON form: its kind, then the line's fields with the time it was measured. */
   public static String message(MonitorRecord record) {
-    return write(record, true, Optional.of(record.measuredAt()));
+    return write(record, true, Optional.of(record.measuredAt()), "");
   }
 
-  private static String write(MonitorRecord record, boolean withKind, Optional<Instant> timestamp) {
-    StringWriter text = new StringWriter();
+  private static String write(MonitorRecord record, boolean withKind, Optional<Instant> timestamp, String end) {
+    StringWriter text = new StringWriter(LINE_CHARS);
     try (JsonGenerator json = FACTORY.createGenerator(text)) {
       json.setCharacterEscapes(LineSafeEscapes.INSTANCE);
       json.writeStartObject();
@@ -82,7 +94,7 @@ public final class RecordJson {
       }
       if (timestamp.isPresent()) {
         json.writeFieldName("timestamp");
-        json.writeNumber(plain(epochMillis(timestamp.get())));
+        json.writeNumber(epochMillis(timestamp.get()));
       }
       json.writeFieldName(record.kind());
       record.measurement().accept(new Body(json));
@@ -90,7 +102,7 @@ public final class RecordJson {
     } catch (IOException e) {
       throw new UncheckedIOException("a StringWriter cannot fail", e);
     }
-    return text.toString();
+    return text.append(end).toString();
   }
 
   private record Body(JsonGenerator json) implements Measurement.Visitor<Void> {
@@ -219,7 +231,7 @@ public final class RecordJson {
       json.writeObjectFieldStart("tls");
       json.writeStringField("version", tls.version());
       json.writeFieldName("expires");
-      json.writeNumber(plain(epochMillis(tls.earliestExpiry())));
+      json.writeNumber(epochMillis(tls.earliestExpiry()));
       json.writeBooleanField("verified", tls.verified());
       if (tls.notVerified().isPresent()) {
         json.writeStringField("why", tls.notVerified().get());
@@ -249,18 +261,45 @@ public final class RecordJson {
     writeNumber(json, value);
   }
 
-  /** JSON has no NaN or infinity: such a value is written as null rather than breaking the line for every reader. */
+  /**
+   * JSON has no NaN or infinity: such a value is written as null rather than breaking the line for every reader. The
+   * usual figures (milliseconds, percentages) are written as they are, their shortest form being plain already; only
+   * the rare others go through the exact conversion.
+   */
   private static void writeNumber(JsonGenerator json, double value) throws IOException {
-    if (Double.isFinite(value)) {
-      json.writeNumber(plain(new BigDecimal(Double.toString(value))));
-    } else {
+    double magnitude = Math.abs(value);
+    if (!Double.isFinite(value)) {
       json.writeNull();
+    } else if (value == 0) {
+      json.writeNumber(ZERO);
+    } else if (magnitude >= PLAIN_FROM && magnitude < PLAIN_BELOW) {
+      json.writeNumber(value);
+    } else {
+      json.writeNumber(plain(new BigDecimal(Double.toString(value))));
     }
   }
 
-  /** Microseconds are all a clock reading is good for; more digits would be noise no double could hold. */
-  private static BigDecimal epochMillis(Instant at) {
-    return BigDecimal.valueOf(at.getEpochSecond(), -3).add(BigDecimal.valueOf(at.getNano() / 1000, 3));
+  /**
+   * Milliseconds since the epoch with the microseconds as decimals, trailing zeros dropped but one, e.g.
+   * {@code 1795000000123.456}: microseconds are all a clock reading is good for; more digits would be noise no double
+   * could hold. Beyond the microseconds a long counts (some 292,000 years), exact decimal arithmetic takes over.
+   */
+  private static String epochMillis(Instant at) {
+    if (Math.abs(at.getEpochSecond()) >= LONG_MICROS_SECONDS) {
+      return plain(BigDecimal.valueOf(at.getEpochSecond(), -3).add(BigDecimal.valueOf(at.getNano() / 1000, 3)));
+    }
+    long micros = at.getEpochSecond() * 1_000_000 + at.getNano() / 1000;
+    StringBuilder text = new StringBuilder(24);
+    if (micros < 0) {
+      text.append('-');
+    }
+    text.append(Math.abs(micros / 1000)).append('.');
+    String decimals = Integer.toString(1000 + (int) Math.abs(micros % 1000));
+    int last = decimals.length();
+    while (last > 2 && decimals.charAt(last - 1) == '0') {
+      last--;
+    }
+    return text.append(decimals, 1, last).toString();
   }
 
   /** Shortest plain notation with at least one decimal, as a double prints: {@code 0.0001}, {@code 100.0}. */
