@@ -11,6 +11,7 @@ import io.vertx.ext.cluster.infinispan.InfinispanClusterManager;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import net.connmonitor.record.RecordCodec;
 import org.jgroups.JChannel;
 
 /**
@@ -21,7 +22,6 @@ import org.jgroups.JChannel;
  *
  * <pre>{@code
  * ClusterNode node = ClusterNode.join(file, ClusterKey.load(file.key()), new VertxOptions()).await();
- * RecordCodec.registerOn(node.vertx().eventBus());
  * node.vertx().eventBus().<MonitorRecord>consumer(Records.ADDRESS, message -> ...);
  * }</pre>
  */
@@ -55,7 +55,8 @@ public final class ClusterNode {
 
   /**
    * Joins the cluster (or starts it, when no member of {@code join=} answers) as a node that measures nothing, so
-   * that no host is given to it: an application that receives the monitors' records.
+   * that no host is given to it: an application that receives the monitors' records. The records' codec is
+   * registered on its event bus.
    *
    * @param options the Vert.x options but for the event bus's, which come from the cluster file and key
    */
@@ -91,7 +92,13 @@ public final class ClusterNode {
         .withClusterManager(manager)
         .withTransport(transport)
         .buildClustered()
-        .map(vertx -> new ClusterNode(vertx, manager, file));
+        .map(vertx -> {
+          // Before any consumer of records: once a node subscribes to every node's records (a collector), the others
+          // send theirs at once, and a record that arrives before its codec is known is dropped with an error ("No
+          // message codec registered"), as a restarted collector's were while its own hosts were still being set up.
+          RecordCodec.registerOn(vertx.eventBus());
+          return new ClusterNode(vertx, manager, file);
+        });
   }
 
   public Vertx vertx() {

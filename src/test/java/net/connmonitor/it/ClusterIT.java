@@ -38,10 +38,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Three monitors, each a JVM of the packaged jar in a site of its own (cmt-site-a, -b, -c, two, three and four hops
- * from cmt-web), form one cluster: from=any hosts measured exactly once, a killed node's hosts taken over within the
- * bound, a cut-off site measuring on its own and the cluster whole again once the link is back, a node with another
- * key kept out, a reload on one node applied on all. One cluster serves every test, in order; site-a is the
- * collector, and serves the cluster's metrics. Each node has its own copy of the hosts file.
+ * from cmt-web), started at once, form one cluster within a bound: from=any hosts measured exactly once, a killed
+ * node's hosts taken over within the bound, a cut-off site measuring on its own and the cluster whole again once the
+ * link is back, a node with another key kept out, a reload on one node applied on all, a restarted collector printing
+ * and serving every vantage again. One cluster serves every test, in order; site-a is the collector, and serves the
+ * cluster's metrics. Each node has its own copy of the hosts file.
  */
 @ExtendWith(TestNetwork.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -59,6 +60,10 @@ class ClusterIT {
   /** How long a member that has left may take to have its hosts measured elsewhere. */
   private static final Duration TAKEOVER_BOUND = Duration.ofSeconds(10);
   private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(120);
+  /** How long nodes started at once may take to form one cluster, JVMs' start included, on a loaded machine. */
+  private static final Duration FORMATION_BOUND = Duration.ofSeconds(45);
+  /** How long a restarted collector may take to print and serve every vantage again, its JVM's start included. */
+  private static final Duration RESTART_BOUND = Duration.ofSeconds(30);
   /** How long after a partition has healed every host is measured exactly once again, at the most. */
   private static final long SETTLE_MS = 20_000;
   /** Long enough for a burst of every host (ping=500) several times over. */
@@ -78,17 +83,19 @@ class ClusterIT {
     StringBuilder lines = new StringBuilder(MESH_HOST + " from=all ping=500 numpings=3 trace=1000 json=1\n");
     ANY_HOSTS.forEach(host -> lines.append(host).append(" from=any ping=500 numpings=2 json=1\n"));
     hosts = lines.toString();
-    // The first node founds the cluster before the others come: JGroups' discovery has several coordinators when
-    // nodes start at the same moment, and the sides so formed are a partition's, which the fault tests cover.
-    MonitorProcess founder = startNode(SITES.get(0));
-    nodes.put(SITES.get(0), founder);
-    founder.awaitStdout(line -> line.contains("\"vantage\":\"" + VANTAGES.get(0) + "\""), JOIN_TIMEOUT);
-    for (String site : SITES.subList(1, SITES.size())) {
+    // All at once, as machines that booted together start their services: JGroups' discovery may then make
+    // several coordinators, whose clusters merge.
+    long startedAt = System.currentTimeMillis();
+    for (String site : SITES) {
       nodes.put(site, startNode(site));
     }
     for (MonitorProcess node : nodes.values()) {
       node.awaitStderr(line -> line.contains("the members are now site-a, site-b, site-c"), JOIN_TIMEOUT);
     }
+    long formed = System.currentTimeMillis() - startedAt;
+    System.out.println("ClusterIT: three nodes started at once formed one cluster " + formed + " ms after their start"
+        + " (bound " + FORMATION_BOUND.toMillis() + " ms)");
+    assertTrue(formed <= FORMATION_BOUND.toMillis(), "one cluster after " + formed + " ms");
   }
 
   @AfterAll
@@ -330,6 +337,45 @@ class ClusterIT {
         assertEquals(Set.of(owner(host, VANTAGES)), seen.get(host), host + ": " + seen);
       }
     }
+  }
+
+  /**
+   * The collector stopped (as systemd stops it) and started again while the others run: it prints every vantage's
+   * records again and serves their series, and says nothing of records it could not decode.
+   */
+  @Test
+  @Order(8)
+  void aRestartedCollectorPrintsAndServesEveryVantageAgain() throws Exception {
+    MonitorProcess collector = nodes.get("a");
+    collector.signal("TERM");
+    assertEquals(0, collector.waitForExit(Duration.ofSeconds(30)), collector.transcript());
+    collector.close();
+    long startedAt = System.currentTimeMillis();
+    MonitorProcess restarted = startNode("a");
+    nodes.put("a", restarted);
+    for (String vantage : VANTAGES) {
+      restarted.awaitStdout(line -> line.contains("\"vantage\":\"" + vantage + "\""), RESTART_BOUND);
+    }
+    long printing = System.currentTimeMillis() - startedAt;
+    String mesh = "addr=\"" + MESH_HOST + "\",host=\"" + MESH_HOST + "\",vantage=\"";
+    List<String> wanted = new ArrayList<>(List.of("connmonitor_cluster_members 3.0"));
+    VANTAGES.forEach(vantage -> wanted.add("connmonitor_ping_requests_total{" + mesh + vantage + "\"}"));
+    String scrape = "";
+    while (!containsAll(scrape, wanted) && System.currentTimeMillis() - startedAt < RESTART_BOUND.toMillis()) {
+      Thread.sleep(200);
+      try {
+        scrape = scrapeCollector();
+      } catch (IOException notListeningYet) {
+        scrape = "";
+      }
+    }
+    long serving = System.currentTimeMillis() - startedAt;
+    System.out.println("ClusterIT: the restarted collector printed every vantage " + printing + " ms and served them "
+        + serving + " ms after its start (bound " + RESTART_BOUND.toMillis() + " ms)");
+    for (String line : wanted) {
+      assertTrue(scrape.contains(line), line + " in\n" + scrape);
+    }
+    assertTrue(restarted.stderr().stream().noneMatch(line -> line.startsWith("EE:")), restarted.transcript());
   }
 
   /** The consumer embedders copy: the Java block of docs/embedding.md's section on a cluster's records. */
