@@ -19,11 +19,18 @@ final class ProbeClock {
 
   /** Runs due within one tick start together, at its end. */
   static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+  /** The queue is not swept of cancelled alarms below this size. */
+  private static final int SWEEP_FLOOR = 1024;
 
   private static final Map<EventLoop, ProbeClock> CLOCKS = new ConcurrentHashMap<>();
 
   private final EventLoop loop;
   private final PriorityQueue<Alarm> alarms = new PriorityQueue<>((a, b) -> Long.compare(a.dueAt, b.dueAt));
+  /**
+   * When the queue is next swept of cancelled alarms: twice its size after the last sweep, so that sweeping costs
+   * a constant a set however many loops stop.
+   */
+  private int sweepAt = SWEEP_FLOOR;
   /** When the loop is to wake for the earliest alarm ({@link System#nanoTime()}), or none is set. */
   private long wakeAt;
   private boolean wakeSet;
@@ -56,7 +63,7 @@ final class ProbeClock {
       this.run = run;
     }
 
-    /** It will not go off; the clock forgets it when its time comes. */
+    /** It will not go off; the clock forgets it when its time comes, or at its next sweep. */
     void cancel() {
       set = false;
     }
@@ -70,7 +77,18 @@ final class ProbeClock {
     alarm.dueAt = dueAt;
     alarm.set = true;
     alarms.add(alarm);
+    if (alarms.size() > sweepAt) {
+      // A cancelled alarm holds its loop, and so its host, until its time comes, a year away at most: the alarms of
+      // hosts that a reload stopped go now, not then.
+      alarms.removeIf(queued -> !queued.set);
+      sweepAt = Math.max(SWEEP_FLOOR, 2 * alarms.size());
+    }
     wake();
+  }
+
+  /** How many alarms the queue holds, cancelled ones not yet swept included. */
+  int queued() {
+    return alarms.size();
   }
 
   /** Wakes the loop at the end of the tick in which the earliest alarm is due. */

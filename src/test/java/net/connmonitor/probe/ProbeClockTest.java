@@ -55,6 +55,27 @@ class ProbeClockTest {
   }
 
   @Test
+  void theAlarmsOfStoppedLoopsDoNotPileUpUntilTheirTime(Vertx vertx) throws Exception {
+    Context context = vertx.getOrCreateContext();
+    int[] queued = new int[1];
+    CountDownLatch done = new CountDownLatch(1);
+    context.runOnContext(go -> {
+      ProbeClock clock = ProbeClock.of(context);
+      long inAYear = System.nanoTime() + TimeUnit.DAYS.toNanos(365);
+      // A reload that stops and starts 3000 hosts whose next run is a year away, one after another.
+      for (int i = 0; i < 3000; i++) {
+        ProbeClock.Alarm alarm = new ProbeClock.Alarm(context, () -> { });
+        clock.set(alarm, inAYear);
+        alarm.cancel();
+      }
+      queued[0] = clock.queued();
+      done.countDown();
+    });
+    assertTrue(done.await(10, TimeUnit.SECONDS));
+    assertTrue(queued[0] <= 1025, queued[0] + " alarms queued");
+  }
+
+  @Test
   void anEventLoopKeepsOneClock(Vertx vertx) throws Exception {
     Context context = vertx.getOrCreateContext();
     CountDownLatch checked = new CountDownLatch(1);
