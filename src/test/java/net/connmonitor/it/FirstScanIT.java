@@ -26,10 +26,11 @@ class FirstScanIT {
   private static final double FACTOR = 5;
   /**
    * What no warm-up can pay without a socket that listens (and a monitor asked for no port has none): the first
-   * connection that is answered, Vert.x's connected-socket path and Netty's first read, 10 to 25 ms here; still far
-   * below a cold first scan's 200 to 750 ms.
+   * connection that is answered, Vert.x's connected-socket path and Netty's first read, 10 to 25 ms on an idle
+   * machine and up to 80 ms seen on a loaded one (load 4 on 2 cores, where 30 ms failed once); still below a cold
+   * first scan's 200 to 750 ms, which this test exists to catch.
    */
-  private static final double SLACK_MS = 30;
+  private static final double SLACK_MS = 100;
 
   @Test
   void theFirstScanReadsLikeTheLaterOnes() throws Exception {
