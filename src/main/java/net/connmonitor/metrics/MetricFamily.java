@@ -51,7 +51,8 @@ enum MetricFamily {
   TCP_PING_LAST_REFUSED("connmonitor_tcp_ping_last_refused", Type.GAUGE, null,
       "Connections of the last TCP ping burst to the port refused with a reset: the host is up, the port closed"),
   TLS_CERT_EXPIRY("connmonitor_tls_cert_expiry_timestamp_seconds", Type.GAUGE, "seconds",
-      "When the first certificate of the chain shown to the last https scan expires, in seconds since the Unix epoch"),
+      "When the chain shown to the last https scan stops being valid (the earliest expiry of its certificates), in "
+          + "seconds since the Unix epoch"),
   TLS_VERIFIED("connmonitor_tls_verified", Type.GAUGE, null,
       "Whether the chain shown to the last https scan verifies against the system's trust store: 1, or 0"),
   // Per hop of the traces (HopState holds their values).
