@@ -2,7 +2,9 @@ package net.connmonitor.metrics;
 
 import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import net.connmonitor.config.HostConfig;
+import net.connmonitor.probe.StartDelays;
 
 /** Where the monitor reports what it measures, beside its records: the metrics endpoint, or nowhere. */
 public interface MonitorMetrics {
@@ -36,7 +38,7 @@ public interface MonitorMetrics {
     }
 
     @Override
-    public void countLateRuns(LongSupplier late, LongSupplier skipped) {
+    public void countLateRuns(LongSupplier late, LongSupplier skipped, Supplier<StartDelays> delays) {
     }
   };
 
@@ -68,6 +70,7 @@ public interface MonitorMetrics {
   /**
    * @param late    the probe runs that started late since the start, read at each scrape
    * @param skipped the probe runs left out because others started late, since the start
+   * @param delays  how late every probe run started, since the start
    */
-  void countLateRuns(LongSupplier late, LongSupplier skipped);
+  void countLateRuns(LongSupplier late, LongSupplier skipped, Supplier<StartDelays> delays);
 }

@@ -8,6 +8,8 @@ import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.io.IOException;
@@ -22,9 +24,11 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import net.connmonitor.Version;
 import net.connmonitor.config.HostConfig;
+import net.connmonitor.probe.StartDelays;
 import net.connmonitor.record.MonitorRecord;
 
 /**
@@ -62,6 +66,7 @@ public final class PrometheusMetrics implements MonitorMetrics {
   private final Gauge lastReloadSuccess;
   private volatile LongSupplier lateRuns = () -> 0;
   private volatile LongSupplier skippedRuns = () -> 0;
+  private volatile Supplier<StartDelays> startDelays = () -> null;
   /** Empty outside a cluster. */
   private final Optional<ClusterView> cluster;
   private final VantageSeries vantages = new VantageSeries();
@@ -115,6 +120,7 @@ public final class PrometheusMetrics implements MonitorMetrics {
     CounterWithCallback.builder().name("connmonitor_probe_runs_skipped_total")
         .help("Probe runs that did not happen because others started late (a whole interval of delay is one run)")
         .callback(counter -> counter.call(skippedRuns.getAsLong())).register(registry);
+    registry.register(this::startDelaySnapshot);
     JvmMetrics.builder().register(registry);
     cluster.ifPresent(this::registerCluster);
   }
@@ -211,9 +217,24 @@ public final class PrometheusMetrics implements MonitorMetrics {
   }
 
   @Override
-  public void countLateRuns(LongSupplier late, LongSupplier skipped) {
+  public void countLateRuns(LongSupplier late, LongSupplier skipped, Supplier<StartDelays> delays) {
     lateRuns = late;
     skippedRuns = skipped;
+    startDelays = delays;
+  }
+
+  /** How late the probe runs started: a classic histogram the probe loops count, read at each scrape. */
+  private HistogramSnapshot startDelaySnapshot() {
+    StartDelays delays = startDelays.get();
+    HistogramSnapshot.Builder histogram = HistogramSnapshot.builder().name("connmonitor_probe_run_start_delay_seconds")
+        .unit(Unit.SECONDS).help("How long after its time each probe run started (the probe clock ticks every "
+            + "millisecond), measured inside the process as the run starts");
+    if (delays != null) {
+      histogram.dataPoint(HistogramSnapshot.HistogramDataPointSnapshot.builder()
+          .classicHistogramBuckets(ClassicHistogramBuckets.of(delays.upperBoundsSeconds(), delays.counts()))
+          .sum(delays.sumSeconds()).build());
+    }
+    return histogram.build();
   }
 
   Instant now() {

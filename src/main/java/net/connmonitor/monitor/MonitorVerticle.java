@@ -104,7 +104,8 @@ public final class MonitorVerticle extends VerticleBase {
     pingRecords = PingRecords.written(config().getString(PING_RECORDS, "")).orElse(PingRecords.ALL);
     scanClient = ScanClient.create(vertx, ScanWarmUp::ofProcess);
     metrics.countDroppedAnswers(icmp::droppedAnswers);
-    metrics.countLateRuns(Punctuality.ofProcess()::late, Punctuality.ofProcess()::skipped);
+    metrics.countLateRuns(Punctuality.ofProcess()::late, Punctuality.ofProcess()::skipped,
+        Punctuality.ofProcess()::startDelays);
     vertx.setPeriodic(PUNCTUALITY_REPORT_MS, id -> Punctuality.ofProcess().report());
     long watchPeriod = source.isFile() ? config().getLong("watchPeriodMs", DEFAULT_WATCH_PERIOD_MS) : 0;
     retriever = ConfigRetriever.create(vertx, source.retrieverOptions(watchPeriod));

@@ -18,6 +18,7 @@ import net.connmonitor.config.HostConfig;
 import net.connmonitor.config.Option;
 import net.connmonitor.probe.HopStats;
 import net.connmonitor.probe.HttpAnswer;
+import net.connmonitor.probe.StartDelays;
 import net.connmonitor.probe.MysqlAnswer;
 import net.connmonitor.probe.PingStats;
 import net.connmonitor.probe.Scan;
@@ -272,13 +273,21 @@ class PrometheusMetricsTest {
   @Test
   void lateAndSkippedProbeRunsAreReadAtEachScrape() throws Exception {
     long[] runs = {0, 0};
-    metrics.countLateRuns(() -> runs[0], () -> runs[1]);
+    StartDelays[] delays = {new StartDelays(new double[] {0.001, 0.005, Double.POSITIVE_INFINITY}, new long[3], 0)};
+    metrics.countLateRuns(() -> runs[0], () -> runs[1], () -> delays[0]);
     assertSeries(scrape(), "connmonitor_probe_runs_late_total 0.0");
     runs[0] = 4;
     runs[1] = 38;
+    delays[0] = new StartDelays(new double[] {0.001, 0.005, Double.POSITIVE_INFINITY}, new long[] {90, 7, 3}, 0.75);
     String scrape = scrape();
     assertSeries(scrape, "connmonitor_probe_runs_late_total 4.0");
     assertSeries(scrape, "connmonitor_probe_runs_skipped_total 38.0");
+    // Each bucket counts the runs within its bound, those of the buckets below included.
+    assertSeries(scrape, "connmonitor_probe_run_start_delay_seconds_bucket{le=\"0.001\"} 90");
+    assertSeries(scrape, "connmonitor_probe_run_start_delay_seconds_bucket{le=\"0.005\"} 97");
+    assertSeries(scrape, "connmonitor_probe_run_start_delay_seconds_bucket{le=\"+Inf\"} 100");
+    assertSeries(scrape, "connmonitor_probe_run_start_delay_seconds_count 100");
+    assertSeries(scrape, "connmonitor_probe_run_start_delay_seconds_sum 0.75");
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,21 @@ class PunctualityTest {
     punctuality.started(101 * MS, 1000 * MS);
     punctuality.started(2500 * MS, 1000 * MS);
     assertEquals(List.of(2L, 2L), List.of(punctuality.late(), punctuality.skipped()));
+  }
+
+  @Test
+  void everyRunsDelayIsCountedInItsBucket() {
+    Punctuality punctuality = new Punctuality();
+    punctuality.started(0, 1000 * MS);
+    punctuality.started(MS, 1000 * MS);
+    punctuality.started(MS + 1, 1000 * MS);
+    punctuality.started(5 * MS, 1000 * MS);
+    punctuality.started(3000 * MS, 1000 * MS);
+    StartDelays delays = punctuality.startDelays();
+    assertEquals(List.of(0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 1.0, Double.POSITIVE_INFINITY),
+        Arrays.stream(delays.upperBoundsSeconds()).boxed().toList());
+    assertEquals(List.of(1L, 1L, 1L, 1L, 0L, 0L, 0L, 0L, 0L, 1L), Arrays.stream(delays.counts()).boxed().toList());
+    assertEquals(3.007000001, delays.sumSeconds(), 1e-12);
   }
 
   @Test
