@@ -2,7 +2,8 @@
 and measures each scrape: the time to the last byte, and the CPU it cost. The CPU comes from each thread's
 schedstat (nanoseconds, not clock ticks): the worker thread that writes the scrape, the VM thread (the serial
 collector's pauses) and, for the whole process, what it spent beyond its rate without scrapes (pinging thousands of
-hosts meanwhile). Prints one JSON object per format.
+hosts meanwhile). Prints one JSON object per format, and first one of the monitor's own histogram of how late its
+probe runs started over 10 s without scrapes.
 
     python3 bench/scrape.py PID PORT SCRAPES
 """
@@ -64,14 +65,30 @@ def measure(pid, port, count, accept, baseline):
             "excess_median": median["excess"], "bytes": rows[-1]["bytes"], "samples": rows[-1]["samples"]}
 
 
+def start_delays(port):
+    """The monitor's own histogram of how late its probe runs started: {upper bound (s): runs within it}."""
+    status, body = scrape(port, None)
+    buckets = {}
+    for line in body.decode().splitlines():
+        if line.startswith("connmonitor_probe_run_start_delay_seconds_bucket{"):
+            bound = line.split('le="', 1)[1].split('"', 1)[0]
+            buckets[float(bound)] = float(line.rsplit(" ", 1)[1])
+    return buckets
+
+
 def main():
     pid, port, count = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
     for warm_up in range(5):
         scrape(port, PROMETHEUS_ACCEPT)
         time.sleep(1)
+    delays_before = start_delays(port)
     before, start = threads(pid), time.monotonic()
     time.sleep(10)
     baseline = spent(before, threads(pid)) / (time.monotonic() - start)
+    # The runs that started in those 10 s without scrapes, by how late (cumulative, as the histogram counts them).
+    delays_after = start_delays(port)
+    print(json.dumps({"start_delays": {str(b): delays_after[b] - delays_before.get(b, 0) for b in sorted(delays_after)},
+                      "window": 10}))
     for accept in (PROMETHEUS_ACCEPT, None):
         print(json.dumps({"baseline_cpu": baseline, **measure(pid, port, count, accept, baseline)}))
 

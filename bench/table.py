@@ -273,6 +273,24 @@ def startup(results):
         print()
 
 
+def start_delays(hosts, delays):
+    """The monitor's own histogram of how late its runs started (cumulative counts by upper bound, in seconds)."""
+    buckets = sorted((float(bound), count) for bound, count in delays["start_delays"].items())
+    total = buckets[-1][1] if buckets else 0
+    if not total:
+        return
+    p99 = next(bound for bound, count in buckets if count >= 0.99 * total)
+    print(f"### How late the bursts started, measured inside the process: {hosts:,} loopback hosts, "
+          "`ping=1000 numpings=10`\n")
+    print(f"The monitor's `connmonitor_probe_run_start_delay_seconds` histogram (each run's start against its due "
+          f"time, taken on its event loop as it starts), over {delays['window']} s without scrapes, in the scrape "
+          f"case's process (`--listen`) after its warm-up: {total:,.0f} runs.\n")
+    print("| started within (ms) | " + " | ".join(f"{bound * 1000:g}" for bound, _ in buckets) + " |")
+    print("|---|" + "---:|" * len(buckets))
+    print("| share of the runs % | " + " | ".join(f"{100 * count / total:.3f}" for _, count in buckets) + " |")
+    print(f"\n99 % of the runs started within {p99 * 1000:g} ms of their time.\n")
+
+
 def scrapes(results):
     names = [n for n in os.listdir(results) if n.startswith("scrape") and n.endswith(".json")]
     if not names:
@@ -280,6 +298,10 @@ def scrapes(results):
     with open(f"{results}/{names[0]}") as f:
         rows = [json.loads(line) for line in f if line.strip()]
     hosts = int(names[0][6:-5])
+    delays = next((row for row in rows if "start_delays" in row), None)
+    rows = [row for row in rows if "format" in row]
+    if delays:
+        start_delays(hosts, delays)
     print(f"### (f) The metrics endpoint: a scrape of /metrics at {hosts:,} loopback hosts (`ping=1000 numpings=10`)\n")
     print(f"Medians of {rows[0]['scrapes']} scrapes a second apart. CPU from the threads' schedstat: the worker thread "
           "that writes the scrape, the VM thread (the collector's pauses meanwhile), and the whole process beyond its "
