@@ -283,8 +283,10 @@ def start_delays(hosts, delays):
     print(f"### How late the bursts started, measured inside the process: {hosts:,} loopback hosts, "
           "`ping=1000 numpings=10`\n")
     print(f"The monitor's `connmonitor_probe_run_start_delay_seconds` histogram (each run's start against its due "
-          f"time, taken on its event loop as it starts), over {delays['window']} s without scrapes, in the scrape "
-          f"case's process (`--listen`) after its warm-up: {total:,.0f} runs.\n")
+          f"time, taken on its event loop as it starts), over {delays['window']} s in the scrape case's process "
+          f"(`--listen`) after its warm-up: {total:,.0f} runs. The histogram is read by a scrape, which delays the "
+          "runs due while it holds the hosts' series; those runs start inside the window and are counted, so the "
+          "shares bound the delays without scrapes from below.\n")
     print("| started within (ms) | " + " | ".join(f"{bound * 1000:g}" for bound, _ in buckets) + " |")
     print("|---|" + "---:|" * len(buckets))
     print("| share of the runs % | " + " | ".join(f"{100 * count / total:.3f}" for _, count in buckets) + " |")
