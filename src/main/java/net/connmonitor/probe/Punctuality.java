@@ -7,8 +7,8 @@ import net.connmonitor.log.Log;
 /**
  * Whether the probe loops of the process start their runs on time. A machine short of CPU (a CPU quota, a loaded
  * host) starts them late, and a run that starts an interval late is one fewer run: the measurements thin out while
- * every record still looks right. Runs late beyond a bound, and the runs that the delay left out, are counted for
- * the metrics, and said in one {@code WW:} line a minute while it lasts.
+ * every record still looks right. Every run's delay goes to a histogram for the metrics; runs late beyond a bound,
+ * and the runs that the delay left out, are counted too, and said in one {@code WW:} line a minute while it lasts.
  */
 public final class Punctuality {
 
